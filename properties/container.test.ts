@@ -1,0 +1,137 @@
+/**
+ * Model-based test of the replica container: random sequences of up to 60
+ * operations run in lockstep on the core and on the reference model of
+ * `spec/container.ts`, with every `C*` invariant checked after every operation.
+ */
+import fc from "fast-check"
+import { afterAll, describe, expect, it } from "vitest"
+import { Container } from "../src/index.js"
+import {
+  type ContainerObservation,
+  type ContainerOp,
+  containerInvariants,
+  initialObservation,
+  OP_KINDS,
+  showOp,
+  step
+} from "../spec/container.js"
+import { checkAll, Tally } from "../spec/registry.js"
+import { writeReport } from "./support/report.js"
+import { propertyParameters, SEED } from "./support/settings.js"
+
+const IDS = Array.from({ length: 10 }, (_, i) => `r${i}`)
+const VERSIONS = ["v1", "v2", "v3"]
+const STATES: ReadonlyArray<string> = Container.ALL_REPLICA_STATES
+const MAX_COMMANDS = 60
+const CI_RUNS = 1000
+
+const id = fc.constantFrom(...IDS)
+const version = fc.constantFrom(...VERSIONS)
+/** Mostly real states; now and then a name that is not one. */
+const state = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...STATES) }, {
+  weight: 1,
+  arbitrary: fc.constantFrom("STOPPED", "running", "")
+})
+const states = fc.oneof(
+  { weight: 10, arbitrary: fc.shuffledSubarray([...STATES], { minLength: 1 }) },
+  { weight: 1, arbitrary: fc.array(state, { minLength: 1, maxLength: 3 }) }
+)
+const maxReplicas = fc.oneof(
+  { weight: 10, arbitrary: fc.nat(12) },
+  { weight: 1, arbitrary: fc.constantFrom(Infinity, -1, 1.5, Number.NaN) }
+)
+/** Options are left out, not set to `undefined`: only `kind` is required. */
+const withOptions = <T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
+  fc.record(fields, { requiredKeys: ["kind"] as Array<keyof T> }) as fc.Arbitrary<never>
+
+const op: fc.Arbitrary<ContainerOp> = fc.oneof(
+  { weight: 8, arbitrary: fc.record({ kind: fc.constant("add" as const), state, id, version }) },
+  { weight: 2, arbitrary: withOptions({ kind: fc.constant("get" as const), states }) },
+  {
+    weight: 3,
+    arbitrary: withOptions({ kind: fc.constant("pop" as const), excludeVersion: version, states, maxReplicas })
+  },
+  {
+    weight: 2,
+    arbitrary: withOptions({ kind: fc.constant("count" as const), version, excludeVersion: version, states })
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "countByState" as const }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("remove" as const), ids: fc.array(id, { maxLength: 6 }) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("transition" as const), id, to: state }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("lookup" as const), id }) }
+)
+
+interface Real {
+  observation: ContainerObservation
+}
+
+const tally = new Tally()
+const kinds = new Map<string, number>()
+const refusals = new Map<string, number>()
+const distinctStates = new Set<string>()
+let commandsRun = 0
+let runsDone = 0
+
+/** One operation; it carries data only, so shrinking keeps every command valid. */
+class OpCommand implements fc.Command<object, Real> {
+  constructor(readonly op: ContainerOp) {}
+  check = () => true
+  run(_model: object, real: Real): void {
+    const before = real.observation
+    const next = step(before, this.op)
+    checkAll(containerInvariants, next, tally, () =>
+      [
+        `operation: ${showOp(this.op)}`,
+        `core answered ${JSON.stringify(next.last?.coreOutcome)}; model answered ${
+          JSON.stringify(next.last?.modelOutcome)
+        }`,
+        `model before: ${JSON.stringify(before.model)}`
+      ].join("\n"))
+    real.observation = next
+    commandsRun++
+    kinds.set(this.op.kind, (kinds.get(this.op.kind) ?? 0) + 1)
+    if (next.last?.coreOutcome.ok === false) {
+      refusals.set(next.last.coreOutcome.tag, (refusals.get(next.last.coreOutcome.tag) ?? 0) + 1)
+    }
+    distinctStates.add(JSON.stringify(next.model))
+  }
+  toString = () => showOp(this.op)
+}
+
+const parameters = propertyParameters(CI_RUNS)
+
+describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${MAX_COMMANDS} commands)`, () => {
+  it("agrees with the reference model and keeps every C* invariant after every command", () => {
+    fc.assert(
+      fc.property(fc.commands([op.map((o) => new OpCommand(o))], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
+        runsDone++
+        fc.modelRun(() => ({ model: {}, real: { observation: initialObservation() } }), cmds)
+      }),
+      parameters
+    )
+  })
+
+  it("exercised every operation, every refusal and many distinct states (the run was not vacuous)", () => {
+    for (const kind of OP_KINDS) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns)
+    for (
+      const tag of ["InvalidReplicaState", "DuplicateReplica", "UnknownReplica", "InvalidMaxReplicas", "ConflictingVersionFilters"]
+    ) {
+      expect(refusals.get(tag) ?? 0, tag).toBeGreaterThan(0)
+    }
+    expect(distinctStates.size).toBeGreaterThan(parameters.numRuns * 5)
+  })
+})
+
+afterAll(() => {
+  writeReport({
+    check: "properties/container.test.ts › model-based",
+    core: "container",
+    kind: "model",
+    bound: `seed ${SEED}, ${runsDone} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
+    seed: SEED,
+    runs: runsDone,
+    commands: commandsRun,
+    distinctStates: distinctStates.size,
+    evaluations: tally.toJSON()
+  })
+})

@@ -1,0 +1,512 @@
+/**
+ * An immutable collection of replicas grouped by lifecycle state: Ray Serve's
+ * `ReplicaStateContainer` as a persistent value.
+ *
+ * Each state keeps its replicas in insertion order in a persistent AVL tree
+ * keyed by a sequence number; a persistent hash map finds any id's state and
+ * position. Every operation returns a new container that shares all untouched
+ * structure with its input, and never copies or rebuilds a replica.
+ *
+ * @since 0.1.0
+ */
+import { HashMap, Option } from "effect"
+import * as Index from "../internal/orderedIndex.js"
+import {
+  ConflictingVersionFilters,
+  type ContainerOperation,
+  DuplicateReplica,
+  InvalidMaxReplicas,
+  InvalidReplica,
+  InvalidReplicaState,
+  UnknownReplica
+} from "./errors.js"
+import { ALL_REPLICA_STATES, indexOfState, type ReplicaState } from "./ReplicaState.js"
+
+/**
+ * What the container needs to know of a replica: a unique `id` and a `version`.
+ * Any record with both fields can be stored; its type is kept.
+ *
+ * @since 0.1.0
+ */
+export interface Replica {
+  readonly id: string
+  readonly version: string
+}
+
+declare const ReplicaTypeId: unique symbol
+
+/**
+ * An immutable container of replicas of type `R`. Iterating it yields every
+ * replica in `ALL_REPLICA_STATES` order, each state in insertion order.
+ *
+ * @since 0.1.0
+ */
+export interface ReplicaContainer<out R extends Replica> extends Iterable<R> {
+  readonly [ReplicaTypeId]: () => R
+}
+
+/**
+ * A location in the index: `seq * STATE_SLOTS + stateIndex`, one number per id
+ * so that the index holds no objects.
+ */
+const STATE_SLOTS = 8
+
+class Container<R extends Replica> {
+  constructor(
+    readonly buckets: ReadonlyArray<Index.Tree<R>>,
+    readonly index: HashMap.HashMap<string, number>,
+    readonly nextSeq: number
+  ) {}
+
+  [Symbol.iterator](): Iterator<R> {
+    const out: Array<R> = []
+    for (const tree of this.buckets) Index.appendValues(tree, out)
+    return out[Symbol.iterator]()
+  }
+}
+
+const wrap = <R extends Replica>(c: Container<R>): ReplicaContainer<R> => c as unknown as ReplicaContainer<R>
+const unwrap = <R extends Replica>(c: ReplicaContainer<R>): Container<R> => c as unknown as Container<R>
+
+const EMPTY_BUCKETS: ReadonlyArray<Index.Tree<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
+const EMPTY = new Container<never>(EMPTY_BUCKETS, HashMap.empty(), 0)
+
+const stateOfLocation = (location: number): number => location % STATE_SLOTS
+const seqOfLocation = (location: number): number => (location - (location % STATE_SLOTS)) / STATE_SLOTS
+
+const requireState = (operation: ContainerOperation, state: unknown): number => {
+  const i = indexOfState(state)
+  if (i < 0) throw new InvalidReplicaState({ operation, state })
+  return i
+}
+
+/** The caller's states as bucket indices, in the caller's order, each once. */
+const resolveStates = (
+  operation: ContainerOperation,
+  states: ReadonlyArray<ReplicaState> | undefined
+): ReadonlyArray<number> => {
+  if (states === undefined) return ALL_STATE_INDICES
+  if (!Array.isArray(states)) throw new InvalidReplicaState({ operation, state: states })
+  const order: Array<number> = []
+  for (const state of states) {
+    const i = requireState(operation, state)
+    if (!order.includes(i)) order.push(i)
+  }
+  return order
+}
+
+const ALL_STATE_INDICES: ReadonlyArray<number> = ALL_REPLICA_STATES.map((_, i) => i)
+
+const requireReplica = (operation: ContainerOperation, replica: unknown): void => {
+  if (typeof replica !== "object" || replica === null) {
+    throw new InvalidReplica({ operation, replica, reason: "expected a record" })
+  }
+  const { id, version } = replica as { id?: unknown; version?: unknown }
+  if (typeof id !== "string") throw new InvalidReplica({ operation, replica, reason: "id must be a string" })
+  if (typeof version !== "string") {
+    throw new InvalidReplica({ operation, replica, reason: "version must be a string" })
+  }
+}
+
+const requireId = (operation: ContainerOperation, id: unknown): string => {
+  if (typeof id !== "string") throw new InvalidReplica({ operation, replica: id, reason: "an id must be a string" })
+  return id
+}
+
+const optionalVersion = (operation: ContainerOperation, version: unknown): string | undefined => {
+  if (version === undefined || typeof version === "string") return version
+  throw new InvalidReplica({ operation, replica: version, reason: "a version filter must be a string" })
+}
+
+/**
+ * The container with no replicas.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * Container.size(Container.empty()) // 0
+ *
+ * @since 0.1.0
+ */
+export const empty = <R extends Replica = Replica>(): ReplicaContainer<R> => wrap(EMPTY as Container<R>)
+
+/**
+ * Adds a replica at the end of `state`'s order, in O(log N).
+ * Throws `DuplicateReplica` when the id is already present (in any state),
+ * `InvalidReplicaState` or `InvalidReplica` for bad input; the input is never changed.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const c = Container.add(Container.empty(), "STARTING", { id: "r1", version: "v1" })
+ * Container.stateOf(c, "r1") // "STARTING"
+ *
+ * @since 0.1.0
+ */
+export const add = <R extends Replica>(
+  self: ReplicaContainer<R>,
+  state: ReplicaState,
+  replica: R
+): ReplicaContainer<R> => {
+  const c = unwrap(self)
+  const si = requireState("add", state)
+  requireReplica("add", replica)
+  const existing = HashMap.get(c.index, replica.id)
+  if (Option.isSome(existing)) {
+    throw new DuplicateReplica({
+      id: replica.id,
+      existingState: ALL_REPLICA_STATES[stateOfLocation(existing.value)] as ReplicaState
+    })
+  }
+  return wrap(appendTo(c, si, replica, c.index))
+}
+
+const appendTo = <R extends Replica>(
+  c: Container<R>,
+  si: number,
+  replica: R,
+  index: HashMap.HashMap<string, number>
+): Container<R> => {
+  const seq = c.nextSeq
+  const buckets = c.buckets.slice()
+  buckets[si] = Index.insert(buckets[si], seq, replica)
+  return new Container(buckets, HashMap.set(index, replica.id, seq * STATE_SLOTS + si), seq + 1)
+}
+
+/**
+ * Options of {@link get}: which states, in which order (default `ALL_REPLICA_STATES`).
+ *
+ * @since 0.1.0
+ */
+export interface GetOptions {
+  readonly states?: ReadonlyArray<ReplicaState>
+}
+
+/**
+ * The replicas of the given states, in the order the states are listed, each
+ * state in insertion order. A state listed twice counts once.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * let c = Container.empty()
+ * c = Container.add(c, "STOPPING", { id: "a", version: "v1" })
+ * c = Container.add(c, "STARTING", { id: "b", version: "v1" })
+ * Container.get(c).map((r) => r.id) // ["b", "a"]
+ * Container.get(c, { states: ["STOPPING", "STARTING"] }).map((r) => r.id) // ["a", "b"]
+ *
+ * @since 0.1.0
+ */
+export const get = <R extends Replica>(self: ReplicaContainer<R>, options: GetOptions = {}): ReadonlyArray<R> => {
+  const c = unwrap(self)
+  const out: Array<R> = []
+  for (const si of resolveStates("get", options.states)) Index.appendValues(c.buckets[si], out)
+  return out
+}
+
+/**
+ * Options of {@link pop}.
+ *
+ * @since 0.1.0
+ */
+export interface PopOptions {
+  /** Replicas of this version are skipped: they stay and do not use up `maxReplicas`. */
+  readonly excludeVersion?: string
+  /** The states to take from, in this order (default `ALL_REPLICA_STATES`). */
+  readonly states?: ReadonlyArray<ReplicaState>
+  /** The most replicas to take, across all states (default `Infinity`; 0 takes nothing). */
+  readonly maxReplicas?: number
+}
+
+/**
+ * Takes, in `get` order, up to `maxReplicas` replicas whose version differs
+ * from `excludeVersion`. Returns `[taken, rest]`; skipped replicas keep their
+ * place. Costs O(m log N + skipped) for m taken replicas.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * let c = Container.empty()
+ * c = Container.add(c, "RUNNING", { id: "a", version: "v1" })
+ * c = Container.add(c, "RUNNING", { id: "b", version: "v2" })
+ * const [taken, rest] = Container.pop(c, { excludeVersion: "v1", maxReplicas: 1 })
+ * taken.map((r) => r.id) // ["b"]
+ * Container.size(rest) // 1
+ *
+ * @since 0.1.0
+ */
+export const pop = <R extends Replica>(
+  self: ReplicaContainer<R>,
+  options: PopOptions = {}
+): readonly [taken: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
+  const c = unwrap(self)
+  const order = resolveStates("pop", options.states)
+  const excluded = optionalVersion("pop", options.excludeVersion)
+  const max = options.maxReplicas ?? Infinity
+  if (!(max === Infinity || (Number.isInteger(max) && max >= 0))) throw new InvalidMaxReplicas({ value: max })
+
+  const taken: Array<R> = []
+  const buckets = c.buckets.slice()
+  for (const si of order) {
+    if (taken.length >= max) break
+    const tree = buckets[si]
+    if (excluded === undefined && Index.sizeOf(tree) <= max - taken.length) {
+      Index.appendValues(tree, taken)
+      buckets[si] = undefined
+      continue
+    }
+    const keys: Array<number> = []
+    Index.forEachWhile(tree, (replica, key) => {
+      if (taken.length >= max) return false
+      if (replica.version !== excluded) {
+        taken.push(replica)
+        keys.push(key)
+      }
+      return true
+    })
+    let next = tree
+    for (const key of keys) next = Index.remove(next, key)
+    buckets[si] = next
+  }
+  if (taken.length === 0) return [taken, self]
+  return [taken, wrap(new Container(buckets, withoutIds(c.index, taken), c.nextSeq))]
+}
+
+const withoutIds = <R extends Replica>(
+  index: HashMap.HashMap<string, number>,
+  replicas: ReadonlyArray<R>
+): HashMap.HashMap<string, number> =>
+  replicas.length === 1
+    ? HashMap.remove(index, (replicas[0] as R).id)
+    : HashMap.mutate(index, (m) => {
+      for (const r of replicas) HashMap.remove(m, r.id)
+    })
+
+/**
+ * Options of {@link count}: the states to count and at most one version filter.
+ * Giving both `version` and `excludeVersion` does not type-check.
+ *
+ * @since 0.1.0
+ */
+export type CountOptions =
+  & { readonly states?: ReadonlyArray<ReplicaState> }
+  & (
+    | { readonly version?: string; readonly excludeVersion?: never }
+    | { readonly excludeVersion?: string; readonly version?: never }
+  )
+
+/**
+ * How many replicas of the given states match the version filter. Without a
+ * version filter it costs O(number of states); with one, a scan of those states.
+ * Throws `ConflictingVersionFilters` when both filters are given (as Ray does).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * let c = Container.empty()
+ * c = Container.add(c, "STARTING", { id: "a", version: "v1" })
+ * c = Container.add(c, "STOPPING", { id: "b", version: "v2" })
+ * Container.count(c) // 2
+ * Container.count(c, { version: "v1" }) // 1
+ * Container.count(c, { excludeVersion: "v1", states: ["STARTING"] }) // 0
+ *
+ * @since 0.1.0
+ */
+export const count = <R extends Replica>(self: ReplicaContainer<R>, options: CountOptions = {}): number => {
+  const c = unwrap(self)
+  const order = resolveStates("count", options.states)
+  const version = optionalVersion("count", options.version)
+  const excluded = optionalVersion("count", options.excludeVersion)
+  if (version !== undefined && excluded !== undefined) {
+    throw new ConflictingVersionFilters({ version, excludeVersion: excluded })
+  }
+  let total = 0
+  for (const si of order) {
+    const tree = c.buckets[si]
+    if (version === undefined && excluded === undefined) {
+      total += Index.sizeOf(tree)
+      continue
+    }
+    Index.forEachWhile(tree, (replica) => {
+      if (version !== undefined ? replica.version === version : replica.version !== excluded) total++
+      return true
+    })
+  }
+  return total
+}
+
+/**
+ * The number of replicas in every state, in O(number of states).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const c = Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })
+ * Container.countByState(c).RUNNING // 1
+ * Container.countByState(c).STOPPING // 0
+ *
+ * @since 0.1.0
+ */
+export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Readonly<Record<ReplicaState, number>> => {
+  const c = unwrap(self)
+  const counts = {} as Record<ReplicaState, number>
+  ALL_REPLICA_STATES.forEach((state, si) => {
+    counts[state] = Index.sizeOf(c.buckets[si])
+  })
+  return counts
+}
+
+/**
+ * Removes exactly the replicas with the given ids (any iterable; unknown ids
+ * are ignored) and returns `[removed, rest]`, the removed ones in
+ * `ALL_REPLICA_STATES` order then insertion order, whatever the argument's
+ * order. Costs O(k log N) for k ids, and switches to one linear pass when
+ * that is cheaper, so it is never worse than a single scan.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * let c = Container.empty()
+ * c = Container.add(c, "RUNNING", { id: "a", version: "v1" })
+ * c = Container.add(c, "STARTING", { id: "b", version: "v1" })
+ * const [removed, rest] = Container.remove(c, ["a", "b", "zz"])
+ * removed.map((r) => r.id) // ["b", "a"]
+ * Container.size(rest) // 0
+ *
+ * @since 0.1.0
+ */
+export const remove = <R extends Replica>(
+  self: ReplicaContainer<R>,
+  ids: Iterable<string>
+): readonly [removed: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
+  const c = unwrap(self)
+  if (ids === null || typeof (ids as Partial<Iterable<string>>)[Symbol.iterator] !== "function") {
+    throw new InvalidReplica({ operation: "remove", replica: ids, reason: "ids must be an iterable of strings" })
+  }
+  const wanted = new Set<string>()
+  for (const id of ids) wanted.add(requireId("remove", id))
+  const n = HashMap.size(c.index)
+  if (wanted.size === 0 || n === 0) return [[], self]
+  const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)
+  return result === undefined ? [[], self] : [result[0], wrap(result[1])]
+}
+
+/** Few ids: find each through the index and delete it from its tree. O(k log N). */
+const removeByLookup = <R extends Replica>(
+  c: Container<R>,
+  wanted: ReadonlySet<string>
+): readonly [ReadonlyArray<R>, Container<R>] | undefined => {
+  const locations: Array<number> = []
+  for (const id of wanted) {
+    const location = HashMap.get(c.index, id)
+    if (Option.isSome(location)) locations.push(location.value)
+  }
+  if (locations.length === 0) return undefined
+  locations.sort((a, b) => stateOfLocation(a) - stateOfLocation(b) || a - b)
+  const buckets = c.buckets.slice()
+  const removed: Array<R> = []
+  for (const location of locations) {
+    const si = stateOfLocation(location)
+    const seq = seqOfLocation(location)
+    removed.push(Index.lookup(buckets[si], seq) as R)
+    buckets[si] = Index.remove(buckets[si], seq)
+  }
+  return [removed, new Container(buckets, withoutIds(c.index, removed), c.nextSeq)]
+}
+
+/**
+ * Many ids: one pass over the states in order (stopping once every id is
+ * found), rebuilding only the trees that lost a replica. O(N).
+ */
+const removeByScan = <R extends Replica>(
+  c: Container<R>,
+  wanted: ReadonlySet<string>,
+  n: number
+): readonly [ReadonlyArray<R>, Container<R>] | undefined => {
+  const buckets = c.buckets.slice()
+  const removed: Array<R> = []
+  for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {
+    const before = removed.length
+    const keptKeys: Array<number> = []
+    const keptValues: Array<R> = []
+    Index.forEachWhile(buckets[si], (replica, key) => {
+      if (wanted.has(replica.id)) {
+        removed.push(replica)
+      } else {
+        keptKeys.push(key)
+        keptValues.push(replica)
+      }
+      return true
+    })
+    if (removed.length > before) buckets[si] = Index.fromSorted(keptKeys, keptValues)
+  }
+  if (removed.length === 0) return undefined
+  const index = removed.length === n
+    ? HashMap.empty<string, number>()
+    : withoutIds(c.index, removed)
+  return [removed, new Container(buckets, index, c.nextSeq)]
+}
+
+/**
+ * Moves one replica to the end of state `to`'s order, in O(log N) (how Ray's
+ * `stop_replicas` puts a removed replica at the end of STOPPING). Throws
+ * `UnknownReplica` when the id is not present.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * let c = Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })
+ * c = Container.transition(c, "a", "STOPPING")
+ * Container.stateOf(c, "a") // "STOPPING"
+ *
+ * @since 0.1.0
+ */
+export const transition = <R extends Replica>(
+  self: ReplicaContainer<R>,
+  id: string,
+  to: ReplicaState
+): ReplicaContainer<R> => {
+  const c = unwrap(self)
+  requireId("transition", id)
+  const target = requireState("transition", to)
+  const location = HashMap.get(c.index, id)
+  if (Option.isNone(location)) throw new UnknownReplica({ operation: "transition", id })
+  const si = stateOfLocation(location.value)
+  const seq = seqOfLocation(location.value)
+  const replica = Index.lookup(c.buckets[si], seq) as R
+  const buckets = c.buckets.slice()
+  buckets[si] = Index.remove(buckets[si], seq)
+  return wrap(appendTo(new Container(buckets, c.index, c.nextSeq), target, replica, c.index))
+}
+
+/**
+ * The state of the replica with this id, or `undefined` when it is absent. O(log N).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const c = Container.add(Container.empty(), "RECOVERING", { id: "a", version: "v1" })
+ * Container.stateOf(c, "a") // "RECOVERING"
+ * Container.stateOf(c, "b") // undefined
+ *
+ * @since 0.1.0
+ */
+export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string): ReplicaState | undefined => {
+  const location = HashMap.get(unwrap(self).index, id)
+  return Option.isSome(location) ? ALL_REPLICA_STATES[stateOfLocation(location.value)] : undefined
+}
+
+/**
+ * Whether a replica with this id is present. O(log N).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const c = Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })
+ * Container.has(c, "a") // true
+ *
+ * @since 0.1.0
+ */
+export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): boolean =>
+  HashMap.has(unwrap(self).index, id)
+
+/**
+ * The number of replicas, in O(1).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * Container.size(Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })) // 1
+ *
+ * @since 0.1.0
+ */
+export const size = <R extends Replica>(self: ReplicaContainer<R>): number => HashMap.size(unwrap(self).index)

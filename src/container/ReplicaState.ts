@@ -1,0 +1,54 @@
+/**
+ * The lifecycle states a replica can be in, as Ray Serve names them.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * Every replica state, in Ray's declaration order. This order is the default
+ * order of `get`, `pop` and `count`, and the fixed order in which `remove`
+ * returns what it took.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * Container.ALL_REPLICA_STATES[0] // "STARTING"
+ *
+ * @since 0.1.0
+ */
+export const ALL_REPLICA_STATES = [
+  "STARTING",
+  "UPDATING",
+  "RECOVERING",
+  "RUNNING",
+  "STOPPING",
+  "PENDING_MIGRATION"
+] as const
+
+/**
+ * A replica's lifecycle state: a closed union of the six names in
+ * {@link ALL_REPLICA_STATES}.
+ *
+ * @since 0.1.0
+ */
+export type ReplicaState = (typeof ALL_REPLICA_STATES)[number]
+
+const stateIndex: ReadonlyMap<unknown, number> = new Map(ALL_REPLICA_STATES.map((s, i) => [s, i]))
+
+/**
+ * Tells whether a value is one of the six replica states.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * Container.isReplicaState("RUNNING") // true
+ * Container.isReplicaState("STOPPED") // false
+ *
+ * @since 0.1.0
+ */
+export const isReplicaState = (value: unknown): value is ReplicaState => stateIndex.has(value)
+
+/**
+ * The position of a state in {@link ALL_REPLICA_STATES}, or -1 for anything else.
+ *
+ * @internal
+ */
+export const indexOfState = (value: unknown): number => stateIndex.get(value) ?? -1

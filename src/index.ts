@@ -1,0 +1,11 @@
+/**
+ * replicore: verified pure cores for model-serving control planes.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const c = Container.add(Container.empty(), "RUNNING", { id: "r1", version: "v1" })
+ * Container.count(c, { states: ["RUNNING"] }) // 1
+ *
+ * @since 0.1.0
+ */
+export * as Container from "./container/index.js"

@@ -1,0 +1,7 @@
+/**
+ * `replicore/testing`: tools to check a transition system, such as one of the
+ * package's cores or your own implementation of one, inside a bound.
+ *
+ * @since 0.1.0
+ */
+export * from "./explore.js"
