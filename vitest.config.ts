@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config"
 /** Unit, property and exhaustive checks. They write reports/checks/*.json for the docs and the audit. */
 export default defineConfig({
   test: {
+    reporters: ["default", "json"],
+    outputFile: { json: "reports/vitest/checks.json" },
     include: ["test/unit/**/*.test.ts", "properties/**/*.test.ts"],
     testTimeout: 300_000,
     hookTimeout: 60_000

@@ -3,6 +3,8 @@
  * often each invariant was evaluated. `docs/invariants.md` and the
  * verification report are rendered from these reports.
  */
+import { readdir, readFile } from "node:fs/promises"
+import { join } from "node:path"
 import type { CheckKind, Core } from "./registry.js"
 
 export interface CheckReport {
@@ -25,3 +27,12 @@ export interface CheckReport {
 
 /** Where checks write their reports; `properties:deep` writes elsewhere so the docs keep CI's budget. */
 export const reportDirectory = (): string => process.env["REPLICORE_REPORT_DIR"] ?? "reports/checks"
+
+/** Reads every report a check run left, sorted by check name. */
+export const readReports = async (directory: string = reportDirectory()): Promise<ReadonlyArray<CheckReport>> => {
+  const names = (await readdir(directory).catch(() => [] as Array<string>)).filter((n) => n.endsWith(".json"))
+  const reports = await Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(join(directory, n), "utf8")) as CheckReport)
+  )
+  return reports.sort((a, b) => a.check.localeCompare(b.check))
+}
