@@ -42,6 +42,13 @@ const withStates = <T extends object>(op: T, states: ReadonlyArray<string> | und
 const ACTIONS: ReadonlyArray<ContainerOp> = [
   ...STATES.flatMap((state) => IDS.flatMap((id) => VERSIONS.map((version) => ({ kind: "add" as const, state, id, version })))),
   { kind: "add", state: "STOPPED", id: "a", version: "v1" },
+  ...["STARTING", "STOPPING"].flatMap((state) =>
+    [["a", "b"], ["c", "a"], ["d", "c", "b"], ["b", "b"]].map((ids) => ({
+      kind: "addAll" as const,
+      state,
+      replicas: ids.map((id, i) => ({ id, version: VERSIONS[i % 2] as string }))
+    }))
+  ),
   ...IDS.flatMap((id) => STATES.map((to) => ({ kind: "transition" as const, id, to }))),
   { kind: "transition", id: "a", to: "STOPPED" },
   ...idSubsets.map((ids) => ({ kind: "remove" as const, ids })),

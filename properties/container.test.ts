@@ -46,6 +46,14 @@ const withOptions = <T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
 
 const op: fc.Arbitrary<ContainerOp> = fc.oneof(
   { weight: 8, arbitrary: fc.record({ kind: fc.constant("add" as const), state, id, version }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("addAll" as const),
+      state,
+      replicas: fc.array(fc.record({ id, version }), { maxLength: 5 })
+    })
+  },
   { weight: 2, arbitrary: withOptions({ kind: fc.constant("get" as const), states }) },
   {
     weight: 3,

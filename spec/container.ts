@@ -26,6 +26,11 @@ export interface TestReplica {
 /** One container operation with its arguments. */
 export type ContainerOp =
   | { readonly kind: "add"; readonly state: string; readonly id: string; readonly version: string }
+  | {
+    readonly kind: "addAll"
+    readonly state: string
+    readonly replicas: ReadonlyArray<{ readonly id: string; readonly version: string }>
+  }
   | { readonly kind: "get"; readonly states?: ReadonlyArray<string> }
   | {
     readonly kind: "pop"
@@ -47,6 +52,7 @@ export type ContainerOp =
 /** Every kind of operation, for per-kind statistics. */
 export const OP_KINDS: ReadonlyArray<ContainerOp["kind"]> = [
   "add",
+  "addAll",
   "get",
   "pop",
   "count",
@@ -99,18 +105,22 @@ const modelFind = (model: ModelContainer, id: string): number => model.findIndex
 const withBucket = (model: ModelContainer, i: number, bucket: ReadonlyArray<TestReplica>): ModelContainer =>
   model.map((b, j) => (j === i ? bucket : b))
 
-/** The replica object an `add` stores: one frozen object shared by core and model. */
-export const replicaOf = (op: { readonly id: string; readonly version: string }): TestReplica =>
-  Object.freeze({ id: op.id, version: op.version })
+/** The replica objects an operation stores: fresh frozen objects, shared by core and model. */
+export const replicasOf = (op: ContainerOp): ReadonlyArray<TestReplica> => {
+  const make = (r: { readonly id: string; readonly version: string }) => Object.freeze({ id: r.id, version: r.version })
+  if (op.kind === "add") return [make(op)]
+  if (op.kind === "addAll") return op.replicas.map(make)
+  return []
+}
 
 /** Applies one operation to the model: its answer and the next model. */
 export const applyToModel = (
   model: ModelContainer,
   op: ContainerOp,
-  replica: TestReplica | undefined
+  fresh: ReadonlyArray<TestReplica>
 ): readonly [Outcome, ModelContainer] => {
   try {
-    return modelStep(model, op, replica)
+    return modelStep(model, op, fresh)
   } catch (e) {
     if (e instanceof Refused) return [{ ok: false, tag: e.tag, message: "" }, model]
     throw e
@@ -120,14 +130,20 @@ export const applyToModel = (
 const modelStep = (
   model: ModelContainer,
   op: ContainerOp,
-  replica: TestReplica | undefined
+  fresh: ReadonlyArray<TestReplica>
 ): readonly [Outcome, ModelContainer] => {
   const ok = (value: unknown, next: ModelContainer = model) => [{ ok: true, value } as const, next] as const
   switch (op.kind) {
     case "add": {
       const i = modelStates([op.state])[0] as number
       if (modelFind(model, op.id) >= 0) throw new Refused("DuplicateReplica")
-      return ok(undefined, withBucket(model, i, [...(model[i] ?? []), replica as TestReplica]))
+      return ok(undefined, withBucket(model, i, [...(model[i] ?? []), ...fresh]))
+    }
+    case "addAll": {
+      const i = modelStates([op.state])[0] as number
+      const ids = op.replicas.map((r) => r.id)
+      if (ids.some((id, j) => modelFind(model, id) >= 0 || ids.indexOf(id) !== j)) throw new Refused("DuplicateReplica")
+      return ok(undefined, withBucket(model, i, [...(model[i] ?? []), ...fresh]))
     }
     case "get":
       return ok(modelStates(op.states).flatMap((i) => model[i] ?? []))
@@ -187,10 +203,10 @@ const modelStep = (
 export const applyToCore = (
   container: ReplicaContainer<TestReplica>,
   op: ContainerOp,
-  replica: TestReplica | undefined
+  fresh: ReadonlyArray<TestReplica>
 ): readonly [Outcome, ReplicaContainer<TestReplica>] => {
   try {
-    return coreStep(container, op, replica)
+    return coreStep(container, op, fresh)
   } catch (e) {
     const tag = typeof (e as { _tag?: unknown })?._tag === "string" ? (e as { _tag: string })._tag : "untyped"
     return [{ ok: false, tag, message: e instanceof Error ? e.message : String(e) }, container]
@@ -205,12 +221,14 @@ const statesOption = (states: ReadonlyArray<string> | undefined) =>
 const coreStep = (
   c: ReplicaContainer<TestReplica>,
   op: ContainerOp,
-  replica: TestReplica | undefined
+  fresh: ReadonlyArray<TestReplica>
 ): readonly [Outcome, ReplicaContainer<TestReplica>] => {
   const ok = (value: unknown, next: ReplicaContainer<TestReplica> = c) => [{ ok: true, value } as const, next] as const
   switch (op.kind) {
     case "add":
-      return ok(undefined, Container.add(c, asState(op.state), replica as TestReplica))
+      return ok(undefined, Container.add(c, asState(op.state), fresh[0] as TestReplica))
+    case "addAll":
+      return ok(undefined, Container.addAll(c, asState(op.state), fresh))
     case "get":
       return ok(Container.get(c, statesOption(op.states)))
     case "pop": {
@@ -273,9 +291,9 @@ export type CoreDriver = typeof applyToCore
 export const lockstep = (driver: CoreDriver) => (observation: ContainerObservation, op: ContainerOp): ContainerObservation => {
   const input = deepFreeze(observation.core)
   const before = contents(input)
-  const replica = op.kind === "add" ? replicaOf(op) : undefined
-  const [coreOutcome, core] = driver(input, op, replica)
-  const [modelOutcome, model] = applyToModel(observation.model, op, replica)
+  const fresh = replicasOf(op)
+  const [coreOutcome, core] = driver(input, op, fresh)
+  const [modelOutcome, model] = applyToModel(observation.model, op, fresh)
   const inputIntact = sameValue(before, contents(input))
   return { core, model, last: { op, coreOutcome, modelOutcome, inputIntact } }
 }
@@ -376,7 +394,7 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
     id: "C4",
     core: "container",
     title: "agrees with the reference model",
-    statement: "Every operation (`add`, `get`, `pop`, `count`, `countByState`, `remove`, `transition`, " +
+    statement: "Every operation (`add`, `addAll`, `get`, `pop`, `count`, `countByState`, `remove`, `transition`, " +
       "`stateOf`, `has`) answers exactly what the reference model answers — `pop` and `remove` take exactly " +
       "the model's replicas in the model's order — or is refused with the same error.",
     checkedBy: ["model", "exhaustive", "unit"],
@@ -406,4 +424,5 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
 ]
 
 /** The public function a refused operation names in its message. */
-const errorOperation = (op: ContainerOp): string => (op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind)
+const errorOperation = (op: ContainerOp): string =>
+  op.kind === "addAll" ? "add" : op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind

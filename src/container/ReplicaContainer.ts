@@ -3,13 +3,13 @@
  * `ReplicaStateContainer` as a persistent value.
  *
  * Each state keeps its replicas in insertion order in a persistent AVL tree
- * keyed by a sequence number; a persistent hash map finds any id's state and
+ * keyed by a sequence number; a persistent hash trie finds any id's state and
  * position. Every operation returns a new container that shares all untouched
  * structure with its input, and never copies or rebuilds a replica.
  *
  * @since 0.1.0
  */
-import { HashMap, Option } from "effect"
+import * as Ids from "../internal/hashIndex.js"
 import * as Index from "../internal/orderedIndex.js"
 import {
   ConflictingVersionFilters,
@@ -54,7 +54,7 @@ const STATE_SLOTS = 8
 class Container<R extends Replica> {
   constructor(
     readonly buckets: ReadonlyArray<Index.Tree<R>>,
-    readonly index: HashMap.HashMap<string, number>,
+    readonly index: Ids.HashIndex,
     readonly nextSeq: number
   ) {}
 
@@ -69,9 +69,10 @@ const wrap = <R extends Replica>(c: Container<R>): ReplicaContainer<R> => c as u
 const unwrap = <R extends Replica>(c: ReplicaContainer<R>): Container<R> => c as unknown as Container<R>
 
 const EMPTY_BUCKETS: ReadonlyArray<Index.Tree<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
-const EMPTY = new Container<never>(EMPTY_BUCKETS, HashMap.empty(), 0)
+const EMPTY = new Container<never>(EMPTY_BUCKETS, undefined, 0)
 
 const stateOfLocation = (location: number): number => location % STATE_SLOTS
+const stateName = (location: number): ReplicaState => ALL_REPLICA_STATES[stateOfLocation(location)] as ReplicaState
 const seqOfLocation = (location: number): number => (location - (location % STATE_SLOTS)) / STATE_SLOTS
 
 const requireState = (operation: ContainerOperation, state: unknown): number => {
@@ -149,26 +150,62 @@ export const add = <R extends Replica>(
   const c = unwrap(self)
   const si = requireState("add", state)
   requireReplica("add", replica)
-  const existing = HashMap.get(c.index, replica.id)
-  if (Option.isSome(existing)) {
+  const existing = Ids.get(c.index, replica.id)
+  if (existing !== undefined) throw new DuplicateReplica({ id: replica.id, existingState: stateName(existing) })
+  return wrap(appendTo(c, si, replica, c.index))
+}
+
+/**
+ * Adds replicas, in the given order, at the end of `state`'s order: what many
+ * `add` calls would do, in one step. Costs O(k log N) for k replicas, or one
+ * linear rebuild of that state when that is cheaper. Throws like `add` (a
+ * duplicate within `replicas` too), and then adds none of them.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * const [stopping, rest] = Container.remove(
+ *   Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" }),
+ *   ["a"]
+ * )
+ * const c = Container.addAll(rest, "STOPPING", stopping)
+ * Container.stateOf(c, "a") // "STOPPING"
+ *
+ * @since 0.1.0
+ */
+export const addAll = <R extends Replica>(
+  self: ReplicaContainer<R>,
+  state: ReplicaState,
+  replicas: Iterable<R>
+): ReplicaContainer<R> => {
+  const c = unwrap(self)
+  const si = requireState("add", state)
+  const list = Array.from(replicas)
+  if (list.length === 0) return self
+  for (const replica of list) requireReplica("add", replica)
+  const first = c.nextSeq
+  const inserted = Ids.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
+  if (inserted.present !== undefined) {
+    const existing = Ids.get(c.index, inserted.present)
     throw new DuplicateReplica({
-      id: replica.id,
-      existingState: ALL_REPLICA_STATES[stateOfLocation(existing.value)] as ReplicaState
+      id: inserted.present,
+      existingState: existing === undefined ? state : stateName(existing)
     })
   }
-  return wrap(appendTo(c, si, replica, c.index))
+  const buckets = c.buckets.slice()
+  buckets[si] = Index.appendRun(buckets[si], first, list)
+  return wrap(new Container(buckets, inserted.index, first + list.length))
 }
 
 const appendTo = <R extends Replica>(
   c: Container<R>,
   si: number,
   replica: R,
-  index: HashMap.HashMap<string, number>
+  index: Ids.HashIndex
 ): Container<R> => {
   const seq = c.nextSeq
   const buckets = c.buckets.slice()
   buckets[si] = Index.insert(buckets[si], seq, replica)
-  return new Container(buckets, HashMap.set(index, replica.id, seq * STATE_SLOTS + si), seq + 1)
+  return new Container(buckets, Ids.set(index, replica.id, seq * STATE_SLOTS + si), seq + 1)
 }
 
 /**
@@ -268,15 +305,8 @@ export const pop = <R extends Replica>(
   return [taken, wrap(new Container(buckets, withoutIds(c.index, taken), c.nextSeq))]
 }
 
-const withoutIds = <R extends Replica>(
-  index: HashMap.HashMap<string, number>,
-  replicas: ReadonlyArray<R>
-): HashMap.HashMap<string, number> =>
-  replicas.length === 1
-    ? HashMap.remove(index, (replicas[0] as R).id)
-    : HashMap.mutate(index, (m) => {
-      for (const r of replicas) HashMap.remove(m, r.id)
-    })
+const withoutIds = <R extends Replica>(index: Ids.HashIndex, replicas: ReadonlyArray<R>): Ids.HashIndex =>
+  Ids.removeMany(index, replicas.map((r) => r.id))
 
 /**
  * Options of {@link count}: the states to count and at most one version filter.
@@ -376,12 +406,22 @@ export const remove = <R extends Replica>(
   if (ids === null || typeof (ids as Partial<Iterable<string>>)[Symbol.iterator] !== "function") {
     throw new InvalidReplica({ operation: "remove", replica: ids, reason: "ids must be an iterable of strings" })
   }
-  const wanted = new Set<string>()
-  for (const id of ids) wanted.add(requireId("remove", id))
-  const n = HashMap.size(c.index)
+  const wanted = distinctIds(ids)
+  const n = totalSize(c)
   if (wanted.size === 0 || n === 0) return [[], self]
   const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)
   return result === undefined ? [[], self] : [result[0], wrap(result[1])]
+}
+
+/** The ids as a set: a caller's `Set` is used as it is (never written), anything else is copied. */
+const distinctIds = (ids: Iterable<string>): ReadonlySet<string> => {
+  if (ids instanceof Set) {
+    for (const id of ids) requireId("remove", id)
+    return ids
+  }
+  const wanted = new Set<string>()
+  for (const id of ids) wanted.add(requireId("remove", id))
+  return wanted
 }
 
 /** Few ids: find each through the index and delete it from its tree. O(k log N). */
@@ -391,8 +431,8 @@ const removeByLookup = <R extends Replica>(
 ): readonly [ReadonlyArray<R>, Container<R>] | undefined => {
   const locations: Array<number> = []
   for (const id of wanted) {
-    const location = HashMap.get(c.index, id)
-    if (Option.isSome(location)) locations.push(location.value)
+    const location = Ids.get(c.index, id)
+    if (location !== undefined) locations.push(location)
   }
   if (locations.length === 0) return undefined
   locations.sort((a, b) => stateOfLocation(a) - stateOfLocation(b) || a - b)
@@ -419,24 +459,27 @@ const removeByScan = <R extends Replica>(
   const buckets = c.buckets.slice()
   const removed: Array<R> = []
   for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {
-    const before = removed.length
-    const keptKeys: Array<number> = []
-    const keptValues: Array<R> = []
-    Index.forEachWhile(buckets[si], (replica, key) => {
+    const tree = buckets[si]
+    const keptKeys = new Array<number>(Index.sizeOf(tree))
+    const keptValues = new Array<R>(Index.sizeOf(tree))
+    let kept = 0
+    Index.forEachWhile(tree, (replica, key) => {
       if (wanted.has(replica.id)) {
         removed.push(replica)
       } else {
-        keptKeys.push(key)
-        keptValues.push(replica)
+        keptKeys[kept] = key
+        keptValues[kept++] = replica
       }
       return true
     })
-    if (removed.length > before) buckets[si] = Index.fromSorted(keptKeys, keptValues)
+    if (kept < Index.sizeOf(tree)) {
+      keptKeys.length = kept
+      keptValues.length = kept
+      buckets[si] = Index.fromSorted(keptKeys, keptValues)
+    }
   }
   if (removed.length === 0) return undefined
-  const index = removed.length === n
-    ? HashMap.empty<string, number>()
-    : withoutIds(c.index, removed)
+  const index = removed.length === n ? undefined : withoutIds(c.index, removed)
   return [removed, new Container(buckets, index, c.nextSeq)]
 }
 
@@ -461,10 +504,10 @@ export const transition = <R extends Replica>(
   const c = unwrap(self)
   requireId("transition", id)
   const target = requireState("transition", to)
-  const location = HashMap.get(c.index, id)
-  if (Option.isNone(location)) throw new UnknownReplica({ operation: "transition", id })
-  const si = stateOfLocation(location.value)
-  const seq = seqOfLocation(location.value)
+  const location = Ids.get(c.index, id)
+  if (location === undefined) throw new UnknownReplica({ operation: "transition", id })
+  const si = stateOfLocation(location)
+  const seq = seqOfLocation(location)
   const replica = Index.lookup(c.buckets[si], seq) as R
   const buckets = c.buckets.slice()
   buckets[si] = Index.remove(buckets[si], seq)
@@ -483,8 +526,8 @@ export const transition = <R extends Replica>(
  * @since 0.1.0
  */
 export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string): ReplicaState | undefined => {
-  const location = HashMap.get(unwrap(self).index, id)
-  return Option.isSome(location) ? ALL_REPLICA_STATES[stateOfLocation(location.value)] : undefined
+  const location = Ids.get(unwrap(self).index, id)
+  return location === undefined ? undefined : stateName(location)
 }
 
 /**
@@ -498,10 +541,10 @@ export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string
  * @since 0.1.0
  */
 export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): boolean =>
-  HashMap.has(unwrap(self).index, id)
+  Ids.get(unwrap(self).index, id) !== undefined
 
 /**
- * The number of replicas, in O(1).
+ * The number of replicas, in O(number of states).
  *
  * @example
  * import { Container } from "replicore"
@@ -509,4 +552,10 @@ export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): b
  *
  * @since 0.1.0
  */
-export const size = <R extends Replica>(self: ReplicaContainer<R>): number => HashMap.size(unwrap(self).index)
+export const size = <R extends Replica>(self: ReplicaContainer<R>): number => totalSize(unwrap(self))
+
+const totalSize = <R extends Replica>(c: Container<R>): number => {
+  let n = 0
+  for (const tree of c.buckets) n += Index.sizeOf(tree)
+  return n
+}

@@ -9,7 +9,7 @@
  * Written by hand rather than taken from effect's `RedBlackTree` because that
  * module is gone from effect 4, and because on the container benchmark this
  * tree is faster for the append / delete-by-key / in-order-scan mix the
- * container needs (`bench/container/orderedIndex.bench.ts` measures both).
+ * container needs (`bench/container/indexes.ts` measures both).
  *
  * @internal
  */
@@ -149,4 +149,33 @@ export const fromSorted = <V>(keys: ReadonlyArray<number>, values: ReadonlyArray
     return node(keys[mid] as number, values[mid] as V, build(lo, mid), build(mid + 1, hi))
   }
   return build(0, keys.length)
+}
+
+/**
+ * Appends `values` under the consecutive keys `firstKey`, `firstKey + 1`, …,
+ * all greater than every key in `tree`: one insert each when few, else one
+ * linear rebuild, so it costs O(min(k log N, N + k)).
+ */
+export const appendRun = <V>(tree: Tree<V>, firstKey: number, values: ReadonlyArray<V>): Tree<V> => {
+  const total = sizeOf(tree) + values.length
+  if (values.length * Math.log2(total + 1) < total) {
+    let next = tree
+    values.forEach((value, i) => {
+      next = insert(next, firstKey + i, value)
+    })
+    return next
+  }
+  const keys = new Array<number>(total)
+  const all = new Array<V>(total)
+  let at = 0
+  forEachWhile(tree, (value, key) => {
+    keys[at] = key
+    all[at++] = value
+    return true
+  })
+  for (let i = 0; i < values.length; i++, at++) {
+    keys[at] = firstKey + i
+    all[at] = values[i] as V
+  }
+  return fromSorted(keys, all)
 }

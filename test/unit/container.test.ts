@@ -218,6 +218,16 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
     expect(refusal(() => Container.remove(c, 3 as never))._tag).toBe("InvalidReplica")
   })
 
+  it("addAll with an id already present, or given twice, adds none of them", () => {
+    const present = refusal(() => Container.addAll(c, "STOPPING", [r("b"), r("a")]))
+    expect(present).toBeInstanceOf(Container.DuplicateReplica)
+    expect(present.message).toContain(`"a"`)
+    const twice = refusal(() => Container.addAll(c, "STOPPING", [r("b"), r("x"), r("b")]))
+    expect(twice.message).toContain(`"b"`)
+    expect(Container.size(c)).toBe(1)
+    expect(ids(Container.get(Container.addAll(c, "STOPPING", [r("b"), r("x")])))).toEqual(["a", "b", "x"])
+  })
+
   it("transition of an unknown id", () => {
     const e = refusal(() => Container.transition(c, "ghost", "STOPPING"))
     expect(e._tag).toBe("UnknownReplica")

@@ -78,8 +78,8 @@ describe("explore", () => {
 
   it("catches a seeded bug in the container with the shortest trace", () => {
     // The bug: remove returns replicas in the argument's order instead of state order.
-    const buggy: CoreDriver = (c, op, replica) => {
-      const [outcome, next] = applyToCore(c, op, replica)
+    const buggy: CoreDriver = (c, op, fresh) => {
+      const [outcome, next] = applyToCore(c, op, fresh)
       if (op.kind !== "remove" || !outcome.ok) return [outcome, next]
       const taken = outcome.value as ReadonlyArray<{ id: string }>
       const byArgument = op.ids.flatMap((id) => taken.filter((r) => r.id === id))
