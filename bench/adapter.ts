@@ -36,7 +36,13 @@ export const runSuite = async (
 ): Promise<ReadonlyArray<Measurement>> => {
   const summary = await b.suite(
     name,
-    ...cases.map((c) => b.add(c.name, c.prepare, { maxTime: options.maxTime, minSamples: 5 })),
+    // A full collection before each case, so that no case pays for the garbage of the one before it.
+    ...cases.map((c) =>
+      b.add(c.name, () => {
+        gc()
+        return c.prepare()
+      }, { maxTime: options.maxTime, minSamples: 5 })
+    ),
     b.cycle()
   )
   const measurements: Array<Measurement> = []

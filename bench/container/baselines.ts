@@ -67,6 +67,11 @@ export class MutableStateContainer {
     return replicas
   }
 
+  /** `get(states)`: the buckets concatenated in the given order. */
+  get(states: ReadonlyArray<ReplicaState> = ALL_REPLICA_STATES): Array<MutableReplica> {
+    return states.flatMap((state) => this.replicas.get(state) as Array<MutableReplica>)
+  }
+
   /** PR #60832's `remove`. */
   remove(replicaIds: Iterable<string>): Array<MutableReplica> {
     const ids = new Set(replicaIds)
