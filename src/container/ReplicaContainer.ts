@@ -20,7 +20,7 @@ import {
   InvalidReplicaState,
   UnknownReplica
 } from "./errors.js"
-import { ALL_REPLICA_STATES, indexOfState, type ReplicaState } from "./ReplicaState.js"
+import { ALL_REPLICA_STATES, type ReplicaState } from "./ReplicaState.js"
 
 /**
  * What the container needs to know of a replica: a unique `id` and a `version`.
@@ -75,8 +75,10 @@ const stateOfLocation = (location: number): number => location % STATE_SLOTS
 const stateName = (location: number): ReplicaState => ALL_REPLICA_STATES[stateOfLocation(location)] as ReplicaState
 const seqOfLocation = (location: number): number => (location - (location % STATE_SLOTS)) / STATE_SLOTS
 
+const STATE_INDEX: ReadonlyMap<unknown, number> = new Map(ALL_REPLICA_STATES.map((s, i) => [s, i]))
+
 const requireState = (operation: ContainerOperation, state: unknown): number => {
-  const i = indexOfState(state)
+  const i = STATE_INDEX.get(state) ?? -1
   if (i < 0) throw new InvalidReplicaState({ operation, state })
   return i
 }

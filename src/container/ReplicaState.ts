@@ -32,8 +32,6 @@ export const ALL_REPLICA_STATES = [
  */
 export type ReplicaState = (typeof ALL_REPLICA_STATES)[number]
 
-const stateIndex: ReadonlyMap<unknown, number> = new Map(ALL_REPLICA_STATES.map((s, i) => [s, i]))
-
 /**
  * Tells whether a value is one of the six replica states.
  *
@@ -44,11 +42,5 @@ const stateIndex: ReadonlyMap<unknown, number> = new Map(ALL_REPLICA_STATES.map(
  *
  * @since 0.1.0
  */
-export const isReplicaState = (value: unknown): value is ReplicaState => stateIndex.has(value)
-
-/**
- * The position of a state in {@link ALL_REPLICA_STATES}, or -1 for anything else.
- *
- * @internal
- */
-export const indexOfState = (value: unknown): number => stateIndex.get(value) ?? -1
+export const isReplicaState = (value: unknown): value is ReplicaState =>
+  (ALL_REPLICA_STATES as ReadonlyArray<unknown>).includes(value)

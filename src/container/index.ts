@@ -3,6 +3,18 @@
  *
  * @since 0.1.0
  */
+
+/**
+ * @since 0.1.0
+ */
 export * from "./errors.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./ReplicaContainer.js"
-export { ALL_REPLICA_STATES, isReplicaState, type ReplicaState } from "./ReplicaState.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./ReplicaState.js"

@@ -4,4 +4,7 @@
  *
  * @since 0.1.0
  */
+/**
+ * @since 0.1.0
+ */
 export * from "./explore.js"
