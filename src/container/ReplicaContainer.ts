@@ -148,14 +148,7 @@ export const add = <R extends Replica>(
   self: ReplicaContainer<R>,
   state: ReplicaState,
   replica: R
-): ReplicaContainer<R> => {
-  const c = unwrap(self)
-  const si = requireState("add", state)
-  requireReplica("add", replica)
-  const existing = Ids.get(c.index, replica.id)
-  if (existing !== undefined) throw new DuplicateReplica({ id: replica.id, existingState: stateName(existing) })
-  return wrap(appendTo(c, si, replica, c.index))
-}
+): ReplicaContainer<R> => addAll(self, state, [replica])
 
 /**
  * Adds replicas, in the given order, at the end of `state`'s order: what many
@@ -196,18 +189,6 @@ export const addAll = <R extends Replica>(
   const buckets = c.buckets.slice()
   buckets[si] = Index.appendRun(buckets[si], first, list)
   return wrap(new Container(buckets, inserted.index, first + list.length))
-}
-
-const appendTo = <R extends Replica>(
-  c: Container<R>,
-  si: number,
-  replica: R,
-  index: Ids.HashIndex
-): Container<R> => {
-  const seq = c.nextSeq
-  const buckets = c.buckets.slice()
-  buckets[si] = Index.insert(buckets[si], seq, replica)
-  return new Container(buckets, Ids.set(index, replica.id, seq * STATE_SLOTS + si), seq + 1)
 }
 
 /**
@@ -510,10 +491,11 @@ export const transition = <R extends Replica>(
   if (location === undefined) throw new UnknownReplica({ operation: "transition", id })
   const si = stateOfLocation(location)
   const seq = seqOfLocation(location)
-  const replica = Index.lookup(c.buckets[si], seq) as R
   const buckets = c.buckets.slice()
   buckets[si] = Index.remove(buckets[si], seq)
-  return wrap(appendTo(new Container(buckets, c.index, c.nextSeq), target, replica, c.index))
+  buckets[target] = Index.insert(buckets[target], c.nextSeq, Index.lookup(c.buckets[si], seq) as R)
+  const index = Ids.set(c.index, id, c.nextSeq * STATE_SLOTS + target)
+  return wrap(new Container(buckets, index, c.nextSeq + 1))
 }
 
 /**
