@@ -1,7 +1,9 @@
 /** Every invariant of the package, in the order the docs list them. */
 import { containerInvariants } from "./container.js"
 import type { Invariant } from "./registry.js"
+import { slotInvariants } from "./slots.js"
 
-export const allInvariants: ReadonlyArray<Invariant<never>> = [...containerInvariants] as ReadonlyArray<
-  Invariant<never>
->
+export const allInvariants: ReadonlyArray<Invariant<never>> = [
+  ...containerInvariants,
+  ...slotInvariants
+] as ReadonlyArray<Invariant<never>>

@@ -8,4 +8,16 @@
  *
  * @since 0.1.0
  */
+/**
+ * The replica container core.
+ *
+ * @since 0.1.0
+ */
 export * as Container from "./container/index.js"
+
+/**
+ * The slot reservation core.
+ *
+ * @since 0.1.0
+ */
+export * as Slots from "./slots/index.js"

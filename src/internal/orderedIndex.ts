@@ -105,6 +105,13 @@ export const remove = <V>(tree: Tree<V>, key: number): Tree<V> => {
   return balance(successor.key, successor.value, tree.left, right)
 }
 
+/** The entry with the smallest key, or `undefined` for the empty tree, in O(log N). */
+export const first = <V>(tree: Tree<V>): Node<V> | undefined => {
+  let current = tree
+  while (current?.left !== undefined) current = current.left
+  return current
+}
+
 /** The value stored under `key`, or `undefined`, in O(log N). */
 export const lookup = <V>(tree: Tree<V>, key: number): V | undefined => {
   let current = tree

@@ -1,0 +1,145 @@
+/**
+ * Model-based test of the slot reservation core: random sequences of up to 60
+ * operations — including replays of consumed and released tokens, resize and
+ * quiesce — in lockstep with the reference model, every `S*` invariant checked
+ * after every operation (including the conservation ledger).
+ */
+import fc from "fast-check"
+import { afterAll, describe, expect, it } from "vitest"
+import { checkAll, Tally } from "../spec/registry.js"
+import {
+  initialSlotObservation,
+  SLOT_OP_KINDS,
+  type SlotObservation,
+  type SlotOp,
+  slotInvariants,
+  showSlotOp,
+  slotStep
+} from "../spec/slots.js"
+import { writeReport } from "./support/report.js"
+import { propertyParameters, SEED } from "./support/settings.js"
+
+const TOKENS = ["t0", "t1", "t2", "t3", "t4"]
+const REQUESTS = ["q0", "q1", "q2", "q3", "q4", "q5"]
+const MAX_COMMANDS = 60
+const CI_RUNS = 1000
+
+const token = fc.constantFrom(...TOKENS)
+const request = fc.constantFrom(...REQUESTS)
+
+const op: fc.Arbitrary<SlotOp> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant("reserve" as const), token }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), token }) },
+  {
+    weight: 6,
+    arbitrary: fc.record(
+      { kind: fc.constant("start" as const), requestId: request, token, reject: fc.boolean() },
+      { requiredKeys: ["kind", "requestId"] }
+    ) as fc.Arbitrary<SlotOp>
+  },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant("finish" as const), requestId: request }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), requestId: request }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("resize" as const),
+      capacity: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 1, max: 4 }) }, {
+        weight: 1,
+        arbitrary: fc.constantFrom(0, -1, 1.5)
+      })
+    })
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: "quiesce" as const }) }
+)
+
+interface Real {
+  observation: SlotObservation
+}
+
+const tally = new Tally()
+const kinds = new Map<string, number>()
+const outcomes = new Map<string, number>()
+const distinctStates = new Set<string>()
+let commandsRun = 0
+let runsDone = 0
+const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
+
+class SlotCommand implements fc.Command<object, Real> {
+  constructor(readonly op: SlotOp) {}
+  check = () => true
+  run(_model: object, real: Real): void {
+    const before = real.observation
+    const next = slotStep(before, this.op)
+    checkAll(slotInvariants, next, tally, () =>
+      [
+        `operation: ${showSlotOp(this.op)}`,
+        `core answered ${JSON.stringify(next.last?.coreOutcome)}; model answered ${JSON.stringify(next.last?.modelOutcome)}`,
+        `model before: ${JSON.stringify(before.model)}`,
+        `ledger: ${JSON.stringify(next.ledger)}`
+      ].join("\n"))
+    real.observation = next
+    commandsRun++
+    count(kinds, this.op.kind)
+    const outcome = next.last?.coreOutcome
+    if (outcome !== undefined) {
+      count(outcomes, outcome.ok ? `${this.op.kind}:${JSON.stringify(outcome.value["outcome"] ?? outcome.value["accepted"] ?? outcome.value["released"] ?? "ok")}` : outcome.tag)
+    }
+    distinctStates.add(JSON.stringify(next.model))
+  }
+  toString = () => showSlotOp(this.op)
+}
+
+const parameters = propertyParameters(CI_RUNS)
+
+describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${MAX_COMMANDS} commands)`, () => {
+  it("agrees with the reference model and keeps every S* invariant after every command", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3 }),
+        fc.commands([op.map((o) => new SlotCommand(o))], { maxCommands: MAX_COMMANDS, size: "max" }),
+        (capacity, cmds) => {
+          runsDone++
+          fc.modelRun(() => ({ model: {}, real: { observation: initialSlotObservation(capacity, TOKENS, REQUESTS) } }), cmds)
+        }
+      ),
+      parameters
+    )
+  })
+
+  it("exercised every operation, every outcome and every refusal (the run was not vacuous)", () => {
+    for (const kind of SLOT_OP_KINDS) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns / 2)
+    for (
+      const key of [
+        "reserve:true",
+        "reserve:false",
+        "release:true",
+        "release:false",
+        'start:"started"',
+        'start:"queued"',
+        'start:"rejected"',
+        "DuplicateSlotToken",
+        "UnknownSlotToken",
+        "DuplicateRequest",
+        "RequestNotRunning",
+        "InvalidCapacity"
+      ]
+    ) {
+      expect(outcomes.get(key) ?? 0, key).toBeGreaterThan(10)
+    }
+    expect(distinctStates.size).toBeGreaterThan(1000)
+  })
+})
+
+afterAll(() => {
+  writeReport({
+    check: "properties/slots.test.ts › model-based",
+    core: "slots",
+    kind: "model",
+    bound: `seed ${SEED}, ${runsDone} runs × ≤ ${MAX_COMMANDS} commands (capacity 1–3, ${TOKENS.length} tokens, ${REQUESTS.length} requests)`,
+    seed: SEED,
+    runs: runsDone,
+    commands: commandsRun,
+    distinctStates: distinctStates.size,
+    evaluations: tally.toJSON()
+  })
+})

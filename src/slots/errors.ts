@@ -1,0 +1,127 @@
+/**
+ * The typed errors of the slot reservation core. Each one is an effect
+ * `Data.TaggedError` naming the offending item; a refused operation changes nothing.
+ *
+ * @since 0.1.0
+ */
+import { Data } from "effect"
+
+/**
+ * The slot function that refused its input, as named in messages.
+ *
+ * @since 0.1.0
+ */
+export type SlotOperation = "make" | "reserve" | "start" | "finish" | "resize"
+
+const prefix = (operation: SlotOperation): string => `replicore/slots.${operation}:`
+
+/**
+ * A capacity (`max_ongoing_requests`) that is not a positive integer.
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * try {
+ *   Slots.make(0)
+ * } catch (e) {
+ *   (e as Slots.InvalidCapacity).capacity // 0
+ * }
+ *
+ * @since 0.1.0
+ */
+export class InvalidCapacity extends Data.TaggedError("InvalidCapacity")<{
+  readonly operation: SlotOperation
+  readonly capacity: unknown
+}> {
+  override get message(): string {
+    return `${prefix(this.operation)} max_ongoing_requests must be a positive integer, got ${String(this.capacity)}`
+  }
+}
+
+/**
+ * `reserve` was given a token that already holds a reservation (Ray leaks a permit there).
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * const { state } = Slots.reserve(Slots.make(2), Slots.SlotToken("t1"))
+ * try {
+ *   Slots.reserve(state, Slots.SlotToken("t1"))
+ * } catch (e) {
+ *   (e as Slots.DuplicateSlotToken).token // "t1"
+ * }
+ *
+ * @since 0.1.0
+ */
+export class DuplicateSlotToken extends Data.TaggedError("DuplicateSlotToken")<{ readonly token: string }> {
+  override get message(): string {
+    return `${prefix("reserve")} slot token ${JSON.stringify(this.token)} already holds a reservation`
+  }
+}
+
+/**
+ * `start` was given a token that holds no reservation: never reserved, already
+ * released, or already consumed by another request.
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * try {
+ *   Slots.start(Slots.make(1), Slots.RequestId("q1"), { token: Slots.SlotToken("ghost") })
+ * } catch (e) {
+ *   (e as Slots.UnknownSlotToken).token // "ghost"
+ * }
+ *
+ * @since 0.1.0
+ */
+export class UnknownSlotToken extends Data.TaggedError("UnknownSlotToken")<{ readonly token: string }> {
+  override get message(): string {
+    return `${prefix("start")} request tried to consume an unknown reserved slot ${JSON.stringify(this.token)}`
+  }
+}
+
+/**
+ * `start` was given a request id that is already running or queued.
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * const { state } = Slots.start(Slots.make(1), Slots.RequestId("q1"))
+ * try {
+ *   Slots.start(state, Slots.RequestId("q1"))
+ * } catch (e) {
+ *   (e as Slots.DuplicateRequest).requestId // "q1"
+ * }
+ *
+ * @since 0.1.0
+ */
+export class DuplicateRequest extends Data.TaggedError("DuplicateRequest")<{
+  readonly requestId: string
+  readonly status: "running" | "queued"
+}> {
+  override get message(): string {
+    return `${prefix("start")} request ${JSON.stringify(this.requestId)} is already ${this.status}`
+  }
+}
+
+/**
+ * `finish` was given a request id that is not running.
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * try {
+ *   Slots.finish(Slots.make(1), Slots.RequestId("q1"))
+ * } catch (e) {
+ *   (e as Slots.RequestNotRunning).requestId // "q1"
+ * }
+ *
+ * @since 0.1.0
+ */
+export class RequestNotRunning extends Data.TaggedError("RequestNotRunning")<{ readonly requestId: string }> {
+  override get message(): string {
+    return `${prefix("finish")} request ${JSON.stringify(this.requestId)} is not running`
+  }
+}
+
+/**
+ * Any error the slot core throws.
+ *
+ * @since 0.1.0
+ */
+export type SlotError = InvalidCapacity | DuplicateSlotToken | UnknownSlotToken | DuplicateRequest | RequestNotRunning

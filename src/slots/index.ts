@@ -1,0 +1,21 @@
+/**
+ * The slot reservation core: a replica's `max_ongoing_requests` semaphore
+ * with reservation tokens, as pure transitions.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * from "./errors.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./ids.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./SlotState.js"
