@@ -21,3 +21,17 @@ export * as Container from "./container/index.js"
  * @since 0.1.0
  */
 export * as Slots from "./slots/index.js"
+
+/**
+ * Router-side selection: addresses, the dispatch typestate, its errors.
+ *
+ * @since 0.1.0
+ */
+export * as Selection from "./slots/Selection.js"
+
+/**
+ * The Effect adapters (replica runtimes, router).
+ *
+ * @since 0.1.0
+ */
+export * as Runtime from "./runtime/index.js"

@@ -1,0 +1,263 @@
+/**
+ * The Effect adapter of the slot core: one replica's admission state in a
+ * `Ref`, its waiting requests in `Deferred`s. This is the only place with
+ * concurrency and interruption; every decision is the pure core's.
+ *
+ * @since 0.1.0
+ */
+import { Data, Deferred, Effect, Either, HashMap, Ref, type Scope } from "effect"
+import * as Slots from "../slots/index.js"
+
+interface Cell {
+  readonly slots: Slots.SlotState
+  readonly waiters: HashMap.HashMap<Slots.RequestId, Deferred.Deferred<void>>
+}
+
+/**
+ * One replica's admission runtime.
+ *
+ * @since 0.1.0
+ */
+export interface ReplicaRuntime {
+  readonly replicaId: string
+  /** @internal */
+  readonly cell: Ref.Ref<Cell>
+}
+
+/**
+ * A request that was refused (`reject: true` at capacity, or the replica is quiescing).
+ *
+ * @example
+ * import { Runtime } from "replicore"
+ * new Runtime.Rejected({ replicaId: "r1", numOngoing: 3 })._tag // "Rejected"
+ *
+ * @since 0.1.0
+ */
+export class Rejected extends Data.TaggedClass("Rejected")<{ readonly replicaId: string; readonly numOngoing: number }> {}
+
+/**
+ * A runtime with capacity `maxOngoingRequests`; dies with `InvalidCapacity` for a bad capacity.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime } from "replicore"
+ * const n = Effect.runSync(Effect.flatMap(Runtime.make("r1", 2), Runtime.numOngoing)) // 0
+ *
+ * @since 0.1.0
+ */
+export const make = (replicaId: string, maxOngoingRequests: number): Effect.Effect<ReplicaRuntime> =>
+  Effect.map(
+    Ref.make<Cell>({ slots: Slots.make(maxOngoingRequests), waiters: HashMap.empty() }),
+    (cell) => ({ replicaId, cell })
+  )
+
+/** Applies a pure transition atomically; a refusal is the effect's failure and changes nothing. */
+const transition = <A extends { readonly state: Slots.SlotState }>(
+  runtime: ReplicaRuntime,
+  f: (slots: Slots.SlotState) => A,
+  waiters: (result: A, current: Cell["waiters"]) => Cell["waiters"] = (_, current) => current
+): Effect.Effect<A, Slots.SlotError> =>
+  Effect.flatMap(
+    Ref.modify(runtime.cell, (cell): [Either.Either<A, Slots.SlotError>, Cell] => {
+      const result = Either.try({ try: () => f(cell.slots), catch: (e) => e as Slots.SlotError })
+      if (Either.isLeft(result)) return [result, cell]
+      return [result, { slots: result.right.state, waiters: waiters(result.right, cell.waiters) }]
+    }),
+    (result) => result
+  )
+
+/** Wakes the waiters that a transition handed a permit to. */
+const wake = (runtime: ReplicaRuntime, granted: ReadonlyArray<Slots.RequestId>): Effect.Effect<void> =>
+  granted.length === 0 ? Effect.void : Effect.flatMap(
+    Ref.modify(runtime.cell, (cell): [ReadonlyArray<Deferred.Deferred<void>>, Cell] => [
+      granted.flatMap((id) => {
+        const d = HashMap.get(cell.waiters, id)
+        return d._tag === "Some" ? [d.value] : []
+      }),
+      { ...cell, waiters: HashMap.removeMany(cell.waiters, granted) }
+    ]),
+    (deferreds) => Effect.forEach(deferreds, (d) => Deferred.succeed(d, undefined), { discard: true })
+  )
+
+/**
+ * The state of a reservation taken with {@link reserve}.
+ *
+ * @since 0.1.0
+ */
+export interface Reservation {
+  readonly token: Slots.SlotToken
+  readonly accepted: boolean
+  readonly numOngoing: number
+}
+
+/**
+ * Gives back a reservation's permit unless it was consumed (idempotent).
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime, Slots } from "replicore"
+ * const released = Effect.runSync(
+ *   Effect.flatMap(Runtime.make("r1", 1), (rt) => Runtime.release(rt, Slots.SlotToken("never-reserved")))
+ * ) // false
+ *
+ * @since 0.1.0
+ */
+export const release = (runtime: ReplicaRuntime, token: Slots.SlotToken): Effect.Effect<boolean> =>
+  Effect.flatMap(
+    Effect.orDie(transition(runtime, (s) => Slots.release(s, token))),
+    (r) => Effect.as(wake(runtime, r.granted), r.released)
+  )
+
+/**
+ * Reserves a permit under `token` as a scoped resource: when the scope closes
+ * — normally, by failure or by interruption — the permit is given back unless
+ * a request consumed the token first. Never waits; `accepted: false` holds nothing.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime, Slots } from "replicore"
+ * const program = Effect.gen(function*() {
+ *   const rt = yield* Runtime.make("r1", 1)
+ *   const inside = yield* Effect.scoped(
+ *     Effect.flatMap(Runtime.reserve(rt, Slots.SlotToken("t1")), () => Runtime.numOngoing(rt))
+ *   )
+ *   return [inside, yield* Runtime.numOngoing(rt)] // [1, 0]: released when the scope closed
+ * })
+ * Effect.runSync(program)
+ *
+ * @since 0.1.0
+ */
+export const reserve = (
+  runtime: ReplicaRuntime,
+  token: Slots.SlotToken
+): Effect.Effect<Reservation, Slots.DuplicateSlotToken, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.map(
+      transition(runtime, (s) => Slots.reserve(s, token)) as Effect.Effect<Slots.Reserved, Slots.DuplicateSlotToken>,
+      (r) => ({ token, accepted: r.accepted, numOngoing: r.numOngoing })
+    ),
+    (reservation) => (reservation.accepted ? release(runtime, token) : Effect.void)
+  )
+
+/** Ends a running request and passes its permit on. */
+const finishRequest = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Effect.Effect<void> =>
+  Effect.flatMap(Effect.orDie(transition(runtime, (s) => Slots.finish(s, requestId))), (r) => wake(runtime, r.granted))
+
+/**
+ * A waiting request gives up: it leaves the queue, or, when a permit reached
+ * it in the meantime, it passes that permit on at once.
+ */
+const leaveQueue = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Effect.Effect<void> =>
+  Effect.flatMap(
+    Ref.modify(runtime.cell, (cell): [boolean, Cell] => {
+      const r = Slots.cancel(cell.slots, requestId)
+      return [r.cancelled, { slots: r.state, waiters: HashMap.remove(cell.waiters, requestId) }]
+    }),
+    (cancelled) => (cancelled ? Effect.void : finishRequest(runtime, requestId))
+  )
+
+/**
+ * Options of {@link handle}.
+ *
+ * @since 0.1.0
+ */
+export interface HandleOptions {
+  /** Run on this reservation (consumed, no second acquire). */
+  readonly token?: Slots.SlotToken
+  /** Answer `Rejected` instead of waiting when no permit is free. */
+  readonly reject?: boolean
+}
+
+/**
+ * Runs `work` as request `requestId` under the replica's admission control:
+ * waits for a permit (interruptible; an interrupted waiter leaves the queue),
+ * runs the work, and always finishes, passing the permit on. With `reject` it
+ * answers `Rejected` rather than waiting.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime, Slots } from "replicore"
+ * const answer = Effect.runSync(
+ *   Effect.flatMap(Runtime.make("r1", 1), (rt) => Runtime.handle(rt, Slots.RequestId("q1"), Effect.succeed("ok")))
+ * ) // "ok"
+ *
+ * @since 0.1.0
+ */
+export const handle = <A, E, R>(
+  runtime: ReplicaRuntime,
+  requestId: Slots.RequestId,
+  work: Effect.Effect<A, E, R>,
+  options: HandleOptions = {}
+): Effect.Effect<A | Rejected, E | Slots.UnknownSlotToken | Slots.DuplicateRequest, R> =>
+  Effect.uninterruptibleMask((restore) =>
+    Effect.gen(function*() {
+      const granted = yield* Deferred.make<void>()
+      const started = yield* (transition(
+        runtime,
+        (s) => Slots.start(s, requestId, options),
+        (r, waiters) => (r.outcome === "queued" ? HashMap.set(waiters, requestId, granted) : waiters)
+      ) as Effect.Effect<Slots.Started, Slots.UnknownSlotToken | Slots.DuplicateRequest>)
+      if (started.outcome === "rejected") {
+        return new Rejected({ replicaId: runtime.replicaId, numOngoing: started.numOngoing })
+      }
+      if (started.outcome === "queued") {
+        yield* Effect.onInterrupt(restore(Deferred.await(granted)), () => leaveQueue(runtime, requestId))
+      }
+      return yield* Effect.ensuring(restore(work), finishRequest(runtime, requestId))
+    })
+  )
+
+/**
+ * Running plus reserved requests now.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime } from "replicore"
+ * Effect.runSync(Effect.flatMap(Runtime.make("r1", 1), Runtime.numOngoing)) // 0
+ *
+ * @since 0.1.0
+ */
+export const numOngoing = (runtime: ReplicaRuntime): Effect.Effect<number> =>
+  Effect.map(Ref.get(runtime.cell), (cell) => Slots.numOngoing(cell.slots))
+
+/**
+ * The pure state now (a snapshot).
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime, Slots } from "replicore"
+ * Slots.isDrained(Effect.runSync(Effect.flatMap(Runtime.make("r1", 1), Runtime.snapshot))) // true
+ *
+ * @since 0.1.0
+ */
+export const snapshot = (runtime: ReplicaRuntime): Effect.Effect<Slots.SlotState> =>
+  Effect.map(Ref.get(runtime.cell), (cell) => cell.slots)
+
+/**
+ * Sets a new `max_ongoing_requests`, waking the waiters it grants.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime } from "replicore"
+ * Effect.runSync(Effect.flatMap(Runtime.make("r1", 1), (rt) => Runtime.resize(rt, 4)))
+ *
+ * @since 0.1.0
+ */
+export const resize = (runtime: ReplicaRuntime, maxOngoingRequests: number): Effect.Effect<void, Slots.InvalidCapacity> =>
+  Effect.flatMap(
+    transition(runtime, (s) => Slots.resize(s, maxOngoingRequests)) as Effect.Effect<Slots.Granting, Slots.InvalidCapacity>,
+    (r) => wake(runtime, r.granted)
+  )
+
+/**
+ * Starts graceful shutdown: new reservations and token-less starts are refused.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { Runtime } from "replicore"
+ * Effect.runSync(Effect.flatMap(Runtime.make("r1", 1), Runtime.quiesce))
+ *
+ * @since 0.1.0
+ */
+export const quiesce = (runtime: ReplicaRuntime): Effect.Effect<void> =>
+  Ref.update(runtime.cell, (cell) => ({ ...cell, slots: Slots.quiesce(cell.slots) }))
