@@ -6,7 +6,7 @@
 import b from "benny"
 import { PerformanceObserver } from "node:perf_hooks"
 
-/** A benchmark case: `prepare` runs once (untimed) and returns the operation to time. */
+/** A benchmark case: `prepare` runs once (untimed) and returns the operation to time (which may return a promise). */
 export interface BenchCase {
   readonly name: string
   readonly prepare: () => () => unknown
@@ -79,11 +79,14 @@ const bytesPerOp = async (operation: () => unknown): Promise<number> => {
   observer.observe({ entryTypes: ["gc"] })
   try {
     for (let batch = 256; batch >= 1; batch = Math.floor(batch / 2)) {
-      operation() // warm: lazily built structures are not counted
+      await operation() // warm: lazily built structures are not counted
       gc()
       const seenBefore = collections
       const before = process.memoryUsage().heapUsed
-      for (let i = 0; i < batch; i++) operation()
+      for (let i = 0; i < batch; i++) {
+        const result = operation()
+        if (result instanceof Promise) await result
+      }
       const after = process.memoryUsage().heapUsed
       await new Promise((resolve) => setImmediate(resolve)) // GC entries arrive asynchronously
       if (collections === seenBefore && after >= before) return (after - before) / batch

@@ -190,20 +190,25 @@ export const handle = <A, E, R>(
   options: HandleOptions = {}
 ): Effect.Effect<A | Rejected, E | Slots.UnknownSlotToken | Slots.DuplicateRequest, R> =>
   Effect.uninterruptibleMask((restore) =>
-    Effect.gen(function*() {
-      const granted = yield* Deferred.make<void>()
-      const started = yield* (transition(
+    Effect.fiberIdWith((fiberId) => {
+      // Written without a generator: a waiting request then holds only its fiber, its Deferred and two index entries.
+      let granted: Deferred.Deferred<void> | undefined
+      const started = transition(
         runtime,
         (s) => Slots.start(s, requestId, options),
-        (r, waiters) => (r.outcome === "queued" ? HashMap.set(waiters, requestId, granted) : waiters)
-      ) as Effect.Effect<Slots.Started, Slots.UnknownSlotToken | Slots.DuplicateRequest>)
-      if (started.outcome === "rejected") {
-        return new Rejected({ replicaId: runtime.replicaId, numOngoing: started.numOngoing })
-      }
-      if (started.outcome === "queued") {
-        yield* Effect.onInterrupt(restore(Deferred.await(granted)), () => leaveQueue(runtime, requestId))
-      }
-      return yield* Effect.ensuring(restore(work), finishRequest(runtime, requestId))
+        (r, waiters) => {
+          if (r.outcome !== "queued") return waiters
+          granted = Deferred.unsafeMake<void>(fiberId)
+          return HashMap.set(waiters, requestId, granted)
+        }
+      ) as Effect.Effect<Slots.Started, Slots.UnknownSlotToken | Slots.DuplicateRequest>
+      return Effect.flatMap(started, (r): Effect.Effect<A | Rejected, E, R> => {
+        if (r.outcome === "rejected") return Effect.succeed(new Rejected({ replicaId: runtime.replicaId, numOngoing: r.numOngoing }))
+        const run = Effect.ensuring(restore(work), finishRequest(runtime, requestId))
+        if (granted === undefined) return run
+        const wait = Effect.onInterrupt(restore(Deferred.await(granted)), () => leaveQueue(runtime, requestId))
+        return Effect.zipRight(wait, run)
+      })
     })
   )
 
