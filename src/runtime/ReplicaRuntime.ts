@@ -1,17 +1,18 @@
 /**
  * The Effect adapter of the slot core: one replica's admission state in a
- * `Ref`, its waiting requests in `Deferred`s. This is the only place with
+ * `Ref`, its waiting requests suspended in `Effect.async` until a transition grants them. This is the only place with
  * concurrency and interruption; every decision is the pure core's.
  *
  * @since 0.1.0
  */
-import { Data, Deferred, Effect, Either, HashMap, Ref, type Scope } from "effect"
+import { Data, Effect, Either, Ref, type Scope } from "effect"
 import * as Slots from "../slots/index.js"
 
-interface Cell {
-  readonly slots: Slots.SlotState
-  readonly waiters: HashMap.HashMap<Slots.RequestId, Deferred.Deferred<void>>
-}
+/**
+ * How a waiting request is woken: its resume callback once it waits, or
+ * `"granted"` when the permit reached it before it began to wait.
+ */
+type Waiter = ((resume: Effect.Effect<void>) => void) | "granted"
 
 /**
  * One replica's admission runtime.
@@ -21,7 +22,9 @@ interface Cell {
 export interface ReplicaRuntime {
   readonly replicaId: string
   /** @internal */
-  readonly cell: Ref.Ref<Cell>
+  readonly cell: Ref.Ref<Slots.SlotState>
+  /** @internal The waiting requests' wake-ups; only this module touches it, between two pure transitions. */
+  readonly waiters: Map<Slots.RequestId, Waiter>
 }
 
 /**
@@ -46,38 +49,45 @@ export class Rejected extends Data.TaggedClass("Rejected")<{ readonly replicaId:
  * @since 0.1.0
  */
 export const make = (replicaId: string, maxOngoingRequests: number): Effect.Effect<ReplicaRuntime> =>
-  Effect.map(
-    Ref.make<Cell>({ slots: Slots.make(maxOngoingRequests), waiters: HashMap.empty() }),
-    (cell) => ({ replicaId, cell })
-  )
+  Effect.map(Ref.make(Slots.make(maxOngoingRequests)), (cell) => ({ replicaId, cell, waiters: new Map() }))
 
 /** Applies a pure transition atomically; a refusal is the effect's failure and changes nothing. */
 const transition = <A extends { readonly state: Slots.SlotState }>(
   runtime: ReplicaRuntime,
-  f: (slots: Slots.SlotState) => A,
-  waiters: (result: A, current: Cell["waiters"]) => Cell["waiters"] = (_, current) => current
+  f: (slots: Slots.SlotState) => A
 ): Effect.Effect<A, Slots.SlotError> =>
   Effect.flatMap(
-    Ref.modify(runtime.cell, (cell): [Either.Either<A, Slots.SlotError>, Cell] => {
-      const result = Either.try({ try: () => f(cell.slots), catch: (e) => e as Slots.SlotError })
-      if (Either.isLeft(result)) return [result, cell]
-      return [result, { slots: result.right.state, waiters: waiters(result.right, cell.waiters) }]
+    Ref.modify(runtime.cell, (slots): [Either.Either<A, Slots.SlotError>, Slots.SlotState] => {
+      const result = Either.try({ try: () => f(slots), catch: (e) => e as Slots.SlotError })
+      return [result, Either.isLeft(result) ? slots : result.right.state]
     }),
     (result) => result
   )
 
-/** Wakes the waiters that a transition handed a permit to. */
+/** Wakes the waiters that a transition handed a permit to (or marks them, if they have not begun to wait). */
 const wake = (runtime: ReplicaRuntime, granted: ReadonlyArray<Slots.RequestId>): Effect.Effect<void> =>
-  granted.length === 0 ? Effect.void : Effect.flatMap(
-    Ref.modify(runtime.cell, (cell): [ReadonlyArray<Deferred.Deferred<void>>, Cell] => [
-      granted.flatMap((id) => {
-        const d = HashMap.get(cell.waiters, id)
-        return d._tag === "Some" ? [d.value] : []
-      }),
-      { ...cell, waiters: HashMap.removeMany(cell.waiters, granted) }
-    ]),
-    (deferreds) => Effect.forEach(deferreds, (d) => Deferred.succeed(d, undefined), { discard: true })
-  )
+  granted.length === 0 ? Effect.void : Effect.sync(() => {
+    for (const id of granted) {
+      const waiter = runtime.waiters.get(id)
+      if (typeof waiter === "function") {
+        runtime.waiters.delete(id)
+        waiter(Effect.void)
+      } else {
+        runtime.waiters.set(id, "granted")
+      }
+    }
+  })
+
+/** Waits until `requestId` is granted a permit. */
+const awaitGrant = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Effect.Effect<void> =>
+  Effect.async<void>((resume) => {
+    if (runtime.waiters.get(requestId) === "granted") {
+      runtime.waiters.delete(requestId)
+      resume(Effect.void)
+    } else {
+      runtime.waiters.set(requestId, resume)
+    }
+  })
 
 /**
  * The state of a reservation taken with {@link reserve}.
@@ -149,11 +159,14 @@ const finishRequest = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Eff
  */
 const leaveQueue = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Effect.Effect<void> =>
   Effect.flatMap(
-    Ref.modify(runtime.cell, (cell): [boolean, Cell] => {
-      const r = Slots.cancel(cell.slots, requestId)
-      return [r.cancelled, { slots: r.state, waiters: HashMap.remove(cell.waiters, requestId) }]
+    Ref.modify(runtime.cell, (slots): [boolean, Slots.SlotState] => {
+      const r = Slots.cancel(slots, requestId)
+      return [r.cancelled, r.state]
     }),
-    (cancelled) => (cancelled ? Effect.void : finishRequest(runtime, requestId))
+    (cancelled) => {
+      runtime.waiters.delete(requestId)
+      return cancelled ? Effect.void : finishRequest(runtime, requestId)
+    }
   )
 
 /**
@@ -190,26 +203,22 @@ export const handle = <A, E, R>(
   options: HandleOptions = {}
 ): Effect.Effect<A | Rejected, E | Slots.UnknownSlotToken | Slots.DuplicateRequest, R> =>
   Effect.uninterruptibleMask((restore) =>
-    Effect.fiberIdWith((fiberId) => {
-      // Written without a generator: a waiting request then holds only its fiber, its Deferred and two index entries.
-      let granted: Deferred.Deferred<void> | undefined
-      const started = transition(
-        runtime,
-        (s) => Slots.start(s, requestId, options),
-        (r, waiters) => {
-          if (r.outcome !== "queued") return waiters
-          granted = Deferred.unsafeMake<void>(fiberId)
-          return HashMap.set(waiters, requestId, granted)
+    Effect.flatMap(
+      transition(runtime, (s) => Slots.start(s, requestId, options)) as Effect.Effect<
+        Slots.Started,
+        Slots.UnknownSlotToken | Slots.DuplicateRequest
+      >,
+      (r): Effect.Effect<A | Rejected, E, R> => {
+        if (r.outcome === "rejected") {
+          return Effect.succeed(new Rejected({ replicaId: runtime.replicaId, numOngoing: r.numOngoing }))
         }
-      ) as Effect.Effect<Slots.Started, Slots.UnknownSlotToken | Slots.DuplicateRequest>
-      return Effect.flatMap(started, (r): Effect.Effect<A | Rejected, E, R> => {
-        if (r.outcome === "rejected") return Effect.succeed(new Rejected({ replicaId: runtime.replicaId, numOngoing: r.numOngoing }))
-        const run = Effect.ensuring(restore(work), finishRequest(runtime, requestId))
-        if (granted === undefined) return run
-        const wait = Effect.onInterrupt(restore(Deferred.await(granted)), () => leaveQueue(runtime, requestId))
-        return Effect.zipRight(wait, run)
-      })
-    })
+        const run = () => Effect.ensuring(restore(work), finishRequest(runtime, requestId))
+        if (r.outcome === "started") return run()
+        // Interrupted while waiting, or right after the grant: leave the queue, or pass the permit on.
+        const wait = Effect.onInterrupt(restore(awaitGrant(runtime, requestId)), () => leaveQueue(runtime, requestId))
+        return Effect.flatMap(wait, run)
+      }
+    )
   )
 
 /**
@@ -223,7 +232,7 @@ export const handle = <A, E, R>(
  * @since 0.1.0
  */
 export const numOngoing = (runtime: ReplicaRuntime): Effect.Effect<number> =>
-  Effect.map(Ref.get(runtime.cell), (cell) => Slots.numOngoing(cell.slots))
+  Effect.map(Ref.get(runtime.cell), Slots.numOngoing)
 
 /**
  * The pure state now (a snapshot).
@@ -235,8 +244,7 @@ export const numOngoing = (runtime: ReplicaRuntime): Effect.Effect<number> =>
  *
  * @since 0.1.0
  */
-export const snapshot = (runtime: ReplicaRuntime): Effect.Effect<Slots.SlotState> =>
-  Effect.map(Ref.get(runtime.cell), (cell) => cell.slots)
+export const snapshot = (runtime: ReplicaRuntime): Effect.Effect<Slots.SlotState> => Ref.get(runtime.cell)
 
 /**
  * Sets a new `max_ongoing_requests`, waking the waiters it grants.
@@ -265,4 +273,4 @@ export const resize = (runtime: ReplicaRuntime, maxOngoingRequests: number): Eff
  * @since 0.1.0
  */
 export const quiesce = (runtime: ReplicaRuntime): Effect.Effect<void> =>
-  Ref.update(runtime.cell, (cell) => ({ ...cell, slots: Slots.quiesce(cell.slots) }))
+  Ref.update(runtime.cell, Slots.quiesce)
