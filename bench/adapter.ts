@@ -4,7 +4,7 @@
  * time per operation and, separately, bytes allocated per operation.
  */
 import b from "benny"
-import { PerformanceObserver } from "node:perf_hooks"
+import { performance, PerformanceObserver } from "node:perf_hooks"
 
 /** A benchmark case: `prepare` runs once (untimed) and returns the operation to time (which may return a promise). */
 export interface BenchCase {
@@ -78,8 +78,10 @@ const bytesPerOp = async (operation: () => unknown): Promise<number> => {
   })
   observer.observe({ entryTypes: ["gc"] })
   try {
-    for (let batch = 256; batch >= 1; batch = Math.floor(batch / 2)) {
-      await operation() // warm: lazily built structures are not counted
+    const started = performance.now()
+    await operation() // warm: lazily built structures are not counted; also times one call
+    const oneCall = Math.max(performance.now() - started, 0.001)
+    for (let batch = Math.min(256, Math.max(1, Math.floor(200 / oneCall))); batch >= 1; batch = Math.floor(batch / 2)) {
       gc()
       const seenBefore = collections
       const before = process.memoryUsage().heapUsed

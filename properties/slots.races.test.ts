@@ -163,6 +163,7 @@ afterAll(() => {
     seed: SEED,
     runs: runsDone,
     commands: clientsRun,
-    evaluations: {}
+    // Checked at the end of every run: no token used twice (S3: the core would have died) and every replica drained (S5).
+    evaluations: { S3: runsDone, S5: runsDone }
   })
 })

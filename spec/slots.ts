@@ -170,7 +170,7 @@ const coreStep = (s: SlotState, op: SlotOp): readonly [Readonly<Record<string, u
     case "resize":
       return answer(Slots.resize(s, op.capacity))
     case "quiesce":
-      return [{}, Slots.quiesce(s)]
+      return answer(Slots.quiesce(s))
   }
 }
 

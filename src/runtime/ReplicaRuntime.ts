@@ -273,4 +273,4 @@ export const resize = (runtime: ReplicaRuntime, maxOngoingRequests: number): Eff
  * @since 0.1.0
  */
 export const quiesce = (runtime: ReplicaRuntime): Effect.Effect<void> =>
-  Ref.update(runtime.cell, Slots.quiesce)
+  Ref.update(runtime.cell, (slots) => Slots.quiesce(slots).state)

@@ -137,7 +137,7 @@ export const capacity = (self: SlotState): number => unwrap(self).capacity
  *
  * @example
  * import { Slots } from "replicore"
- * Slots.canAccept(Slots.quiesce(Slots.make(1))) // false
+ * Slots.canAccept(Slots.quiesce(Slots.make(1)).state) // false
  *
  * @since 0.1.0
  */
@@ -450,9 +450,11 @@ export const resize = (self: SlotState, maxOngoingRequests: number): Granting =>
  *
  * @example
  * import { Slots } from "replicore"
- * const s = Slots.quiesce(Slots.make(1))
+ * const { state: s } = Slots.quiesce(Slots.make(1))
  * Slots.reserve(s, Slots.SlotToken("t")).accepted // false
  *
  * @since 0.1.0
  */
-export const quiesce = (self: SlotState): SlotState => wrap(unwrap(self).with({ quiescing: true }))
+export const quiesce = (self: SlotState): { readonly state: SlotState } => ({
+  state: wrap(unwrap(self).with({ quiescing: true }))
+})

@@ -71,7 +71,7 @@ describe("Ray slot reservation", () => {
 
   it("while quiescing: no reservation, no start without a token; a held reservation still runs", () => {
     const held = Slots.reserve(Slots.make(2), T("t1")).state
-    const s = Slots.quiesce(held)
+    const s = Slots.quiesce(held).state
     expect(Slots.reserve(s, T("t2")).accepted).toBe(false)
     expect(Slots.start(s, Q("new")).outcome).toBe("rejected")
     expect(Slots.start(s, Q("old"), { token: T("t1") }).outcome).toBe("started")
