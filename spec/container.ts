@@ -8,6 +8,7 @@
  */
 import { Container } from "../src/index.js"
 import { deepFreeze } from "./freeze.js"
+import { coreAnswer, modelAnswer, type Outcome, Refused, showOperation } from "./lockstep.js"
 import type { Invariant } from "./registry.js"
 
 type ReplicaContainer<R extends Container.Replica> = Container.ReplicaContainer<R>
@@ -63,10 +64,7 @@ export const OP_KINDS: ReadonlyArray<ContainerOp["kind"]> = [
 ]
 
 /** A readable rendering of an operation, used in counterexamples. */
-export const showOp = (op: ContainerOp): string => {
-  const { kind, ...args } = op
-  return `${kind}(${JSON.stringify(args)})`
-}
+export const showOp = (op: ContainerOp): string => showOperation(op)
 
 // ---------------------------------------------------------------------------
 // Reference model: one array per state, in ALL_REPLICA_STATES order.
@@ -75,20 +73,9 @@ export const showOp = (op: ContainerOp): string => {
 /** The model's state: `buckets[i]` holds the replicas of `ALL_REPLICA_STATES[i]` in insertion order. */
 export type ModelContainer = ReadonlyArray<ReadonlyArray<TestReplica>>
 
-/** An operation's answer: a value, or a refusal with an error tag. */
-export type Outcome =
-  | { readonly ok: true; readonly value: unknown }
-  | { readonly ok: false; readonly tag: string; readonly message: string }
-
 const STATES: ReadonlyArray<string> = ALL_REPLICA_STATES
 
 export const modelEmpty: ModelContainer = STATES.map(() => [])
-
-class Refused extends Error {
-  constructor(readonly tag: string) {
-    super(tag)
-  }
-}
 
 const modelStates = (states: ReadonlyArray<string> | undefined): Array<number> => {
   const order: Array<number> = []
@@ -118,21 +105,14 @@ export const applyToModel = (
   model: ModelContainer,
   op: ContainerOp,
   fresh: ReadonlyArray<TestReplica>
-): readonly [Outcome, ModelContainer] => {
-  try {
-    return modelStep(model, op, fresh)
-  } catch (e) {
-    if (e instanceof Refused) return [{ ok: false, tag: e.tag, message: "" }, model]
-    throw e
-  }
-}
+): readonly [Outcome, ModelContainer] => modelAnswer(model, () => modelStep(model, op, fresh))
 
 const modelStep = (
   model: ModelContainer,
   op: ContainerOp,
   fresh: ReadonlyArray<TestReplica>
-): readonly [Outcome, ModelContainer] => {
-  const ok = (value: unknown, next: ModelContainer = model) => [{ ok: true, value } as const, next] as const
+): readonly [unknown, ModelContainer] => {
+  const ok = (value: unknown, next: ModelContainer = model) => [value, next] as const
   switch (op.kind) {
     case "add": {
       const i = modelStates([op.state])[0] as number
@@ -204,14 +184,7 @@ export const applyToCore = (
   container: ReplicaContainer<TestReplica>,
   op: ContainerOp,
   fresh: ReadonlyArray<TestReplica>
-): readonly [Outcome, ReplicaContainer<TestReplica>] => {
-  try {
-    return coreStep(container, op, fresh)
-  } catch (e) {
-    const tag = typeof (e as { _tag?: unknown })?._tag === "string" ? (e as { _tag: string })._tag : "untyped"
-    return [{ ok: false, tag, message: e instanceof Error ? e.message : String(e) }, container]
-  }
-}
+): readonly [Outcome, ReplicaContainer<TestReplica>] => coreAnswer(container, () => coreStep(container, op, fresh))
 
 type States = ReadonlyArray<Container.ReplicaState>
 const asState = (state: string) => state as Container.ReplicaState
@@ -222,8 +195,8 @@ const coreStep = (
   c: ReplicaContainer<TestReplica>,
   op: ContainerOp,
   fresh: ReadonlyArray<TestReplica>
-): readonly [Outcome, ReplicaContainer<TestReplica>] => {
-  const ok = (value: unknown, next: ReplicaContainer<TestReplica> = c) => [{ ok: true, value } as const, next] as const
+): readonly [unknown, ReplicaContainer<TestReplica>] => {
+  const ok = (value: unknown, next: ReplicaContainer<TestReplica> = c) => [value, next] as const
   switch (op.kind) {
     case "add":
       return ok(undefined, Container.add(c, asState(op.state), fresh[0] as TestReplica))

@@ -6,6 +6,7 @@
  */
 import { Slots } from "../src/index.js"
 import { deepFreeze } from "./freeze.js"
+import { coreAnswer, modelAnswer, type Outcome, Refused, showOperation } from "./lockstep.js"
 import type { Invariant } from "./registry.js"
 
 type SlotState = Slots.SlotState
@@ -30,15 +31,10 @@ export const SLOT_OP_KINDS: ReadonlyArray<SlotOp["kind"]> = [
   "quiesce"
 ]
 
-export const showSlotOp = (op: SlotOp): string => {
-  const { kind, ...args } = op
-  return `${kind}(${JSON.stringify(args)})`
-}
+export const showSlotOp = (op: SlotOp): string => showOperation(op)
 
 /** An answer: the result without its state, or a refusal with an error tag. */
-export type SlotOutcome =
-  | { readonly ok: true; readonly value: Readonly<Record<string, unknown>> }
-  | { readonly ok: false; readonly tag: string; readonly message: string }
+export type SlotOutcome = Outcome<Readonly<Record<string, unknown>>>
 
 // ---------------------------------------------------------------------------
 // Reference model.
@@ -74,12 +70,6 @@ const grant = (m: SlotModel): [SlotModel, Array<string>] => {
     granted.push(head)
   }
   return [{ ...m, running, queue }, granted]
-}
-
-class Refused extends Error {
-  constructor(readonly tag: string) {
-    super(tag)
-  }
 }
 
 const modelStep = (m: SlotModel, op: SlotOp): readonly [Readonly<Record<string, unknown>>, SlotModel] => {
@@ -135,15 +125,8 @@ const modelStep = (m: SlotModel, op: SlotOp): readonly [Readonly<Record<string, 
 }
 
 /** Applies one operation to the model. */
-export const applyToSlotModel = (m: SlotModel, op: SlotOp): readonly [SlotOutcome, SlotModel] => {
-  try {
-    const [value, next] = modelStep(m, op)
-    return [{ ok: true, value }, next]
-  } catch (e) {
-    if (e instanceof Refused) return [{ ok: false, tag: e.tag, message: "" }, m]
-    throw e
-  }
-}
+export const applyToSlotModel = (m: SlotModel, op: SlotOp): readonly [SlotOutcome, SlotModel] =>
+  modelAnswer(m, () => modelStep(m, op))
 
 // ---------------------------------------------------------------------------
 // The core, driven by the same operations.
@@ -175,15 +158,8 @@ const coreStep = (s: SlotState, op: SlotOp): readonly [Readonly<Record<string, u
 }
 
 /** Applies one operation to the core. */
-export const applyToSlotCore = (s: SlotState, op: SlotOp): readonly [SlotOutcome, SlotState] => {
-  try {
-    const [value, next] = coreStep(s, op)
-    return [{ ok: true, value }, next]
-  } catch (e) {
-    const tag = typeof (e as { _tag?: unknown })?._tag === "string" ? (e as { _tag: string })._tag : "untyped"
-    return [{ ok: false, tag, message: e instanceof Error ? e.message : String(e) }, s]
-  }
-}
+export const applyToSlotCore = (s: SlotState, op: SlotOp): readonly [SlotOutcome, SlotState] =>
+  coreAnswer(s, () => coreStep(s, op))
 
 // ---------------------------------------------------------------------------
 // The ledger: what the core's own answers say happened to permits and tokens.
