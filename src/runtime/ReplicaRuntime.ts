@@ -154,8 +154,9 @@ const finishRequest = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Eff
   Effect.flatMap(Effect.orDie(transition(runtime, (s) => Slots.finish(s, requestId))), (r) => wake(runtime, r.granted))
 
 /**
- * A waiting request gives up: it leaves the queue, or, when a permit reached
- * it in the meantime, it passes that permit on at once.
+ * A queued request ends: it leaves the queue if it is still waiting, or else
+ * (it was granted a permit, and ran or was interrupted) it finishes and passes
+ * the permit on.
  */
 const leaveQueue = (runtime: ReplicaRuntime, requestId: Slots.RequestId): Effect.Effect<void> =>
   Effect.flatMap(
@@ -212,11 +213,10 @@ export const handle = <A, E, R>(
         if (r.outcome === "rejected") {
           return Effect.succeed(new Rejected({ replicaId: runtime.replicaId, numOngoing: r.numOngoing }))
         }
-        const run = () => Effect.ensuring(restore(work), finishRequest(runtime, requestId))
-        if (r.outcome === "started") return run()
-        // Interrupted while waiting, or right after the grant: leave the queue, or pass the permit on.
-        const wait = Effect.onInterrupt(restore(awaitGrant(runtime, requestId)), () => leaveQueue(runtime, requestId))
-        return Effect.flatMap(wait, run)
+        if (r.outcome === "started") return Effect.ensuring(restore(work), finishRequest(runtime, requestId))
+        // However it ends — done, failed, interrupted while waiting or right after the grant — it leaves the
+        // queue if it is still there, or else finishes and passes its permit on.
+        return Effect.ensuring(restore(Effect.zipRight(awaitGrant(runtime, requestId), work)), leaveQueue(runtime, requestId))
       }
     )
   )
