@@ -124,9 +124,9 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
         "InvalidCapacity"
       ]
     ) {
-      expect(outcomes.get(key) ?? 0, key).toBeGreaterThan(10)
+      expect(outcomes.get(key) ?? 0, key).toBeGreaterThan(parameters.numRuns / 100)
     }
-    expect(distinctStates.size).toBeGreaterThan(1000)
+    expect(distinctStates.size).toBeGreaterThan(parameters.numRuns)
   })
 })
 

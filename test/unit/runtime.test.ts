@@ -95,6 +95,30 @@ describe("replica runtime", () => {
       expect(yield* Fiber.join(c)).toBe("c ran")
       expect(Slots.isDrained(yield* Runtime.snapshot(rt))).toBe(true)
     })))
+
+  it("resize wakes waiters at once; quiesce refuses new work but lets held reservations run", () =>
+    run(Effect.gen(function*() {
+      const rt = yield* Runtime.make("r1", 1)
+      const gate = yield* Deferred.make<void>()
+      const first = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
+      yield* Effect.yieldNow()
+      const second = yield* Effect.fork(Runtime.handle(rt, Q("b"), Effect.succeed("b ran")))
+      yield* Effect.yieldNow()
+      yield* Runtime.resize(rt, 2)
+      expect(yield* Fiber.join(second)).toBe("b ran")
+      yield* Effect.scoped(Effect.gen(function*() {
+        const held = yield* Runtime.reserve(rt, T("held"))
+        expect(held.accepted).toBe(true)
+        yield* Runtime.quiesce(rt)
+        expect((yield* Runtime.reserve(rt, T("new"))).accepted).toBe(false)
+        expect(yield* Runtime.handle(rt, Q("new"), Effect.succeed("ran"))).toBeInstanceOf(Runtime.Rejected)
+        expect(yield* Runtime.handle(rt, Q("held"), Effect.succeed("held ran"), { token: T("held") })).toBe("held ran")
+      }))
+      yield* Deferred.succeed(gate, undefined)
+      yield* Fiber.join(first)
+      expect(Slots.isDrained(yield* Runtime.snapshot(rt))).toBe(true)
+      expect(Effect.runSync(Effect.exit(Runtime.resize(rt, 0)))._tag).toBe("Failure")
+    })))
 })
 
 describe("router and selection", () => {
