@@ -160,7 +160,7 @@ afterAll(() => {
   writeReport({
     check: "properties/slots.races.test.ts › runtime races",
     core: "slots",
-    kind: "model",
+    kind: "race",
     bound: `seed ${SEED}, ${runsDone} runs of ≤ 14 concurrent clients on 1–3 replicas (TestClock)`,
     seed: SEED,
     runs: runsDone,

@@ -15,10 +15,11 @@ export type Core = "container" | "slots" | "compaction"
  * How an invariant is checked:
  * - `model`: fast-check model-based runs compare the core with a reference model;
  * - `exhaustive`: the bounded explorer evaluates it in every reachable state;
+ * - `race`: fast-check draws concurrent clients of the Effect runtime, interleaved by effect's TestClock;
  * - `unit`: example-based tests taken from Ray's own test cases;
  * - `type`: tsd type tests of the emitted declarations.
  */
-export type CheckKind = "model" | "exhaustive" | "unit" | "type"
+export type CheckKind = "model" | "exhaustive" | "race" | "unit" | "type"
 
 /** One invariant, with the predicate that decides it on an observation `O`. */
 export interface Invariant<O> {

@@ -14,6 +14,7 @@ const CORE_TITLES: Record<Core, string> = {
 const KIND_NAMES: Record<CheckKind, string> = {
   model: "model-based property test",
   exhaustive: "bounded exhaustive exploration",
+  race: "concurrency property test",
   unit: "unit tests",
   type: "type tests"
 }
@@ -98,14 +99,14 @@ export const renderVerificationReport = (
   return lines.join("\n")
 }
 
-/** The invariants a model-based or exhaustive check should have evaluated but did not. */
+/** The invariants a model-based, exhaustive or race check should have evaluated but did not. */
 export const unevaluated = (
   invariants: ReadonlyArray<Invariant<never>>,
   reports: ReadonlyArray<CheckReport>
 ): ReadonlyArray<string> =>
   invariants.flatMap((invariant) =>
     invariant.checkedBy
-      .filter((kind) => kind === "model" || kind === "exhaustive")
+      .filter((kind) => kind === "model" || kind === "exhaustive" || kind === "race")
       .filter((kind) => !reports.some((r) => r.kind === kind && (r.evaluations[invariant.id] ?? 0) > 0))
       .map((kind) => `${invariant.id} (${kind})`)
   )

@@ -361,7 +361,7 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     title: "a token is used at most once",
     statement: "Each reservation token is consumed (by `start`) or released at most once, and only while it " +
       "holds a live reservation: no double dispatch; an unknown or replayed token changes nothing.",
-    checkedBy: ["model", "exhaustive", "unit"],
+    checkedBy: ["model", "exhaustive", "race", "unit"],
     holds: ({ ledger }) => !ledger.breaches.some((b) => b.startsWith("S3"))
   },
   {
@@ -379,7 +379,7 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     title: "drained means nothing held",
     statement: "When every request has finished or left the queue and every token is consumed or released, " +
       "`numOngoing` is 0 and the state is drained; a drained state holds nothing.",
-    checkedBy: ["model", "exhaustive"],
+    checkedBy: ["model", "exhaustive", "race"],
     holds: ({ core, model }) => {
       const nothingHeld = model.running.length === 0 && model.reserved.length === 0 && model.queue.length === 0
       return nothingHeld === Slots.isDrained(core) && (!nothingHeld || Slots.numOngoing(core) === 0)
