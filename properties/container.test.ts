@@ -7,7 +7,6 @@ import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import { Container } from "../src/index.js"
 import {
-  type ContainerObservation,
   type ContainerOp,
   containerInvariants,
   initialObservation,
@@ -15,7 +14,7 @@ import {
   showOp,
   step
 } from "../spec/container.js"
-import { checkAll, Tally } from "../spec/registry.js"
+import { lockstepCommand, LockstepStats } from "./support/lockstep.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, SEED } from "./support/settings.js"
 
@@ -69,50 +68,22 @@ const op: fc.Arbitrary<ContainerOp> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("lookup" as const), id }) }
 )
 
-interface Real {
-  observation: ContainerObservation
-}
-
-const tally = new Tally()
-const kinds = new Map<string, number>()
-const refusals = new Map<string, number>()
-const distinctStates = new Set<string>()
-let commandsRun = 0
-let runsDone = 0
-
-/** One operation; it carries data only, so shrinking keeps every command valid. */
-class OpCommand implements fc.Command<object, Real> {
-  constructor(readonly op: ContainerOp) {}
-  check = () => true
-  run(_model: object, real: Real): void {
-    const before = real.observation
-    const next = step(before, this.op)
-    checkAll(containerInvariants, next, tally, () =>
-      [
-        `operation: ${showOp(this.op)}`,
-        `core answered ${JSON.stringify(next.last?.coreOutcome)}; model answered ${
-          JSON.stringify(next.last?.modelOutcome)
-        }`,
-        `model before: ${JSON.stringify(before.model)}`
-      ].join("\n"))
-    real.observation = next
-    commandsRun++
-    kinds.set(this.op.kind, (kinds.get(this.op.kind) ?? 0) + 1)
-    if (next.last?.coreOutcome.ok === false) {
-      refusals.set(next.last.coreOutcome.tag, (refusals.get(next.last.coreOutcome.tag) ?? 0) + 1)
-    }
-    distinctStates.add(JSON.stringify(next.model))
-  }
-  toString = () => showOp(this.op)
-}
+const stats = new LockstepStats()
+/** One operation per command; it carries data only, so shrinking keeps every command valid. */
+const command = lockstepCommand({
+  step,
+  invariants: containerInvariants,
+  show: showOp,
+  outcomeKey: (op: ContainerOp, outcome) => (outcome.ok ? op.kind : outcome.tag)
+}, stats)
 
 const parameters = propertyParameters(CI_RUNS)
 
 describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${MAX_COMMANDS} commands)`, () => {
   it("agrees with the reference model and keeps every C* invariant after every command", () => {
     fc.assert(
-      fc.property(fc.commands([op.map((o) => new OpCommand(o))], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
-        runsDone++
+      fc.property(fc.commands([op.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
+        stats.runs++
         fc.modelRun(() => ({ model: {}, real: { observation: initialObservation() } }), cmds)
       }),
       parameters
@@ -120,13 +91,13 @@ describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤
   })
 
   it("exercised every operation, every refusal and many distinct states (the run was not vacuous)", () => {
-    for (const kind of OP_KINDS) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns)
+    for (const kind of OP_KINDS) expect(stats.kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns)
     for (
       const tag of ["InvalidReplicaState", "DuplicateReplica", "UnknownReplica", "InvalidMaxReplicas", "ConflictingVersionFilters"]
     ) {
-      expect(refusals.get(tag) ?? 0, tag).toBeGreaterThan(0)
+      expect(stats.outcomes.get(tag) ?? 0, tag).toBeGreaterThan(0)
     }
-    expect(distinctStates.size).toBeGreaterThan(parameters.numRuns * 5)
+    expect(stats.distinctStates.size).toBeGreaterThan(parameters.numRuns * 5)
   })
 })
 
@@ -135,11 +106,11 @@ afterAll(() => {
     check: "properties/container.test.ts › model-based",
     core: "container",
     kind: "model",
-    bound: `seed ${SEED}, ${runsDone} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
+    bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
     seed: SEED,
-    runs: runsDone,
-    commands: commandsRun,
-    distinctStates: distinctStates.size,
-    evaluations: tally.toJSON()
+    runs: stats.runs,
+    commands: stats.commands,
+    distinctStates: stats.distinctStates.size,
+    evaluations: stats.tally.toJSON()
   })
 })

@@ -6,16 +6,16 @@
  */
 import fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
-import { checkAll, Tally } from "../spec/registry.js"
 import {
   initialSlotObservation,
   SLOT_OP_KINDS,
-  type SlotObservation,
   type SlotOp,
+  type SlotOutcome,
   slotInvariants,
   showSlotOp,
   slotStep
 } from "../spec/slots.js"
+import { lockstepCommand, LockstepStats } from "./support/lockstep.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, SEED } from "./support/settings.js"
 
@@ -52,42 +52,17 @@ const op: fc.Arbitrary<SlotOp> = fc.oneof(
   { weight: 1, arbitrary: fc.constant({ kind: "quiesce" as const }) }
 )
 
-interface Real {
-  observation: SlotObservation
-}
-
-const tally = new Tally()
-const kinds = new Map<string, number>()
-const outcomes = new Map<string, number>()
-const distinctStates = new Set<string>()
-let commandsRun = 0
-let runsDone = 0
-const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1)
-
-class SlotCommand implements fc.Command<object, Real> {
-  constructor(readonly op: SlotOp) {}
-  check = () => true
-  run(_model: object, real: Real): void {
-    const before = real.observation
-    const next = slotStep(before, this.op)
-    checkAll(slotInvariants, next, tally, () =>
-      [
-        `operation: ${showSlotOp(this.op)}`,
-        `core answered ${JSON.stringify(next.last?.coreOutcome)}; model answered ${JSON.stringify(next.last?.modelOutcome)}`,
-        `model before: ${JSON.stringify(before.model)}`,
-        `ledger: ${JSON.stringify(next.ledger)}`
-      ].join("\n"))
-    real.observation = next
-    commandsRun++
-    count(kinds, this.op.kind)
-    const outcome = next.last?.coreOutcome
-    if (outcome !== undefined) {
-      count(outcomes, outcome.ok ? `${this.op.kind}:${JSON.stringify(outcome.value["outcome"] ?? outcome.value["accepted"] ?? outcome.value["released"] ?? "ok")}` : outcome.tag)
-    }
-    distinctStates.add(JSON.stringify(next.model))
-  }
-  toString = () => showSlotOp(this.op)
-}
+const stats = new LockstepStats()
+const command = lockstepCommand({
+  step: slotStep,
+  invariants: slotInvariants,
+  show: showSlotOp,
+  outcomeKey: (op: SlotOp, outcome: SlotOutcome) =>
+    outcome.ok
+      ? `${op.kind}:${JSON.stringify(outcome.value["outcome"] ?? outcome.value["accepted"] ?? outcome.value["released"] ?? "ok")}`
+      : outcome.tag,
+  detail: (next) => `ledger: ${JSON.stringify(next.ledger)}`
+}, stats)
 
 const parameters = propertyParameters(CI_RUNS)
 
@@ -96,9 +71,9 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 3 }),
-        fc.commands([op.map((o) => new SlotCommand(o))], { maxCommands: MAX_COMMANDS, size: "max" }),
+        fc.commands([op.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }),
         (capacity, cmds) => {
-          runsDone++
+          stats.runs++
           fc.modelRun(() => ({ model: {}, real: { observation: initialSlotObservation(capacity, TOKENS, REQUESTS) } }), cmds)
         }
       ),
@@ -107,7 +82,7 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
   })
 
   it("exercised every operation, every outcome and every refusal (the run was not vacuous)", () => {
-    for (const kind of SLOT_OP_KINDS) expect(kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns / 2)
+    for (const kind of SLOT_OP_KINDS) expect(stats.kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns / 2)
     for (
       const key of [
         "reserve:true",
@@ -124,9 +99,9 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
         "InvalidCapacity"
       ]
     ) {
-      expect(outcomes.get(key) ?? 0, key).toBeGreaterThan(parameters.numRuns / 100)
+      expect(stats.outcomes.get(key) ?? 0, key).toBeGreaterThan(parameters.numRuns / 100)
     }
-    expect(distinctStates.size).toBeGreaterThan(parameters.numRuns)
+    expect(stats.distinctStates.size).toBeGreaterThan(parameters.numRuns)
   })
 })
 
@@ -135,11 +110,11 @@ afterAll(() => {
     check: "properties/slots.test.ts › model-based",
     core: "slots",
     kind: "model",
-    bound: `seed ${SEED}, ${runsDone} runs × ≤ ${MAX_COMMANDS} commands (capacity 1–3, ${TOKENS.length} tokens, ${REQUESTS.length} requests)`,
+    bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (capacity 1–3, ${TOKENS.length} tokens, ${REQUESTS.length} requests)`,
     seed: SEED,
-    runs: runsDone,
-    commands: commandsRun,
-    distinctStates: distinctStates.size,
-    evaluations: tally.toJSON()
+    runs: stats.runs,
+    commands: stats.commands,
+    distinctStates: stats.distinctStates.size,
+    evaluations: stats.tally.toJSON()
   })
 })
