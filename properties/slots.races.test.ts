@@ -75,17 +75,15 @@ const live = (
   const body: Effect.Effect<Ending, never> = (() => {
     switch (c.kind) {
       case "dispatch":
+      case "fail": {
+        const dispatched = c.kind === "fail" ? Effect.zipRight(work, Effect.fail("boom" as const)) : work
         return viaRouter((s) =>
-          Effect.match(s.dispatch(id, work), {
-            onFailure: (e) => (e._tag === "ReplicaUnavailable" ? "unavailable" : "failed"),
+          Effect.match(s.dispatch(id, dispatched), {
+            onFailure: (e) => (e !== "boom" && e._tag === "ReplicaUnavailable" ? "unavailable" : "failed"),
             onSuccess: () => "finished"
           })
         )
-      case "fail":
-        return viaRouter((s) => Effect.match(s.dispatch(id, Effect.zipRight(work, Effect.fail("boom"))), {
-          onFailure: (e) => (typeof e !== "string" && e._tag === "ReplicaUnavailable" ? "unavailable" : "failed"),
-          onSuccess: () => "finished"
-        }))
+      }
       case "abort":
         return viaRouter(() => Effect.as(work, "aborted"))
       case "handle":

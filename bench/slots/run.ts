@@ -58,21 +58,32 @@ class MutableSlots {
 const T = Slots.SlotToken("token")
 const Q = Slots.RequestId("request")
 
+/** A pure state with the background requests running. */
+const busyState = (): Slots.SlotState => {
+  let s = Slots.make(CAPACITY)
+  for (let i = 0; i < BACKGROUND; i++) s = Slots.start(s, Slots.RequestId(`bg${i}`)).state
+  return s
+}
+
+/** A mutable reference with the background requests running. */
+const busyReference = (): MutableSlots => {
+  const m = new MutableSlots(CAPACITY)
+  for (let i = 0; i < BACKGROUND; i++) m.start(`bg${i}`)
+  return m
+}
+
 const pureCases: ReadonlyArray<BenchCase> = [
   {
     name: "pure core: reserve → start(token) → finish",
     prepare: () => {
-      let s = Slots.make(CAPACITY)
-      for (let i = 0; i < BACKGROUND; i++) s = Slots.start(s, Slots.RequestId(`bg${i}`)).state
-      const base = s
+      const base = busyState()
       return () => Slots.finish(Slots.start(Slots.reserve(base, T).state, Q, { token: T }).state, Q).state
     }
   },
   {
     name: "mutable reference: reserve → start(token) → finish",
     prepare: () => {
-      const m = new MutableSlots(CAPACITY)
-      for (let i = 0; i < BACKGROUND; i++) m.start(`bg${i}`)
+      const m = busyReference()
       return () => {
         m.reserve("token")
         m.start("request", "token")
@@ -84,17 +95,14 @@ const pureCases: ReadonlyArray<BenchCase> = [
   {
     name: "pure core: start → finish",
     prepare: () => {
-      let s = Slots.make(CAPACITY)
-      for (let i = 0; i < BACKGROUND; i++) s = Slots.start(s, Slots.RequestId(`bg${i}`)).state
-      const base = s
+      const base = busyState()
       return () => Slots.finish(Slots.start(base, Q).state, Q).state
     }
   },
   {
     name: "mutable reference: start → finish",
     prepare: () => {
-      const m = new MutableSlots(CAPACITY)
-      for (let i = 0; i < BACKGROUND; i++) m.start(`bg${i}`)
+      const m = busyReference()
       return () => {
         m.start("request")
         m.finish("request")

@@ -9,6 +9,15 @@ import { Runtime, Selection, Slots } from "../../src/index.js"
 const Q = Slots.RequestId
 const T = Slots.SlotToken
 const run = <A, E>(effect: Effect.Effect<A, E>) => Effect.runPromise(effect)
+
+/** Request "a" takes a permit and holds it until `release` runs (which waits for it to finish). */
+const holdPermit = (rt: Runtime.ReplicaRuntime) =>
+  Effect.gen(function*() {
+    const gate = yield* Deferred.make<void>()
+    const holder = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
+    yield* Effect.yieldNow()
+    return { release: Effect.zipRight(Deferred.succeed(gate, undefined), Fiber.join(holder)) }
+  })
 const at = (runtime: Runtime.ReplicaRuntime, replicaId = runtime.replicaId, port: number | undefined = 8000) => ({
   replicaId,
   nodeId: `node-${replicaId}`,
@@ -46,16 +55,13 @@ describe("replica runtime", () => {
   it("waiters are served in arrival order; with reject a full replica answers Rejected", () =>
     run(Effect.gen(function*() {
       const rt = yield* Runtime.make("r1", 1)
-      const gate = yield* Deferred.make<void>()
       const order: Array<string> = []
-      const first = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
-      yield* Effect.yieldNow()
+      const first = yield* holdPermit(rt)
       const waiting = yield* Effect.forEach(["b", "c"], (id) =>
         Effect.fork(Runtime.handle(rt, Q(id), Effect.sync(() => order.push(id)))).pipe(Effect.tap(Effect.yieldNow())))
       const rejected = yield* Runtime.handle(rt, Q("d"), Effect.succeed("ran"), { reject: true })
       expect(rejected).toBeInstanceOf(Runtime.Rejected)
-      yield* Deferred.succeed(gate, undefined)
-      yield* Fiber.join(first)
+      yield* first.release
       yield* Fiber.joinAll(waiting)
       expect(order).toEqual(["b", "c"])
       expect(Slots.isDrained(yield* Runtime.snapshot(rt))).toBe(true)
@@ -64,32 +70,28 @@ describe("replica runtime", () => {
   it("an interrupted waiter leaves the queue holding nothing", () =>
     run(Effect.gen(function*() {
       const rt = yield* Runtime.make("r1", 1)
-      const gate = yield* Deferred.make<void>()
-      const first = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
+      const first = yield* holdPermit(rt)
       yield* Effect.yieldNow()
       const waiter = yield* Effect.fork(Runtime.handle(rt, Q("b"), Effect.void))
       yield* Effect.yieldNow()
       expect(Slots.numQueued(yield* Runtime.snapshot(rt))).toBe(1)
       yield* Fiber.interrupt(waiter)
       expect(Slots.numQueued(yield* Runtime.snapshot(rt))).toBe(0)
-      yield* Deferred.succeed(gate, undefined)
-      yield* Fiber.join(first)
+      yield* first.release
       expect(Slots.isDrained(yield* Runtime.snapshot(rt))).toBe(true)
     })))
 
   it("a waiter interrupted right after it was granted a permit passes the permit on", () =>
     run(Effect.gen(function*() {
       const rt = yield* Runtime.make("r1", 1)
-      const gate = yield* Deferred.make<void>()
-      const first = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
+      const first = yield* holdPermit(rt)
       yield* Effect.yieldNow()
       const b = yield* Effect.fork(Runtime.handle(rt, Q("b"), Effect.never))
       yield* Effect.yieldNow()
       const c = yield* Effect.fork(Runtime.handle(rt, Q("c"), Effect.succeed("c ran")))
       yield* Effect.yieldNow()
       // a finishes: b is granted (running) but is interrupted before it can run its work.
-      yield* Deferred.succeed(gate, undefined)
-      yield* Fiber.join(first)
+      yield* first.release
       expect(Slots.isRunning(yield* Runtime.snapshot(rt), Q("b"))).toBe(true)
       yield* Fiber.interrupt(b)
       expect(yield* Fiber.join(c)).toBe("c ran")
@@ -99,8 +101,7 @@ describe("replica runtime", () => {
   it("resize wakes waiters at once; quiesce refuses new work but lets held reservations run", () =>
     run(Effect.gen(function*() {
       const rt = yield* Runtime.make("r1", 1)
-      const gate = yield* Deferred.make<void>()
-      const first = yield* Effect.fork(Runtime.handle(rt, Q("a"), Deferred.await(gate)))
+      const first = yield* holdPermit(rt)
       yield* Effect.yieldNow()
       const second = yield* Effect.fork(Runtime.handle(rt, Q("b"), Effect.succeed("b ran")))
       yield* Effect.yieldNow()
@@ -114,8 +115,7 @@ describe("replica runtime", () => {
         expect(yield* Runtime.handle(rt, Q("new"), Effect.succeed("ran"))).toBeInstanceOf(Runtime.Rejected)
         expect(yield* Runtime.handle(rt, Q("held"), Effect.succeed("held ran"), { token: T("held") })).toBe("held ran")
       }))
-      yield* Deferred.succeed(gate, undefined)
-      yield* Fiber.join(first)
+      yield* first.release
       expect(Slots.isDrained(yield* Runtime.snapshot(rt))).toBe(true)
       expect(Effect.runSync(Effect.exit(Runtime.resize(rt, 0)))._tag).toBe("Failure")
     })))
