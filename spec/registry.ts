@@ -16,10 +16,12 @@ export type Core = "container" | "slots" | "compaction"
  * - `model`: fast-check model-based runs compare the core with a reference model;
  * - `exhaustive`: the bounded explorer evaluates it in every reachable state;
  * - `race`: fast-check draws concurrent clients of the Effect runtime, interleaved by effect's TestClock;
+ * - `generated`: fast-check draws snapshots (arbitraries and the benchmark's generators); every plan is checked;
+ * - `differential`: the core is compared with an exact search on tiny instances;
  * - `unit`: example-based tests taken from Ray's own test cases;
  * - `type`: tsd type tests of the emitted declarations.
  */
-export type CheckKind = "model" | "exhaustive" | "race" | "unit" | "type"
+export type CheckKind = "model" | "exhaustive" | "race" | "generated" | "differential" | "unit" | "type"
 
 /** One invariant, with the predicate that decides it on an observation `O`. */
 export interface Invariant<O> {

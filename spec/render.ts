@@ -15,6 +15,8 @@ const KIND_NAMES: Record<CheckKind, string> = {
   model: "model-based property test",
   exhaustive: "bounded exhaustive exploration",
   race: "concurrency property test",
+  generated: "property test over generated snapshots",
+  differential: "differential test against an exact search",
   unit: "unit tests",
   type: "type tests"
 }
@@ -99,14 +101,14 @@ export const renderVerificationReport = (
   return lines.join("\n")
 }
 
-/** The invariants a model-based, exhaustive or race check should have evaluated but did not. */
+/** The invariants a check that writes a report (every kind but unit and type tests) should have evaluated but did not. */
 export const unevaluated = (
   invariants: ReadonlyArray<Invariant<never>>,
   reports: ReadonlyArray<CheckReport>
 ): ReadonlyArray<string> =>
   invariants.flatMap((invariant) =>
     invariant.checkedBy
-      .filter((kind) => kind === "model" || kind === "exhaustive" || kind === "race")
+      .filter((kind) => kind !== "unit" && kind !== "type")
       .filter((kind) => !reports.some((r) => r.kind === kind && (r.evaluations[invariant.id] ?? 0) > 0))
       .map((kind) => `${invariant.id} (${kind})`)
   )

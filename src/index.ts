@@ -30,6 +30,13 @@ export * as Slots from "./slots/index.js"
 export * as Selection from "./slots/Selection.js"
 
 /**
+ * The replica compaction core.
+ *
+ * @since 0.1.0
+ */
+export * as Compaction from "./compaction/index.js"
+
+/**
  * The Effect adapters (replica runtimes, router).
  *
  * @since 0.1.0

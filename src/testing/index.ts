@@ -8,3 +8,8 @@
  * @since 0.1.0
  */
 export * from "./explore.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./generators.js"

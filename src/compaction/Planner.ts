@@ -1,0 +1,70 @@
+/**
+ * The compaction planner: one global, ordered, make-before-break plan.
+ *
+ * @since 0.1.0
+ */
+import { Either, ParseResult, Schema } from "effect"
+import { assemble } from "../internal/compaction/assemble.js"
+import { fromSnapshot } from "../internal/compaction/instance.js"
+import { searchAll } from "../internal/compaction/planner.js"
+import { InvalidOptions } from "./errors.js"
+import type { Plan } from "./Plan.js"
+import { PlanOptions, type PlanOptionsInput, type Snapshot } from "./Snapshot.js"
+
+const decodeOptions = Schema.decodeUnknownEither(PlanOptions, { errors: "all", onExcessProperty: "error" })
+
+/**
+ * Validates planner options and fills in their defaults; throws
+ * `InvalidOptions` naming each bad field.
+ *
+ * @example
+ * import { Compaction } from "replicore"
+ * Compaction.planOptions({ maxConcurrentMigrations: 10 }).objective // "nodes"
+ *
+ * @since 0.1.0
+ */
+export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions => {
+  const decoded = decodeOptions(input ?? {})
+  if (Either.isRight(decoded)) return decoded.right
+  throw new InvalidOptions({
+    problems: ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((issue) => ({
+      item: ["options", ...issue.path.map(String)].join("."),
+      problem: issue.message
+    }))
+  })
+}
+
+/**
+ * Plans the compaction of a validated snapshot: which nodes to release, and
+ * the migrations, in waves, that empty them without downtime. Pure and
+ * deterministic: the same snapshot and options give a byte-identical plan.
+ * Options default to `snapshot.options`; `timeBudgetMs` is honoured by the
+ * Effect adapter `Runtime.planWithin`, not here (reading a clock is an effect).
+ *
+ * How: several orders of release candidates (the lightest nodes first, the
+ * fewest replicas first, seeded perturbations); each candidate is emptied
+ * onto the kept nodes, largest replica first, by best fit through a capacity
+ * index, and a replica that fits nowhere may take the place of a smaller one
+ * that moves on to a third node. The best attempt is written out as waves.
+ *
+ * @example
+ * import { Compaction } from "replicore"
+ * const snapshot = Compaction.snapshot({
+ *   nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+ *   deployments: [{ id: "d", demand: { CPU: 1 } }],
+ *   replicas: [
+ *     { id: "r1", deployment: "d", node: "n1" },
+ *     { id: "r2", deployment: "d", node: "n2" }
+ *   ]
+ * })
+ * const plan = Compaction.plan(snapshot)
+ * plan.released.length // 1
+ * plan.steps.length // 1
+ *
+ * @since 0.1.0
+ */
+export const plan = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
+  const resolved = planOptions(options ?? snapshot.options)
+  const instance = fromSnapshot(snapshot)
+  return assemble(snapshot, instance, searchAll(instance, resolved), resolved, true)
+}
