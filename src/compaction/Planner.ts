@@ -6,7 +6,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import { assemble } from "../internal/compaction/assemble.js"
 import { fromSnapshot } from "../internal/compaction/instance.js"
-import { searchAll } from "../internal/compaction/planner.js"
+import { searchToFixpoint } from "../internal/compaction/planner.js"
 import { InvalidOptions } from "./errors.js"
 import type { Plan } from "./Plan.js"
 import { PlanOptions, type PlanOptionsInput, type Snapshot } from "./Snapshot.js"
@@ -46,6 +46,9 @@ export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions =>
  * onto the kept nodes, largest replica first, by best fit through a capacity
  * index, and a replica that fits nowhere may take the place of a smaller one
  * that moves on to a third node. The best attempt is written out as waves.
+ * Then the planner plans its own result, and merges what that releases, until
+ * nothing more is released: planning the final placement again (with the
+ * budget that remains) releases nothing.
  *
  * @example
  * import { Compaction } from "replicore"
@@ -66,5 +69,5 @@ export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions =>
 export const plan = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
   const resolved = planOptions(options ?? snapshot.options)
   const instance = fromSnapshot(snapshot)
-  return assemble(snapshot, instance, searchAll(instance, resolved), resolved, true)
+  return assemble(snapshot, instance, searchToFixpoint(instance, resolved), resolved, true)
 }

@@ -7,8 +7,11 @@
  */
 export const BUCKETS = 64
 
+const NONE: ReadonlySet<number> = new Set()
+
 export class CapacityIndex {
-  private readonly buckets: Array<Set<number>>
+  /** Created on first use: most buckets of a small cluster stay empty. */
+  private readonly buckets: Array<Set<number> | undefined>
   private readonly bucketOf: Int16Array
 
   constructor(
@@ -16,7 +19,7 @@ export class CapacityIndex {
     private readonly scale: Float64Array,
     nodes: number
   ) {
-    this.buckets = Array.from({ length: resources * BUCKETS }, () => new Set<number>())
+    this.buckets = new Array<Set<number> | undefined>(resources * BUCKETS)
     this.bucketOf = new Int16Array(nodes * resources).fill(-1)
   }
 
@@ -28,7 +31,7 @@ export class CapacityIndex {
 
   /** The nodes whose free amount of resource k falls into bucket b, in insertion order. */
   nodesIn(k: number, b: number): ReadonlySet<number> {
-    return this.buckets[k * BUCKETS + b] as Set<number>
+    return this.buckets[k * BUCKETS + b] ?? NONE
   }
 
   /** Puts node n into the buckets of its free amounts (`free(k)`), or moves it there. */
@@ -39,7 +42,9 @@ export class CapacityIndex {
       const old = this.bucketOf[at] ?? -1
       if (old === b) continue
       if (old >= 0) this.buckets[k * BUCKETS + old]?.delete(n)
-      this.buckets[k * BUCKETS + b]?.add(n)
+      const bucket = this.buckets[k * BUCKETS + b] ?? new Set<number>()
+      this.buckets[k * BUCKETS + b] = bucket
+      bucket.add(n)
       this.bucketOf[at] = b
     }
   }

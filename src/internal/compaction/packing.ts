@@ -18,6 +18,9 @@ export interface Failure {
   readonly replica?: number
 }
 
+/** How a drain picks the destination of a replica among the nodes where it fits. */
+export type DestinationMode = "best-fit" | "anchored" | "late"
+
 interface Move {
   readonly replica: number
   readonly from: number
@@ -53,7 +56,20 @@ export class Packing {
   private index: CapacityIndex
   private journal: Array<Move> = []
 
-  constructor(readonly instance: Instance, private readonly budget: number) {
+  /** Nodes that stay in this round whatever happens: not releasable, or holding a pinned replica. */
+  private anchored = new Uint8Array(0)
+
+  /**
+   * How destinations are chosen: `best-fit` alone; `anchored` first the nodes
+   * that stay anyway (anchored or already receiving); `late` first the nodes
+   * that come last in the release order (`rank`), which are the likeliest to stay.
+   */
+  constructor(
+    readonly instance: Instance,
+    private readonly budget: number,
+    private readonly mode: DestinationMode = "best-fit",
+    private readonly rank: Float64Array = new Float64Array(instance.nodeIds.length)
+  ) {
     this.R = resourceCount(instance)
     this.target = Int32Array.from(instance.replicaNode)
     this.level = new Int32Array(instance.replicaIds.length)
@@ -83,6 +99,9 @@ export class Packing {
     this.early = Float64Array.from(this.late)
     this.byNode = replicasByNode(instance, this.origin)
     this.used = Uint8Array.from(this.byNode, (rs) => (rs.length > 0 ? 1 : 0))
+    this.anchored = Uint8Array.from(this.byNode, (rs, n) =>
+      instance.releasable[n] !== 1 || rs.some((r) => this.pinned[r] === 1) ? 1 : 0
+    )
     this.countEarly.clear()
     this.origin.forEach((n, r) => {
       const d = instance.replicaDeployment[r] ?? 0
@@ -219,7 +238,13 @@ export class Packing {
     for (let b = this.index.bucket(k0, instance.demand[d * R + k0] ?? 0); b < 64; b++) {
       for (const n of this.index.nodesIn(k0, b)) {
         if (n === except1 || n === except2 || !this.fitsEarly(r, n)) continue
-        let score = 0
+        // Fit scores are sums of shares (at most R); a preference outweighs any fit.
+        const stays = this.anchored[n] === 1 || (this.receiving[n] ?? 0) > 0
+        let score = this.mode === "anchored"
+          ? (stays ? -R - 1 : 0)
+          : this.mode === "late"
+          ? -(R + 1) * (stays ? this.instance.nodeIds.length : this.rank[n] ?? 0)
+          : 0
         for (let k = 0; k < R; k++) {
           const cap = instance.capacity[n * R + k] ?? 0
           const load = Math.max(this.early[n * R + k] ?? 0, this.late[n * R + k] ?? 0)
@@ -228,7 +253,8 @@ export class Packing {
         if (score < bestScore || (score === bestScore && n < best)) (best = n), (bestScore = score)
         if (++scanned >= SCAN_LIMIT) break
       }
-      if (best >= 0 || scanned >= SCAN_LIMIT) break
+      // Best fit stops at the first bucket that holds a fit; a preference looks further.
+      if ((best >= 0 && this.mode === "best-fit") || scanned >= SCAN_LIMIT) break
     }
     return best
   }

@@ -9,8 +9,10 @@
  */
 import type { PlanOptions } from "../../compaction/Snapshot.js"
 import { type Instance, loadOf } from "./instance.js"
-import { Packing } from "./packing.js"
+import { type DestinationMode, type Failure, Packing } from "./packing.js"
 import { seededRandom } from "../random.js"
+import type { Outcome } from "./assemble.js"
+import { sequence } from "./sequence.js"
 
 export interface Search {
   /** The best packing found so far. */
@@ -24,9 +26,9 @@ export interface Search {
 
 const MAX_ROUNDS = 3
 
-/** How many orders to try: many for small instances, two at 50,000 replicas. */
+/** How many attempts to make: 18 up to about 150 replicas, fewer as the instance grows, two from about 1,500. */
 export const attemptsFor = (instance: Instance): number =>
-  Math.max(2, Math.min(32, Math.floor(150_000 / (instance.replicaIds.length + instance.nodeIds.length + 1))))
+  Math.max(2, Math.min(18, Math.floor(3000 / (instance.replicaIds.length + instance.nodeIds.length + 1))))
 
 const released = (p: Packing, options: PlanOptions): number => {
   let value = 0
@@ -57,23 +59,57 @@ const lightness = (instance: Instance, options: PlanOptions): Float64Array => {
   })
 }
 
-/** The candidate order of attempt i: lightest first, fewest replicas first, then seeded perturbations of both. */
-const orderKeys = (light: Float64Array, counts: Int32Array, seed: number, attempt: number): Float64Array => {
+const MODES: ReadonlyArray<DestinationMode> = ["best-fit", "anchored", "late"]
+
+/** Sort keys that do not change between attempts. */
+interface Keys {
+  readonly light: Float64Array
+  readonly counts: Int32Array
+  /** Capacity (or, for the cost objective, capacity per unit of cost): the smallest nodes go first. */
+  readonly room: Float64Array
+}
+
+const keysOf = (instance: Instance, options: PlanOptions): Keys => {
+  const R = instance.resources.length
+  const counts = new Int32Array(instance.nodeIds.length)
+  instance.replicaNode.forEach((n) => (counts[n] = (counts[n] ?? 0) + 1))
+  const room = Float64Array.from(instance.nodeIds, (_, n) => {
+    let share = 0
+    for (let k = 0; k < R; k++) share += (instance.capacity[n * R + k] ?? 0) / (instance.scale[k] ?? 1)
+    const cost = instance.cost[n] ?? 0
+    return options.objective !== "cost" ? share : cost > 0 ? share / cost : Infinity
+  })
+  return { light: lightness(instance, options), counts, room }
+}
+
+/**
+ * The candidate order of attempt i, by `i / 3`: lightest first, fewest
+ * replicas first, smallest first, then seeded random orders and perturbations
+ * of the first two. Each order runs with the three destination modes (`i % 3`).
+ */
+const orderKeys = (keys: Keys, seed: number, attempt: number): Float64Array => {
+  const { light, counts, room } = keys
   if (attempt === 0) return light
   if (attempt === 1) return Float64Array.from(light, (l, n) => (counts[n] ?? 0) * 1e6 + l)
+  if (attempt === 2) return Float64Array.from(room, (c, n) => c * 1e6 + (light[n] ?? 0))
   const next = seededRandom(seed * 7919 + attempt)
+  if (attempt % 3 === 0) return Float64Array.from(light, () => next())
   const spread = 0.15 + 0.5 * next()
-  const byCount = attempt % 2 === 1
+  const byCount = attempt % 3 === 1
   return Float64Array.from(light, (l, n) => (byCount ? (counts[n] ?? 0) * 1e6 : 0) + l * (1 + spread * next()))
 }
 
-const attempt = (instance: Instance, options: PlanOptions, keys: Float64Array): Packing => {
-  const packing = new Packing(instance, options.migrationBudget ?? Infinity)
+const attempt = (instance: Instance, options: PlanOptions, keys: Float64Array, mode: DestinationMode): Packing => {
+  const N = instance.nodeIds.length
+  const order = Array.from({ length: N }, (_, n) => n).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b)
+  const rank = new Float64Array(N)
+  order.forEach((n, i) => (rank[n] = i))
+  const packing = new Packing(instance, options.migrationBudget ?? Infinity, mode, rank)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     if (round > 0) packing.startRound()
-    const order = packing.candidates().sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b)
+    const candidates = packing.candidates().sort((a, b) => (rank[a] ?? 0) - (rank[b] ?? 0))
     let progress = false
-    for (const c of order) if (packing.drain(c)) progress = true
+    for (const c of candidates) if (packing.drain(c)) progress = true
     if (!progress) break
   }
   return packing
@@ -85,11 +121,9 @@ const attempt = (instance: Instance, options: PlanOptions, keys: Float64Array): 
  * every attempt has run.
  */
 export const startSearch = (instance: Instance, options: PlanOptions): Search => {
-  const light = lightness(instance, options)
-  const counts = new Int32Array(instance.nodeIds.length)
-  instance.replicaNode.forEach((n) => (counts[n] = (counts[n] ?? 0) + 1))
+  const keys = keysOf(instance, options)
   const attempts = attemptsFor(instance)
-  let best = attempt(instance, options, light)
+  let best = attempt(instance, options, keys.light, "best-fit")
   let done = 1
   return {
     best: () => best,
@@ -97,7 +131,7 @@ export const startSearch = (instance: Instance, options: PlanOptions): Search =>
     finished: () => done >= attempts,
     step: () => {
       if (done >= attempts) return false
-      const candidate = attempt(instance, options, orderKeys(light, counts, options.seed, done))
+      const candidate = attempt(instance, options, orderKeys(keys, options.seed, Math.floor(done / 3)), MODES[done % 3] ?? "best-fit")
       if (better(candidate, best, options)) best = candidate
       done++
       return done < attempts
@@ -110,4 +144,46 @@ export const searchAll = (instance: Instance, options: PlanOptions): Packing => 
   const search = startSearch(instance, options)
   while (search.step());
   return search.best()
+}
+
+/** How many times a plan is merged with the plan of its own result, at most. */
+const MAX_MERGES = 8
+
+const migrationCostOf = (instance: Instance, from: Int32Array, to: Int32Array): number => {
+  let cost = 0
+  from.forEach((n, r) => (cost += n === to[r] ? 0 : instance.migrationCost[instance.replicaDeployment[r] ?? 0] ?? 0))
+  return cost
+}
+
+/**
+ * The search, then the same search on its own result, merged in, until the
+ * result plans to nothing: so that planning the final placement again (with
+ * the budget that remains) releases nothing. A merged move goes straight to
+ * its last destination; the merged moves are ordered again as soon as
+ * possible. A merge that cannot be ordered, or that would overrun the
+ * budget, is not taken.
+ */
+export const searchToFixpoint = (instance: Instance, options: PlanOptions): Outcome & { readonly spent: number } => {
+  const first = searchAll(instance, options)
+  let target: Int32Array = first.target
+  let level: Int32Array = first.level
+  let failures: ReadonlyMap<number, Failure> = first.failures
+  let spent = first.spent
+  for (let merge = 0; merge < MAX_MERGES; merge++) {
+    const remaining = options.migrationBudget === undefined ? {} : { migrationBudget: options.migrationBudget - spent }
+    const next = searchAll({ ...instance, replicaNode: target }, { ...options, ...remaining })
+    failures = next.failures
+    if (!next.released.includes(1)) break
+    const last = level.reduce((a, b) => (b > a ? b : a), 0)
+    const priority = Int32Array.from(level, (l, r) => (l > 0 ? l : last + (next.level[r] ?? 0)))
+    const merged = sequence(instance, instance.replicaNode, next.target, priority)
+    const cost = migrationCostOf(instance, instance.replicaNode, next.target)
+    if (merged === undefined || cost > (options.migrationBudget ?? Infinity)) break
+    target = next.target
+    level = merged
+    spent = cost
+  }
+  const receiving = new Int32Array(instance.nodeIds.length)
+  target.forEach((n, r) => (n !== instance.replicaNode[r] ? (receiving[n] = (receiving[n] ?? 0) + 1) : undefined))
+  return { target, level, receiving, failures, spent }
 }
