@@ -90,10 +90,9 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
     title: "zero downtime, bounded surge",
     statement: "A step starts a replica of the same deployment before it stops the old one, so no deployment ever " +
       "has fewer serving replicas than before; at most `maxSurge` steps of a deployment are in one wave, and none " +
-      "of a deployment whose `maxSurge` is 0.",
+      "of a deployment whose `maxSurge` is 0. (That a step names its replica's deployment is part of K6.)",
     checkedBy: ["generated", "differential", "unit"],
     holds: (o) =>
-      o.plan.steps.every((st) => replicaOf(o.snapshot, st.replica)?.deployment === st.deployment) &&
       wavesOf(o.plan).every((w) =>
         o.snapshot.deployments.every((d) =>
           o.plan.steps.filter((st) => st.wave === w && st.deployment === d.id).length <= d.maxSurge
@@ -150,13 +149,14 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
     id: "K6",
     core: "compaction",
     title: "each replica moves at most once, from where it is",
-    statement: "Every step moves a replica of the snapshot from the node it is on to another node of the " +
-      "snapshot, in a wave numbered from 1; no replica appears in two steps.",
+    statement: "Every step moves a replica of the snapshot, named with its deployment, from the node it is on to " +
+      "another node of the snapshot, in a wave numbered from 1; no replica appears in two steps.",
     checkedBy: ["generated", "differential", "unit"],
     holds: (o) =>
       new Set(o.plan.steps.map((st) => st.replica)).size === o.plan.steps.length &&
       o.plan.steps.every((st) =>
         replicaOf(o.snapshot, st.replica)?.node === st.from && st.from !== st.to &&
+        replicaOf(o.snapshot, st.replica)?.deployment === st.deployment &&
         nodeOf(o.snapshot, st.to) !== undefined && Number.isInteger(st.wave) && st.wave >= 1
       )
   },
