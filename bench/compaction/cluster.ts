@@ -1,0 +1,91 @@
+/**
+ * The benchmark's own flat view of a snapshot (arrays, no planner code), and
+ * the measures every algorithm is scored on: nodes used, lower bounds, and
+ * the migration lower bound.
+ */
+import type { Compaction } from "../../src/index.js"
+
+export interface Flat {
+  readonly resources: ReadonlyArray<string>
+  readonly nodes: ReadonlyArray<{ readonly id: string; readonly capacity: ReadonlyArray<number>; readonly cost: number; readonly releasable: boolean; readonly accepts: boolean }>
+  readonly replicas: ReadonlyArray<{ readonly id: string; readonly deployment: string; readonly node: number; readonly demand: ReadonlyArray<number>; readonly movable: boolean; readonly limit: number | undefined }>
+}
+
+export const flatten = (s: Compaction.Snapshot): Flat => {
+  const resources = [...new Set([...s.nodes.flatMap((n) => Object.keys(n.capacity)), ...s.deployments.flatMap((d) => Object.keys(d.demand))])].sort()
+  const index = new Map(s.nodes.map((n, i) => [n.id, i]))
+  const deployments = new Map(s.deployments.map((d) => [d.id, d]))
+  return {
+    resources,
+    nodes: s.nodes.map((n) => ({ id: n.id, capacity: resources.map((k) => n.capacity[k] ?? 0), cost: n.cost, releasable: n.releasable, accepts: n.acceptsIncoming })),
+    replicas: s.replicas.map((r) => {
+      const d = deployments.get(r.deployment)
+      return {
+        id: r.id,
+        deployment: r.deployment,
+        node: index.get(r.node) ?? 0,
+        demand: resources.map((k) => d?.demand[k] ?? 0),
+        movable: r.movable && (d?.maxSurge ?? 0) > 0,
+        limit: d?.maxReplicasPerNode
+      }
+    })
+  }
+}
+
+/** Non-empty nodes of a placement (node index per replica). */
+export const usedCount = (placement: ReadonlyArray<number>): number => new Set(placement).size
+
+/** Martello–Toth L2 for one dimension with capacity c (all nodes equal there). */
+const l2 = (sizes: ReadonlyArray<number>, c: number): number => {
+  if (c <= 0) return 0
+  const w = sizes.filter((x) => x > 0)
+  let best = Math.ceil(w.reduce((a, b) => a + b, 0) / c)
+  const alphas = [0, ...new Set(w.filter((x) => x <= c / 2))]
+  for (const alpha of alphas) {
+    let j1 = 0
+    let j2 = 0
+    let sumJ2 = 0
+    let sumJ3 = 0
+    for (const x of w) {
+      if (x > c - alpha) j1++
+      else if (x > c / 2) (j2++, (sumJ2 += x))
+      else if (x >= alpha) sumJ3 += x
+    }
+    best = Math.max(best, j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c)))
+  }
+  return best
+}
+
+/**
+ * The best lower bound on non-empty nodes: per resource L1 (by the largest
+ * node) and, where all nodes are equal in it, L2; the nodes that must stay
+ * (not releasable, or holding an unmovable replica); per-node limits.
+ */
+export const lowerBound = (f: Flat): number => {
+  let bound = 0
+  f.resources.forEach((_, k) => {
+    const caps = f.nodes.map((n) => n.capacity[k] ?? 0)
+    const max = Math.max(0, ...caps)
+    const sizes = f.replicas.map((r) => r.demand[k] ?? 0)
+    const total = sizes.reduce((a, b) => a + b, 0)
+    if (max > 0) bound = Math.max(bound, Math.ceil(total / max))
+    if (caps.every((c) => c === max)) bound = Math.max(bound, l2(sizes, max))
+  })
+  const pinned = new Set(f.replicas.filter((r) => !r.movable || !(f.nodes[r.node]?.releasable ?? true)).map((r) => r.node))
+  bound = Math.max(bound, pinned.size)
+  const perDeployment = new Map<string, [number, number]>()
+  for (const r of f.replicas) if (r.limit !== undefined) {
+    const [count] = perDeployment.get(r.deployment) ?? [0, r.limit]
+    perDeployment.set(r.deployment, [count + 1, r.limit])
+  }
+  for (const [count, limit] of perDeployment.values()) bound = Math.max(bound, Math.ceil(count / limit))
+  return bound
+}
+
+/** The fewest migrations that can leave `nodesAfter` non-empty nodes: the smallest per-node movable counts, summed. */
+export const migrationLowerBound = (f: Flat, nodesAfter: number): number => {
+  const counts = new Map<number, number>()
+  for (const r of f.replicas) counts.set(r.node, (counts.get(r.node) ?? 0) + 1)
+  const sorted = [...counts.values()].sort((a, b) => a - b)
+  return sorted.slice(0, Math.max(0, sorted.length - nodesAfter)).reduce((a, b) => a + b, 0)
+}
