@@ -1,6 +1,6 @@
 /**
- * The Effect adapters: replica runtimes and the router. The only place with
- * time, concurrency and interruption.
+ * The Effect adapters: replica runtimes, the router, and the compaction
+ * planner under a time budget. The only place with time, concurrency and interruption.
  *
  * @since 0.1.0
  */
@@ -14,3 +14,8 @@ export * from "./ReplicaRuntime.js"
  * @since 0.1.0
  */
 export * from "./Router.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./planWithin.js"

@@ -109,6 +109,7 @@ class Cluster {
 }
 
 /** Splits `total` into `parts` positive multiples of `step` (total must be a multiple of step, ≥ parts × step). */
+// Terminates: there are units − 1 ≥ parts − 1 distinct cut points to draw from.
 const split = (random: () => number, total: number, parts: number, step: number): Array<number> => {
   const units = total / step
   const cuts = new Set<number>()
@@ -182,9 +183,11 @@ export const planted = (
   for (let b = 0; b < params.optimum; b++) {
     const cpu = split(c.random, STANDARD_NODE["CPU"] ?? 0, perBin, 250)
     const memory = split(c.random, Math.floor((0.6 + 0.4 * c.random()) * (STANDARD_NODE["memory"] ?? 0) / 256) * 256, perBin, 256)
-    const gpus = c.random() < 0.3 ? split(c.random, perBin + c.int(0, 8 - perBin), perBin, 1) : []
+    const gpuTotal = c.int(1, 8)
+    const gpus = c.random() < 0.3 ? split(c.random, gpuTotal, Math.min(perBin, gpuTotal), 1) : []
     for (let i = 0; i < perBin; i++) {
       const demand = { CPU: cpu[i] ?? 0, memory: memory[i] ?? 0, ...(gpus.length > 0 ? { GPU: gpus[i] ?? 0 } : {}) }
+      // (with more replicas than GPUs, the last replicas of the node get none)
       c.placeAnywhere(c.addDeployment(demand, 1), all)
     }
   }

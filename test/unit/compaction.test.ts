@@ -4,11 +4,12 @@
  * and the planner; `verify` shown to catch each kind of bad plan, with the
  * spec's K* predicates agreeing; `validate` on bad input, fuzzed.
  */
-import { Either } from "effect"
+import { Effect, Either, TestContext } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { afterPlan, compactionInvariants, type PlanObservation } from "../../spec/compaction.js"
-import { Compaction } from "../../src/index.js"
+import { Compaction, Runtime } from "../../src/index.js"
+import * as Generators from "../../src/testing/generators.js"
 
 type Plan = Compaction.Plan
 
@@ -342,5 +343,26 @@ describe("validate", () => {
         expect(Either.isRight(Compaction.verify(result.right, Compaction.plan(result.right)))).toBe(true)
       }
     }), { seed: 20261127, numRuns: 2000 })
+  })
+})
+
+describe("Runtime.planWithin (the planner under a time budget)", () => {
+  const s = Compaction.snapshot(Generators.residue({ nodes: 60 }, 3).snapshot)
+
+  it("equals the pure plan when the budget is not reached", () => {
+    expect(JSON.stringify(Effect.runSync(Runtime.planWithin(s)))).toBe(JSON.stringify(Compaction.plan(s)))
+  })
+
+  it("returns the best safe plan so far when the clock runs out, marked incomplete", () => {
+    // Under TestClock time stands still unless adjusted: a zero budget stops after the first attempt.
+    const plan = Effect.runSync(Runtime.planWithin(s, { timeBudgetMs: 0 }).pipe(Effect.provide(TestContext.TestContext)))
+    expect(plan.metrics.complete).toBe(false)
+    expect(Either.isRight(Compaction.verify(s, plan))).toBe(true)
+    expect(plan.released.length).toBeGreaterThan(0)
+  })
+
+  it("fails with InvalidOptions on bad options", () => {
+    const exit = Effect.runSyncExit(Runtime.planWithin(s, { timeBudgetMs: -5 }))
+    expect(exit._tag).toBe("Failure")
   })
 })

@@ -10,12 +10,23 @@
  * into waves therefore keeps capacity at every instant.
  */
 import type { KeptReason } from "../../compaction/Plan.js"
-import { CapacityIndex } from "./capacityIndex.js"
+import { CapacityIndex, diagonal } from "./capacityIndex.js"
 import { type Instance, loadOf, replicasByNode, resourceCount } from "./instance.js"
 
 export interface Failure {
   readonly reason: KeptReason
   readonly replica?: number
+}
+
+/** The two resources of the capacity grid: the two with the largest total demand, relative to the largest node. */
+const gridAxes = (instance: Instance): readonly [number, number] => {
+  const R = resourceCount(instance)
+  const total = new Float64Array(R)
+  instance.replicaDeployment.forEach((d) => {
+    for (let k = 0; k < R; k++) total[k] = (total[k] ?? 0) + (instance.demand[d * R + k] ?? 0) / (instance.scale[k] ?? 1)
+  })
+  const order = Array.from({ length: R }, (_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b)
+  return [order[0] ?? 0, order[1] ?? order[0] ?? 0]
 }
 
 /** How a drain picks the destination of a replica among the nodes where it fits. */
@@ -28,9 +39,14 @@ interface Move {
   readonly early: boolean
 }
 
-/** How many nodes a best-fit or make-room query looks at, at most. */
-const SCAN_LIMIT = 256
+/**
+ * How many nodes a best-fit or make-room query looks at, at most: a query
+ * costs O(1) in the cluster's size, and a replica that fits nowhere fails fast.
+ */
+const SCAN_LIMIT = 512
 const MAKE_ROOM_LIMIT = 48
+/** How many failed demands are remembered at once. */
+const FRONTIER = 32
 
 export class Packing {
   readonly R: number
@@ -55,6 +71,14 @@ export class Packing {
   private countLate = new Map<number, number>()
   private index: CapacityIndex
   private journal: Array<Move> = []
+  /**
+   * Demands that found no destination since free capacity last grew
+   * (`version`): a demand at least as large fails too, without a scan. Most
+   * drain attempts of a nearly packed cluster fail this way.
+   */
+  private failed: Array<Float64Array> = []
+  private failedVersion = -1
+  private version = 0
 
   /** Nodes that stay in this round whatever happens: not releasable, or holding a pinned replica. */
   private anchored = new Uint8Array(0)
@@ -81,7 +105,7 @@ export class Packing {
     this.used = new Uint8Array(0)
     this.origin = new Int32Array(0)
     this.byNode = []
-    this.index = new CapacityIndex(this.R, instance.scale, instance.nodeIds.length)
+    this.index = new CapacityIndex(gridAxes(instance), instance.scale, instance.nodeIds.length)
     this.startRound()
   }
 
@@ -108,7 +132,8 @@ export class Packing {
       if ((instance.maxPerNode[d] ?? 0) > 0) this.bump(this.countEarly, n, d, 1)
     })
     this.countLate = new Map(this.countEarly)
-    this.index = new CapacityIndex(this.R, instance.scale, instance.nodeIds.length)
+    this.index = new CapacityIndex(gridAxes(instance), instance.scale, instance.nodeIds.length)
+    this.version++
     for (let n = 0; n < instance.nodeIds.length; n++) if (this.mayReceive(n)) this.reindex(n)
   }
 
@@ -200,18 +225,6 @@ export class Packing {
     return counts.get(n * this.instance.deploymentIds.length + d) ?? 0
   }
 
-  /** The tightest resource of a replica: where the best fit is searched. */
-  private tightest(d: number): number {
-    const { instance, R } = this
-    let best = 0
-    let bestShare = -1
-    for (let k = 0; k < R; k++) {
-      const share = (instance.demand[d * R + k] ?? 0) / (instance.scale[k] ?? 1)
-      if (share > bestShare) (best = k), (bestShare = share)
-    }
-    return best
-  }
-
   /** Whether replica r fits on n as a first-level move (on top of the early and the late load). */
   private fitsEarly(r: number, n: number): boolean {
     const { instance, R } = this
@@ -231,12 +244,18 @@ export class Packing {
   private bestFit(r: number, except1: number, except2: number): number {
     const { instance, R } = this
     const d = instance.replicaDeployment[r] ?? 0
-    const k0 = this.tightest(d)
+    const demand = (k: number) => instance.demand[d * R + k] ?? 0
+    if (this.failedVersion !== this.version) (this.failed = []), (this.failedVersion = this.version)
+    if (this.failed.some((f) => f.every((v, k) => demand(k) >= v))) return -1
     let best = -1
     let bestScore = Infinity
+    let bestDiagonal = Infinity
     let scanned = 0
-    for (let b = this.index.bucket(k0, instance.demand[d * R + k0] ?? 0); b < 64; b++) {
-      for (const n of this.index.nodesIn(k0, b)) {
+    for (const cell of this.index.upward(this.index.cellFor(demand))) {
+      // Best fit stops one diagonal after the first fit; a preference looks further.
+      if ((this.mode === "best-fit" && diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
+      for (const n of this.index.nodesIn(cell)) {
+        if (++scanned > SCAN_LIMIT) break
         if (n === except1 || n === except2 || !this.fitsEarly(r, n)) continue
         // Fit scores are sums of shares (at most R); a preference outweighs any fit.
         const stays = this.anchored[n] === 1 || (this.receiving[n] ?? 0) > 0
@@ -248,13 +267,16 @@ export class Packing {
         for (let k = 0; k < R; k++) {
           const cap = instance.capacity[n * R + k] ?? 0
           const load = Math.max(this.early[n * R + k] ?? 0, this.late[n * R + k] ?? 0)
-          score += (cap - load - (instance.demand[d * R + k] ?? 0)) / (instance.scale[k] ?? 1)
+          score += (cap - load - demand(k)) / (instance.scale[k] ?? 1)
         }
         if (score < bestScore || (score === bestScore && n < best)) (best = n), (bestScore = score)
-        if (++scanned >= SCAN_LIMIT) break
+        if (bestDiagonal === Infinity) bestDiagonal = diagonal(cell)
       }
-      // Best fit stops at the first bucket that holds a fit; a preference looks further.
-      if ((best >= 0 && this.mode === "best-fit") || scanned >= SCAN_LIMIT) break
+    }
+    // Only a search without exclusions and without a per-node limit says something about every larger demand.
+    const unrestricted = !this.index.has(except1) && except2 < 0 && (instance.maxPerNode[d] ?? 0) === 0
+    if (best < 0 && unrestricted && this.failed.length < FRONTIER) {
+      this.failed.push(Float64Array.from({ length: R }, (_, k) => demand(k)))
     }
     return best
   }
@@ -267,14 +289,15 @@ export class Packing {
   private makeRoom(r: number, c: number): boolean {
     const { instance, R } = this
     const d = instance.replicaDeployment[r] ?? 0
-    const k0 = this.tightest(d)
-    const start = this.index.bucket(k0, instance.demand[d * R + k0] ?? 0)
-    let examined = 0
     const order: Array<number> = []
-    for (let b = start; b >= 0 && order.length < MAKE_ROOM_LIMIT; b--) for (const n of this.index.nodesIn(k0, b)) order.push(n)
-    for (let b = start + 1; b < 64 && order.length < MAKE_ROOM_LIMIT; b++) for (const n of this.index.nodesIn(k0, b)) order.push(n)
+    for (const cell of this.index.near(this.index.cellFor((k) => instance.demand[d * R + k] ?? 0))) {
+      for (const n of this.index.nodesIn(cell)) {
+        if (order.length >= MAKE_ROOM_LIMIT) break
+        if (n !== c) order.push(n)
+      }
+      if (order.length >= MAKE_ROOM_LIMIT) break
+    }
     for (const a of order) {
-      if (a === c || examined++ >= MAKE_ROOM_LIMIT) continue
       const limit = instance.maxPerNode[d] ?? 0
       const overLimit = limit > 0 && this.count(this.countLate, a, d) + 1 > limit
       let bestE = -1
@@ -327,6 +350,8 @@ export class Packing {
     this.level[m.replica] = sign === 1 ? this.baseLevel + (m.early ? 1 : 2) : 0
     this.spent += (instance.migrationCost[d] ?? 0) * sign
     this.receiving[m.to] = (this.receiving[m.to] ?? 0) + sign
+    // Free capacity grows on an undo, and on a kept node that a replica leaves.
+    if (sign === -1 || this.index.has(m.from)) this.version++
     for (const n of [m.to, m.from]) if (this.index.has(n)) this.reindex(n)
   }
 

@@ -156,15 +156,18 @@ const migrationCostOf = (instance: Instance, from: Int32Array, to: Int32Array): 
 }
 
 /**
- * The search, then the same search on its own result, merged in, until the
+ * The search (or a given result of it), then the same search on its own result, merged in, until the
  * result plans to nothing: so that planning the final placement again (with
  * the budget that remains) releases nothing. A merged move goes straight to
  * its last destination; the merged moves are ordered again as soon as
  * possible. A merge that cannot be ordered, or that would overrun the
  * budget, is not taken.
  */
-export const searchToFixpoint = (instance: Instance, options: PlanOptions): Outcome & { readonly spent: number } => {
-  const first = searchAll(instance, options)
+export const searchToFixpoint = (
+  instance: Instance,
+  options: PlanOptions,
+  first: Packing = searchAll(instance, options)
+): Outcome & { readonly spent: number } => {
   let target: Int32Array = first.target
   let level: Int32Array = first.level
   let failures: ReadonlyMap<number, Failure> = first.failures
