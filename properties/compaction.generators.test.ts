@@ -11,7 +11,7 @@ import { checkPlan, generatedSnapshot, PlanStats } from "./support/compaction.js
 import { writeReport } from "./support/report.js"
 import { propertyParameters, runs, SEED } from "./support/settings.js"
 
-const GENERATOR_RUNS = 8_000
+const GENERATOR_RUNS = 6_000
 
 const tally = new Tally()
 const stats = new PlanStats()

@@ -12,7 +12,7 @@ import { checkPlan, PlanStats, smallSnapshot } from "./support/compaction.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, runs, SEED } from "./support/settings.js"
 
-const RANDOM_RUNS = 12_000
+const RANDOM_RUNS = 14_000
 
 const tally = new Tally()
 const stats = new PlanStats()

@@ -1,63 +1,74 @@
 /**
  * Destination nodes in a grid by free capacity in two resources (the two
  * with the largest total demand): a best-fit query visits only the cells
- * that have room in both, nearest first, instead of every node. With 16 × 16
- * cells a query at 10,000 nodes looks at a few dozen nodes where a scan would
- * look at thousands (bench/compaction: plan time at 10,000 nodes); a
- * one-resource index was not enough, because nodes with free CPU but no free
- * memory crowd its buckets.
+ * that have room in both, nearest first, instead of every node, and stops
+ * after a bounded number of nodes. With 32 × 32 cells (16 × 16 up to 1,000
+ * nodes, 4 × 4 for a few dozen) a query at 10,000 nodes looks at a few dozen
+ * nodes where a scan would look at thousands (bench/compaction: plan time at
+ * 10,000 nodes); an index on one resource was not enough, because nodes with
+ * free CPU but no free memory crowd its buckets.
  */
-export const CELLS = 16
+/** Cells per axis: a finer grid only pays off in larger clusters, where cells would otherwise crowd. */
+export const cellsFor = (nodes: number): number => (nodes <= 64 ? 4 : nodes <= 1000 ? 16 : 32)
 
 const NONE: ReadonlySet<number> = new Set()
 
-/** Cell orders depend on the start cell alone: computed once per process. */
-const upwardOrders = new Map<number, ReadonlyArray<number>>()
-const nearOrders = new Map<number, ReadonlyArray<number>>()
+/** Cell orders depend on the grid size and the start cell alone: computed once per process. */
+const upwardOrders = new Map<string, ReadonlyArray<number>>()
+const nearOrders = new Map<string, ReadonlyArray<number>>()
 
 export class CapacityIndex {
   /** Created on first use: most cells of a small cluster stay empty. */
-  private readonly cells: Array<Set<number> | undefined> = new Array(CELLS * CELLS)
+  private readonly cells: Array<Set<number> | undefined>
   private readonly cellOf: Int16Array
+  /** Cells per axis. */
+  readonly size: number
 
   /** `axes`: the two resources of the grid (the same one twice for a single resource). */
   constructor(private readonly axes: readonly [number, number], private readonly scale: Float64Array, nodes: number) {
     this.cellOf = new Int16Array(nodes).fill(-1)
+    this.size = cellsFor(nodes)
+    this.cells = new Array(this.size * this.size)
   }
 
   private bucket(axis: 0 | 1, amount: number): number {
     const k = this.axes[axis]
-    const b = Math.floor((amount / (this.scale[k] ?? 1)) * CELLS)
-    return b < 0 ? 0 : b >= CELLS ? CELLS - 1 : b
+    const b = Math.floor((amount / (this.scale[k] ?? 1)) * this.size)
+    return b < 0 ? 0 : b >= this.size ? this.size - 1 : b
   }
 
   /** The cell of a demand (or of free amounts): `amount(k)` per resource. */
   cellFor(amount: (k: number) => number): number {
-    return this.bucket(0, amount(this.axes[0])) * CELLS + this.bucket(1, amount(this.axes[1]))
+    return this.bucket(0, amount(this.axes[0])) * this.size + this.bucket(1, amount(this.axes[1]))
   }
 
-  /** Cells with at least the room of `start` in both axes, nearest diagonal first. */
+  /** Cells with at least the room of `start` in both axes: the ones that surely have room first, each part nearest diagonal first. */
   upward(start: number): ReadonlyArray<number> {
-    let order = upwardOrders.get(start)
+    const size = this.size
+    let order = upwardOrders.get(`${size}/${start}`)
     if (order === undefined) {
-      const r0 = Math.floor(start / CELLS)
-      const r1 = start % CELLS
+      const r0 = Math.floor(start / size)
+      const r1 = start % size
+      const diagonal = (c: number) => Math.floor(c / size) + (c % size)
       const cells: Array<number> = []
-      for (let a = r0; a < CELLS; a++) for (let b = r1; b < CELLS; b++) cells.push(a * CELLS + b)
-      order = cells.sort((x, y) => diagonal(x) - diagonal(y) || x - y)
-      upwardOrders.set(start, order)
+      for (let a = r0; a < size; a++) for (let b = r1; b < size; b++) cells.push(a * size + b)
+      // Cells with room in both axes for sure first; then the boundary cells, where some nodes fit and some do not.
+      const boundary = (c: number) => Math.floor(c / size) === r0 || c % size === r1 ? 1 : 0
+      order = cells.sort((x, y) => boundary(x) - boundary(y) || diagonal(x) - diagonal(y) || x - y)
+      upwardOrders.set(`${size}/${start}`, order)
     }
     return order
   }
 
   /** Every cell, the nearest to `start` first: where room can be made. */
   near(start: number): ReadonlyArray<number> {
-    let order = nearOrders.get(start)
+    const size = this.size
+    let order = nearOrders.get(`${size}/${start}`)
     if (order === undefined) {
       const distance = (c: number) =>
-        Math.abs(Math.floor(c / CELLS) - Math.floor(start / CELLS)) + Math.abs((c % CELLS) - (start % CELLS))
-      order = Array.from({ length: CELLS * CELLS }, (_, c) => c).sort((x, y) => distance(x) - distance(y) || y - x)
-      nearOrders.set(start, order)
+        Math.abs(Math.floor(c / size) - Math.floor(start / size)) + Math.abs((c % size) - (start % size))
+      order = Array.from({ length: size * size }, (_, c) => c).sort((x, y) => distance(x) - distance(y) || y - x)
+      nearOrders.set(`${size}/${start}`, order)
     }
     return order
   }
@@ -89,7 +100,9 @@ export class CapacityIndex {
     if (old >= 0) this.cells[old]?.delete(n)
     this.cellOf[n] = -1
   }
-}
 
-/** The diagonal of a cell: cells on one diagonal have about the same room. */
-export const diagonal = (cell: number): number => Math.floor(cell / CELLS) + (cell % CELLS)
+  /** The diagonal of a cell: cells on one diagonal have about the same room. */
+  diagonal(cell: number): number {
+    return Math.floor(cell / this.size) + (cell % this.size)
+  }
+}

@@ -10,7 +10,7 @@
  * into waves therefore keeps capacity at every instant.
  */
 import type { KeptReason } from "../../compaction/Plan.js"
-import { CapacityIndex, diagonal } from "./capacityIndex.js"
+import { CapacityIndex } from "./capacityIndex.js"
 import { type Instance, loadOf, replicasByNode, resourceCount } from "./instance.js"
 
 export interface Failure {
@@ -44,7 +44,8 @@ interface Move {
  * costs O(1) in the cluster's size, and a replica that fits nowhere fails fast.
  */
 const SCAN_LIMIT = 512
-const MAKE_ROOM_LIMIT = 48
+/** How many kept nodes a make-room search tries: fewer in large clusters, where most drains that fail fail fast. */
+const makeRoomLimit = (nodes: number): number => (nodes > 2000 ? 8 : 48)
 /** How many failed demands are remembered at once. */
 const FRONTIER = 32
 
@@ -253,7 +254,7 @@ export class Packing {
     let scanned = 0
     for (const cell of this.index.upward(this.index.cellFor(demand))) {
       // Best fit stops one diagonal after the first fit; a preference looks further.
-      if ((this.mode === "best-fit" && diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
+      if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
       for (const n of this.index.nodesIn(cell)) {
         if (++scanned > SCAN_LIMIT) break
         if (n === except1 || n === except2 || !this.fitsEarly(r, n)) continue
@@ -270,7 +271,7 @@ export class Packing {
           score += (cap - load - demand(k)) / (instance.scale[k] ?? 1)
         }
         if (score < bestScore || (score === bestScore && n < best)) (best = n), (bestScore = score)
-        if (bestDiagonal === Infinity) bestDiagonal = diagonal(cell)
+        if (bestDiagonal === Infinity) bestDiagonal = this.index.diagonal(cell)
       }
     }
     // Only a search without exclusions and without a per-node limit says something about every larger demand.
@@ -290,12 +291,13 @@ export class Packing {
     const { instance, R } = this
     const d = instance.replicaDeployment[r] ?? 0
     const order: Array<number> = []
+    const limit = makeRoomLimit(instance.nodeIds.length)
     for (const cell of this.index.near(this.index.cellFor((k) => instance.demand[d * R + k] ?? 0))) {
       for (const n of this.index.nodesIn(cell)) {
-        if (order.length >= MAKE_ROOM_LIMIT) break
+        if (order.length >= limit) break
         if (n !== c) order.push(n)
       }
-      if (order.length >= MAKE_ROOM_LIMIT) break
+      if (order.length >= limit) break
     }
     for (const a of order) {
       const limit = instance.maxPerNode[d] ?? 0
