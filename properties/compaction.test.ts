@@ -28,7 +28,7 @@ describe(`compaction over generated snapshots (seed ${SEED})`, () => {
     // Vacuity floors: the runs plan real releases, make-room moves, budgets and limits.
     expect(stats.snapshots).toBe(total)
     expect(stats.releasing).toBeGreaterThan(total / 10)
-    expect(stats.makeRoom).toBeGreaterThan(total / 500)
+    expect(stats.makeRoom).toBeGreaterThan(10)
     expect(stats.budgeted).toBeGreaterThan(total / 4)
     expect(stats.limited).toBeGreaterThan(total / 4)
     writeReport({

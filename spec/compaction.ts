@@ -192,8 +192,9 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
     id: "K9",
     core: "compaction",
     title: "never more nodes or cost; metrics tell the truth",
-    statement: "The plan never raises the number of non-empty nodes or their cost; its metrics (nodes before and " +
-      "after, migrations, waves numbered 1..W) match a replay.",
+    statement: "The plan never raises the number of non-empty nodes or their cost, and a plan that moves " +
+      "anything lowers one of them (no moves for nothing); its metrics (nodes before and after, migrations, " +
+      "waves numbered 1..W) match a replay.",
     checkedBy: ["generated", "differential", "unit"],
     holds: (o) => {
       const before = nonEmpty(new Map(o.snapshot.replicas.map((r) => [r.id, r.node])))
@@ -201,6 +202,7 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
       const cost = (nodes: Set<string>) => [...nodes].reduce((sum, n) => sum + (nodeOf(o.snapshot, n)?.cost ?? 0), 0)
       const waves = wavesOf(o.plan)
       return after.size <= before.size && cost(after) <= cost(before) &&
+        (o.plan.steps.length === 0 || after.size < before.size || cost(after) < cost(before)) &&
         o.plan.metrics.nodesBefore === before.size && o.plan.metrics.nodesAfter === after.size &&
         o.plan.metrics.migrations === o.plan.steps.length && o.plan.metrics.waves === waves.length &&
         waves.every((w, i) => w === i + 1)

@@ -5,9 +5,33 @@
  *
  * @since 0.1.0
  */
+
+/**
+ * @since 0.1.0
+ */
 export * from "./errors.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./Plan.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./Planner.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./ray.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./Snapshot.js"
+
+/**
+ * @since 0.1.0
+ */
 export * from "./verify.js"

@@ -90,8 +90,8 @@ const ALL = "\u0000all"
 /**
  * Replays a plan on a snapshot and checks K1–K9: capacity at every instant,
  * zero downtime and surge, `maxReplicasPerNode` in flight, releases, pinned
- * replicas and nodes, one move per replica, budgets, conservation, and no
- * increase in nodes or cost. The options are the ones the plan must respect
+ * replicas and nodes, one move per replica, budgets, conservation, no
+ * increase in nodes or cost, and no moves for nothing. The options are the ones the plan must respect
  * (default: `snapshot.options`).
  *
  * @example
@@ -266,6 +266,9 @@ const replay = (snapshot: Snapshot, plan: Plan, options: PlanOptionsInput): Veri
   const cost = (set: Set<string>): number => [...set].reduce((sum, n) => sum + (nodes.get(n)?.cost ?? 0), 0)
   if (after.size > before.size) fail("K9", `the plan raises the node count from ${before.size} to ${after.size}`)
   if (cost(after) > cost(before)) fail("K9", `the plan raises the cost from ${cost(before)} to ${cost(after)}`)
+  if (plan.steps.length > 0 && after.size === before.size && cost(after) === cost(before)) {
+    fail("K9", `${plan.steps.length} migrations that lower neither the node count nor the cost`)
+  }
   const m = plan.metrics
   const expected = {
     nodesBefore: before.size,

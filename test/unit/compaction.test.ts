@@ -258,7 +258,14 @@ describe("verify catches every kind of bad plan", () => {
       metrics: metrics({ migrations: 2, waves: 2 })
     }],
     ["K8", "a final placement that loses a replica", { ...good, placement: good.placement.slice(1) }],
-    ["K9", "metrics that do not match the replay", { ...good, metrics: metrics({ nodesAfter: 1 }) }]
+    ["K9", "metrics that do not match the replay", { ...good, metrics: metrics({ nodesAfter: 1 }) }],
+    ["K9", "moves for nothing (a node emptied onto an idle one)", {
+      ...good,
+      steps: [{ replica: "x4", deployment: "x", from: "c", to: "d", wave: 1 }],
+      released: [{ node: "c", afterWave: 1 }],
+      placement: placement({ x4: "d" }),
+      metrics: metrics({ nodesAfter: 3 })
+    }]
   ]
 
   it.each(bad)("%s: %s", (invariant, _, plan) => {
