@@ -26,9 +26,11 @@ export interface Search {
 
 const MAX_ROUNDS = 3
 
-/** How many attempts to make: 18 up to about 150 replicas, fewer as the instance grows, two from about 1,500. */
-export const attemptsFor = (instance: Instance): number =>
-  Math.max(2, Math.min(18, Math.floor(3000 / (instance.replicaIds.length + instance.nodeIds.length + 1))))
+/** How many attempts to make: 18 up to about 150 replicas and nodes, fewer as the instance grows, two from about 1,500, one above 10,000. */
+export const attemptsFor = (instance: Instance): number => {
+  const size = instance.replicaIds.length + instance.nodeIds.length
+  return Math.max(size > 10_000 ? 1 : 2, Math.min(18, Math.floor(3000 / (size + 1))))
+}
 
 const released = (p: Packing, options: PlanOptions): number => {
   let value = 0
