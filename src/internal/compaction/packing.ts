@@ -290,12 +290,16 @@ export class Packing {
   private makeRoom(r: number, c: number): boolean {
     const { instance, R } = this
     const d = instance.replicaDeployment[r] ?? 0
+    // Kept nodes from the cells nearest the demand, a few per cell: the nodes of one crowded cell are
+    // often all alike, and one that cannot make room says the same of the others.
     const order: Array<number> = []
     const limit = makeRoomLimit(instance.nodeIds.length)
+    const perCell = Math.max(2, limit >> 3)
     for (const cell of this.index.near(this.index.cellFor((k) => instance.demand[d * R + k] ?? 0))) {
+      let taken = 0
       for (const n of this.index.nodesIn(cell)) {
-        if (order.length >= limit) break
-        if (n !== c) order.push(n)
+        if (order.length >= limit || taken >= perCell) break
+        if (n !== c) order.push(n), taken++
       }
       if (order.length >= limit) break
     }
