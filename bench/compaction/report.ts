@@ -139,6 +139,17 @@ export const renderMarkdown = (
     "",
     ...goals(results),
     "",
+    "Why the misses (structural, so they do not change from run to run):",
+    "- quality on planted, residue and the FFD trap: the planner drains one node at a time, best fit, with one",
+    "  level of make-room moves, and moves each replica at most once (K6). It does not assemble exact fills of",
+    "  a kept node's free room (bin completion), which is what the planted optimum and the 9m FFD packing need;",
+    "  the repacks get closer in nodes but move about twice as many replicas and have no safe order. The",
+    "  sequential drain moves replicas again and again, which the planner does not allow.",
+    "- levels: the planner plans its own result and merges it until nothing more is released (so the fixpoint",
+    "  holds by construction); a merge re-orders the moves and can add levels beyond two.",
+    "- speed: about half the time is that second search on the result; most of the rest is drains that fail",
+    "  in a nearly packed cluster.",
+    "",
     "![nodes left against migrations](compaction.svg)",
     ""
   ]
