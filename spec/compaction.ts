@@ -53,6 +53,7 @@ const placementBefore = (s: Snapshot, plan: Plan, wave: number): Map<string, str
 
 const finalPlacement = (s: Snapshot, plan: Plan): Map<string, string> => placementBefore(s, plan, Infinity)
 
+
 /** The replicas each node holds during wave w: those there before it and those arriving in it. */
 const heldDuring = (s: Snapshot, plan: Plan, wave: number): Map<string, Array<string>> => {
   const held = new Map<string, Array<string>>(s.nodes.map((n) => [n.id, []]))
@@ -65,6 +66,12 @@ const everyWaveAndNode = (o: PlanObservation, ok: (wave: number, node: string, h
   wavesOf(o.plan).every((w) => [...heldDuring(o.snapshot, o.plan, w)].every(([node, held]) => ok(w, node, held)))
 
 const nonEmpty = (placement: Map<string, string>): Set<string> => new Set(placement.values())
+
+/** The non-empty nodes before and after the plan. */
+const nonEmptyBeforeAndAfter = (o: PlanObservation): readonly [Set<string>, Set<string>] => [
+  nonEmpty(placementBefore(o.snapshot, o.plan, 1)),
+  nonEmpty(finalPlacement(o.snapshot, o.plan))
+]
 
 const demandOf = (s: Snapshot, replica: string, resource: string): number =>
   deploymentOf(s, replicaOf(s, replica)?.deployment ?? "")?.demand[resource] ?? 0
@@ -124,8 +131,7 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
     checkedBy: ["generated", "differential", "unit"],
     holds: (o) => {
       const released = new Map(o.plan.released.map((r) => [r.node, r.afterWave]))
-      const before = nonEmpty(new Map(o.snapshot.replicas.map((r) => [r.id, r.node])))
-      const after = nonEmpty(finalPlacement(o.snapshot, o.plan))
+      const [before, after] = nonEmptyBeforeAndAfter(o)
       const emptied = [...before].filter((n) => !after.has(n)).sort()
       return o.plan.steps.every((st) => !released.has(st.to) && nodeOf(o.snapshot, st.to)?.acceptsIncoming === true) &&
         released.size === o.plan.released.length &&
@@ -197,8 +203,7 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
       "waves numbered 1..W) match a replay.",
     checkedBy: ["generated", "differential", "unit"],
     holds: (o) => {
-      const before = nonEmpty(new Map(o.snapshot.replicas.map((r) => [r.id, r.node])))
-      const after = nonEmpty(finalPlacement(o.snapshot, o.plan))
+      const [before, after] = nonEmptyBeforeAndAfter(o)
       const cost = (nodes: Set<string>) => [...nodes].reduce((sum, n) => sum + (nodeOf(o.snapshot, n)?.cost ?? 0), 0)
       const waves = wavesOf(o.plan)
       return after.size <= before.size && cost(after) <= cost(before) &&

@@ -46,10 +46,18 @@ class Simulation {
     return replica.demand.every((v, k) => (this.load[n]?.[k] ?? 0) + v <= (node.capacity[k] ?? 0))
   }
   move(r: number, to: number): void {
+    this.place(r, to)
+    this.migrations++
+  }
+  /** Takes back a tentative move (not counted as a migration). */
+  undo(r: number, from: number): void {
+    this.place(r, from)
+    this.migrations--
+  }
+  private place(r: number, to: number): void {
     this.add(r, this.at[r] ?? 0, -1)
     this.add(r, to, 1)
     this.at[r] = to
-    this.migrations++
   }
   onNode(): Array<Array<number>> {
     const by: Array<Array<number>> = this.f.nodes.map(() => [])
@@ -96,8 +104,7 @@ export const sequentialDrain = (f: Flat, timeLimitMs = 60_000): ReferenceResult 
       removed.add(c)
       rounds++
     } else {
-      for (const [r] of moves.reverse()) sim.move(r, c)
-      sim.migrations -= 2 * moves.length
+      for (const [r] of moves.reverse()) sim.undo(r, c)
     }
   }
   return { nodesAfter: usedAfter(sim), migrations: sim.migrations, rounds, complete: true }
@@ -141,8 +148,7 @@ export const prefixSearch = (f: Flat, timeLimitMs = 60_000): ReferenceResult => 
       sim.move(r, to)
     }
     if (!ok || !apply) {
-      for (const [r, from] of moves.reverse()) sim.move(r, from)
-      sim.migrations -= 2 * moves.length
+      for (const [r, from] of moves.reverse()) sim.undo(r, from)
     }
     return ok
   }

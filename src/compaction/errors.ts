@@ -17,6 +17,9 @@ export interface SnapshotProblem {
   readonly problem: string
 }
 
+const listProblems = (problems: ReadonlyArray<SnapshotProblem>): string =>
+  problems.map((p) => `  - ${p.item}: ${p.problem}`).join("\n")
+
 /**
  * A snapshot that cannot be planned from, with every problem found.
  *
@@ -32,9 +35,7 @@ export class InvalidSnapshot extends Data.TaggedError("InvalidSnapshot")<{
   readonly problems: ReadonlyArray<SnapshotProblem>
 }> {
   override get message(): string {
-    return `replicore/compaction.validate: invalid snapshot:\n${
-      this.problems.map((p) => `  - ${p.item}: ${p.problem}`).join("\n")
-    }`
+    return `replicore/compaction.validate: invalid snapshot:\n${listProblems(this.problems)}`
   }
 }
 
@@ -57,8 +58,6 @@ export class InvalidOptions extends Data.TaggedError("InvalidOptions")<{
   readonly problems: ReadonlyArray<SnapshotProblem>
 }> {
   override get message(): string {
-    return `replicore/compaction.plan: invalid options:\n${
-      this.problems.map((p) => `  - ${p.item}: ${p.problem}`).join("\n")
-    }`
+    return `replicore/compaction.plan: invalid options:\n${listProblems(this.problems)}`
   }
 }

@@ -47,27 +47,30 @@ const tryCompact = (
 ): Round | undefined => {
   const R = instance.resources.length
   const D = instance.deploymentIds.length
-  const demand = (r: number) => (k: number) => instance.demand[(instance.replicaDeployment[r] ?? 0) * R + k] ?? 0
-  const replicas = [...(onNode[target] ?? [])].sort((a, b) => compare(order, demand(b), demand(a)) || a - b)
-  if (replicas.length === 0 || replicas.some((r) => movable[r] !== 1)) return undefined
+  const demandOf = (r: number): Array<number> => {
+    const d = instance.replicaDeployment[r] ?? 0
+    return Array.from({ length: R }, (_, k) => instance.demand[d * R + k] ?? 0)
+  }
+  const replicas = [...(onNode[target] ?? [])].map((r) => ({ r, need: demandOf(r) }))
+    .sort((a, b) => compare(order, (k) => b.need[k] ?? 0, (k) => a.need[k] ?? 0) || a.r - b.r)
+  if (replicas.length === 0 || replicas.some(({ r }) => movable[r] !== 1)) return undefined
   const pool = Float64Array.from(available)
   const counts = new Map(perNode)
   const assignment: Array<readonly [number, number]> = []
-  for (const r of replicas) {
+  for (const { r, need } of replicas) {
     const d = instance.replicaDeployment[r] ?? 0
     const limit = instance.maxPerNode[d] ?? 0
+    const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - (need[k] ?? 0)
     let best = -1
     for (let n = 0; n < instance.nodeIds.length; n++) {
       if (n === target || (onNode[n]?.length ?? 0) === 0 || instance.accepts[n] !== 1) continue
       if (limit > 0 && (counts.get(n * D + d) ?? 0) >= limit) continue
       let fits = true
-      for (let k = 0; k < R && fits; k++) fits = (pool[n * R + k] ?? 0) >= demand(r)(k)
-      if (!fits) continue
-      const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - demand(r)(k)
-      if (best < 0 || compare(order, left(n), left(best)) < 0) best = n
+      for (let k = 0; k < R && fits; k++) fits = (pool[n * R + k] ?? 0) >= (need[k] ?? 0)
+      if (fits && (best < 0 || compare(order, left(n), left(best)) < 0)) best = n
     }
     if (best < 0) return undefined
-    for (let k = 0; k < R; k++) pool[best * R + k] = (pool[best * R + k] ?? 0) - demand(r)(k)
+    for (let k = 0; k < R; k++) pool[best * R + k] = (pool[best * R + k] ?? 0) - (need[k] ?? 0)
     counts.set(best * D + d, (counts.get(best * D + d) ?? 0) + 1)
     assignment.push([r, best])
   }

@@ -29,6 +29,9 @@ const gridAxes = (instance: Instance): readonly [number, number] => {
   return [order[0] ?? 0, order[1] ?? order[0] ?? 0]
 }
 
+/** The highest level of any move (0 when nothing moves). */
+export const highestLevel = (level: Int32Array): number => level.reduce((a, b) => (b > a ? b : a), 0)
+
 /** How a drain picks the destination of a replica among the nodes where it fits. */
 export type DestinationMode = "best-fit" | "anchored" | "late"
 
@@ -70,7 +73,9 @@ export class Packing {
   private baseLevel = 0
   private countEarly = new Map<number, number>()
   private countLate = new Map<number, number>()
-  private index: CapacityIndex
+  private index!: CapacityIndex
+  /** The two resources of the capacity grid, chosen once. */
+  private readonly axes: readonly [number, number]
   private journal: Array<Move> = []
   /**
    * Demands that found no destination since free capacity last grew
@@ -106,7 +111,7 @@ export class Packing {
     this.used = new Uint8Array(0)
     this.origin = new Int32Array(0)
     this.byNode = []
-    this.index = new CapacityIndex(gridAxes(instance), instance.scale, instance.nodeIds.length)
+    this.axes = gridAxes(instance)
     this.startRound()
   }
 
@@ -117,7 +122,7 @@ export class Packing {
    */
   startRound(): void {
     const { instance } = this
-    this.baseLevel = this.level.reduce((a, b) => (b > a ? b : a), 0)
+    this.baseLevel = highestLevel(this.level)
     for (let r = 0; r < this.level.length; r++) if ((this.level[r] ?? 0) > 0) this.pinned[r] = 1
     this.origin = Int32Array.from(this.target)
     this.late = loadOf(instance, this.origin)
@@ -133,7 +138,7 @@ export class Packing {
       if ((instance.maxPerNode[d] ?? 0) > 0) this.bump(this.countEarly, n, d, 1)
     })
     this.countLate = new Map(this.countEarly)
-    this.index = new CapacityIndex(gridAxes(instance), instance.scale, instance.nodeIds.length)
+    this.index = new CapacityIndex(this.axes, instance.scale, instance.nodeIds.length)
     this.version++
     for (let n = 0; n < instance.nodeIds.length; n++) if (this.mayReceive(n)) this.reindex(n)
   }
@@ -155,11 +160,6 @@ export class Packing {
     return result
   }
 
-  /** The replicas on node n at the start of the round. */
-  replicasOn(n: number): ReadonlyArray<number> {
-    return this.byNode[n] ?? []
-  }
-
   /**
    * Tries to empty node c onto the nodes that are kept: each replica, largest
    * first, best fit; one that fits nowhere may take the place of a smaller
@@ -173,7 +173,7 @@ export class Packing {
     if (wasIndexed) this.index.delete(c)
     const mark = this.journal.length
     const spentBefore = this.spent
-    const replicas = [...this.replicasOn(c)].sort((a, b) => this.size(b) - this.size(a) || a - b)
+    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a) || a - b)
     let failure: Failure | undefined
     for (const r of replicas) {
       const to = this.bestFit(r, c, -1)
@@ -193,6 +193,7 @@ export class Packing {
       return true
     }
     this.undo(mark)
+    // The undo subtracts what it added; restoring the exact sum keeps fractional costs from drifting.
     this.spent = spentBefore
     this.failures.set(c, failure)
     if (wasIndexed) this.reindex(c)

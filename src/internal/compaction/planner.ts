@@ -3,13 +3,14 @@
  * candidates in an order and drains each one that can be emptied
  * (`Packing.drain`), in rounds until a round releases nothing. The planner
  * runs several attempts with different orders (the lightest nodes first, the
- * fewest replicas first, seeded perturbations of both) and keeps the best:
+ * fewest replicas first, the smallest first, seeded random orders) and three
+ * ways of choosing destinations, and keeps the best:
  * most released nodes (or cost), then the least migration cost, then the
  * fewest levels. The same instance and seed give the same result.
  */
 import type { PlanOptions } from "../../compaction/Snapshot.js"
 import { type Instance, loadOf } from "./instance.js"
-import { type DestinationMode, type Failure, Packing } from "./packing.js"
+import { type DestinationMode, type Failure, highestLevel, Packing } from "./packing.js"
 import { seededRandom } from "../random.js"
 import type { Outcome } from "./assemble.js"
 import { sequence } from "./sequence.js"
@@ -17,8 +18,6 @@ import { sequence } from "./sequence.js"
 export interface Search {
   /** The best packing found so far. */
   readonly best: () => Packing
-  /** How many attempts have run. */
-  readonly attempts: () => number
   readonly finished: () => boolean
   /** Runs one more attempt; false when none is left. */
   readonly step: () => boolean
@@ -38,23 +37,23 @@ const released = (p: Packing, options: PlanOptions): number => {
   return value
 }
 
-const maxLevel = (p: Packing): number => p.level.reduce((a, b) => (b > a ? b : a), 0)
-
 const better = (a: Packing, b: Packing, options: PlanOptions): boolean => {
   const va = released(a, options)
   const vb = released(b, options)
   if (va !== vb) return va > vb
   if (a.spent !== b.spent) return a.spent < b.spent
-  return maxLevel(a) < maxLevel(b)
+  return highestLevel(a.level) < highestLevel(b.level)
 }
 
-/** Sort keys of the nodes: how light each one is for what its release saves. */
-const lightness = (instance: Instance, options: PlanOptions): Float64Array => {
+/**
+ * A vector of every node (load or capacity), summed over resources relative to
+ * the largest node; for the cost objective, per unit of cost (a free node last).
+ */
+const perNode = (instance: Instance, options: PlanOptions, vector: Float64Array): Float64Array => {
   const R = instance.resources.length
-  const load = loadOf(instance, instance.replicaNode)
   return Float64Array.from(instance.nodeIds, (_, n) => {
     let share = 0
-    for (let k = 0; k < R; k++) share += (load[n * R + k] ?? 0) / (instance.scale[k] ?? 1)
+    for (let k = 0; k < R; k++) share += (vector[n * R + k] ?? 0) / (instance.scale[k] ?? 1)
     if (options.objective !== "cost") return share
     const cost = instance.cost[n] ?? 0
     return cost > 0 ? share / cost : Infinity
@@ -65,6 +64,7 @@ const MODES: ReadonlyArray<DestinationMode> = ["best-fit", "anchored", "late"]
 
 /** Sort keys that do not change between attempts. */
 interface Keys {
+  /** Load (or, for the cost objective, load per unit of cost): the lightest nodes go first. */
   readonly light: Float64Array
   readonly counts: Int32Array
   /** Capacity (or, for the cost objective, capacity per unit of cost): the smallest nodes go first. */
@@ -72,16 +72,13 @@ interface Keys {
 }
 
 const keysOf = (instance: Instance, options: PlanOptions): Keys => {
-  const R = instance.resources.length
   const counts = new Int32Array(instance.nodeIds.length)
   instance.replicaNode.forEach((n) => (counts[n] = (counts[n] ?? 0) + 1))
-  const room = Float64Array.from(instance.nodeIds, (_, n) => {
-    let share = 0
-    for (let k = 0; k < R; k++) share += (instance.capacity[n * R + k] ?? 0) / (instance.scale[k] ?? 1)
-    const cost = instance.cost[n] ?? 0
-    return options.objective !== "cost" ? share : cost > 0 ? share / cost : Infinity
-  })
-  return { light: lightness(instance, options), counts, room }
+  return {
+    light: perNode(instance, options, loadOf(instance, instance.replicaNode)),
+    counts,
+    room: perNode(instance, options, instance.capacity)
+  }
 }
 
 /**
@@ -129,7 +126,6 @@ export const startSearch = (instance: Instance, options: PlanOptions): Search =>
   let done = 1
   return {
     best: () => best,
-    attempts: () => done,
     finished: () => done >= attempts,
     step: () => {
       if (done >= attempts) return false
@@ -169,7 +165,7 @@ export const searchToFixpoint = (
   instance: Instance,
   options: PlanOptions,
   first: Packing = searchAll(instance, options)
-): Outcome & { readonly spent: number } => {
+): Outcome => {
   let target: Int32Array = first.target
   let level: Int32Array = first.level
   let failures: ReadonlyMap<number, Failure> = first.failures
@@ -179,7 +175,7 @@ export const searchToFixpoint = (
     const next = searchAll({ ...instance, replicaNode: target }, { ...options, ...remaining })
     failures = next.failures
     if (!next.released.includes(1)) break
-    const last = level.reduce((a, b) => (b > a ? b : a), 0)
+    const last = highestLevel(level)
     const priority = Int32Array.from(level, (l, r) => (l > 0 ? l : last + (next.level[r] ?? 0)))
     const merged = sequence(instance, instance.replicaNode, next.target, priority)
     const cost = migrationCostOf(instance, instance.replicaNode, next.target)
@@ -190,5 +186,5 @@ export const searchToFixpoint = (
   }
   const receiving = new Int32Array(instance.nodeIds.length)
   target.forEach((n, r) => (n !== instance.replicaNode[r] ? (receiving[n] = (receiving[n] ?? 0) + 1) : undefined))
-  return { target, level, receiving, failures, spent }
+  return { target, level, receiving, failures }
 }
