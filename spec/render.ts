@@ -23,7 +23,7 @@ const KIND_NAMES: Record<CheckKind, string> = {
 
 /** The test files behind checks that write no report. */
 const STATIC_CHECKS: Record<Extract<CheckKind, "unit" | "type">, (core: Core) => string> = {
-  unit: (core) => `\`test/unit/${core}.test.ts\` (Ray's own cases and bad input)`,
+  unit: (core) => `\`test/unit/${core}/\` (Ray's own cases and bad input)`,
   type: (core) => `\`test/types/${core}.test-d.ts\` (tsd, against the emitted declarations)`
 }
 

@@ -4,9 +4,9 @@
  * @since 0.1.0
  */
 import { Either, ParseResult, Schema } from "effect"
-import { assemble } from "../internal/compaction/assemble.js"
-import { fromSnapshot } from "../internal/compaction/instance.js"
-import { searchToFixpoint } from "../internal/compaction/planner.js"
+import { assemble } from "./internal/assemble.js"
+import { fromSnapshot } from "./internal/instance.js"
+import { searchToFixpoint } from "./internal/planner.js"
 import { InvalidOptions } from "./errors.js"
 import type { Plan } from "./Plan.js"
 import { PlanOptions, type PlanOptionsInput, type Snapshot } from "./Snapshot.js"

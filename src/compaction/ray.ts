@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
-import { assemble } from "../internal/compaction/assemble.js"
-import { fromSnapshot, type Instance, loadOf, replicasByNode } from "../internal/compaction/instance.js"
-import type { Failure } from "../internal/compaction/packing.js"
+import { assemble } from "./internal/assemble.js"
+import { fromSnapshot, type Instance, loadOf, replicasByNode } from "./internal/instance.js"
+import type { Failure } from "./internal/packing.js"
 import type { Plan } from "./Plan.js"
 import { planOptions } from "./Planner.js"
 import type { PlanOptionsInput, Snapshot } from "./Snapshot.js"

@@ -10,9 +10,9 @@ import type { InvalidOptions } from "../compaction/errors.js"
 import type { Plan } from "../compaction/Plan.js"
 import { planOptions } from "../compaction/Planner.js"
 import type { PlanOptionsInput, Snapshot } from "../compaction/Snapshot.js"
-import { assemble } from "../internal/compaction/assemble.js"
-import { fromSnapshot } from "../internal/compaction/instance.js"
-import { searchToFixpoint, startSearch } from "../internal/compaction/planner.js"
+import { assemble } from "../compaction/internal/assemble.js"
+import { fromSnapshot } from "../compaction/internal/instance.js"
+import { searchToFixpoint, startSearch } from "../compaction/internal/planner.js"
 
 /**
  * Plans like `Compaction.plan`, but stops improving when `timeBudgetMs`

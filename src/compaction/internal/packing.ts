@@ -9,7 +9,7 @@
  * move made room, so it only has to fit the `late` load. Any split of a level
  * into waves therefore keeps capacity at every instant.
  */
-import type { KeptReason } from "../../compaction/Plan.js"
+import type { KeptReason } from "../Plan.js"
 import { CapacityIndex } from "./capacityIndex.js"
 import { type Instance, loadOf, replicasByNode, resourceCount } from "./instance.js"
 

@@ -8,10 +8,10 @@
  * most released nodes (or cost), then the least migration cost, then the
  * fewest levels. The same instance and seed give the same result.
  */
-import type { PlanOptions } from "../../compaction/Snapshot.js"
+import type { PlanOptions } from "../Snapshot.js"
 import { type Instance, loadOf } from "./instance.js"
 import { type DestinationMode, type Failure, highestLevel, Packing } from "./packing.js"
-import { seededRandom } from "../random.js"
+import { seededRandom } from "../../internal/random.js"
 import type { Outcome } from "./assemble.js"
 import { sequence } from "./sequence.js"
 

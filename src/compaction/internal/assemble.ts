@@ -3,8 +3,8 @@
  * which each released node is empty, the final placement, metrics, and an
  * explanation for every kept node that is under half used in every resource.
  */
-import type { Explanation, Plan, Release, Step } from "../../compaction/Plan.js"
-import type { PlanOptions, Snapshot } from "../../compaction/Snapshot.js"
+import type { Explanation, Plan, Release, Step } from "../Plan.js"
+import type { PlanOptions, Snapshot } from "../Snapshot.js"
 import { type Instance, loadOf } from "./instance.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"

@@ -2,7 +2,7 @@
  * The planner's dense view of a snapshot: resources as columns, nodes,
  * deployments and replicas as indexes into typed arrays. Built once per plan.
  */
-import type { Snapshot } from "../../compaction/Snapshot.js"
+import type { Snapshot } from "../Snapshot.js"
 
 export interface Instance {
   /** Resource names, sorted; column k of every vector. */

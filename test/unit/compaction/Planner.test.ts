@@ -1,0 +1,87 @@
+/** The planner on Ray's cases, make-room, pinned replicas, the concurrency limit and bad options. */
+import { describe, expect, it } from "vitest"
+import { Compaction } from "../../../src/index.js"
+import { cluster, verified } from "./fixtures.js"
+
+const snapshot = Compaction.snapshot
+
+describe("the planner on Ray's cases", () => {
+  it("releases at least as many nodes as Ray, with a verified plan", () => {
+    const s = cluster({ n1: { CPU: 9 }, n2: { CPU: 4 }, n3: { CPU: 5 } }, { A: { CPU: 1 }, B: { CPU: 2 }, C: { CPU: 3 } }, [
+      ["A", "n2"], ["A", "n2"], ["B", "n3"], ["C", "n1"], ["C", "n1"]
+    ])
+    const plan = verified(s, Compaction.plan(s))
+    expect(plan.released.length).toBeGreaterThanOrEqual(Compaction.rayCompaction(s).released.length)
+    expect(plan.metrics.migrations).toBe(1)
+  })
+
+  it("returns an empty plan when nothing can be released, and explains the under-used nodes", () => {
+    const s = cluster({ a: { CPU: 4 }, b: { CPU: 4 } }, { big: { CPU: 3 } }, [["big", "a"], ["big", "b"]])
+    const plan = verified(s, Compaction.plan(s))
+    expect(plan.steps).toEqual([])
+    expect(plan.released).toEqual([])
+    expect(plan.explanations).toEqual([])
+    const light = cluster({ a: { CPU: 8 }, b: { CPU: 8 } }, { small: { CPU: 1 } }, [["small", "a"], ["small", "b"], ["small", "b"]])
+    const kept = verified(light, Compaction.plan(light, { migrationBudget: 0 }))
+    expect(kept.steps).toEqual([])
+    expect(kept.explanations).toEqual([
+      expect.objectContaining({ node: "a", reason: "migration-budget" }),
+      expect.objectContaining({ node: "b", reason: "migration-budget" })
+    ])
+    const stuck = cluster({ a: { CPU: 8 }, b: { CPU: 8 } }, { big: { CPU: 3 } }, [["big", "a"], ["big", "b"], ["big", "b"]])
+    expect(verified(stuck, Compaction.plan(stuck)).explanations).toEqual([
+      { node: "a", reason: "no-room", replica: "r0", message: `replica "r0" fits on no other kept node, even after making room` }
+    ])
+  })
+
+  it("makes room: a replica moves on so that another can land, in two waves", () => {
+    const s = snapshot({
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }, {
+        id: "r",
+        capacity: { CPU: 10 },
+        acceptsIncoming: false
+      }],
+      deployments: [5, 4, 6, 5].map((cpu, i) => ({ id: `d${i}`, demand: { CPU: cpu } })),
+      replicas: [["d0", "a"], ["d1", "a"], ["d2", "b"], ["d3", "r"]].map(([deployment, node], i) => ({
+        id: `x${i}`,
+        deployment: deployment ?? "",
+        node: node ?? ""
+      }))
+    })
+    const plan = verified(s, Compaction.plan(s))
+    expect(plan.released).toEqual([{ node: "r", afterWave: 2 }])
+    expect(plan.steps).toEqual([
+      { replica: "x1", deployment: "d1", from: "a", to: "b", wave: 1 },
+      { replica: "x3", deployment: "d3", from: "r", to: "a", wave: 2 }
+    ])
+  })
+
+  it("never moves a pinned replica nor a replica of a deployment with maxSurge 0", () => {
+    const s = snapshot({
+      nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }, { id: "frozen", demand: { CPU: 1 }, maxSurge: 0 }],
+      replicas: [
+        { id: "p", deployment: "d", node: "a", movable: false },
+        { id: "f", deployment: "frozen", node: "b" },
+        { id: "m", deployment: "d", node: "c" }
+      ]
+    })
+    const plan = verified(s, Compaction.plan(s))
+    expect(plan.released.map((r) => r.node)).toEqual(["c"])
+    expect(plan.steps.map((st) => st.replica)).toEqual(["m"])
+  })
+
+  it("keeps the concurrency limit by splitting waves", () => {
+    const s = cluster({ a: { CPU: 8 }, b: { CPU: 8 } }, { d: { CPU: 1 } }, [["d", "a"], ["d", "a"], ["d", "a"], ["d", "b"], ["d", "b"], ["d", "b"], ["d", "b"]])
+    const plan = verified(s, Compaction.plan(s, { maxConcurrentMigrations: 1 }))
+    expect(plan.metrics.waves).toBe(3)
+    expect(Compaction.verify(s, plan, { maxConcurrentMigrations: 1 })._tag).toBe("Right")
+  })
+
+  it("refuses bad options with a typed error naming the field", () => {
+    const s = cluster({ a: { CPU: 1 } }, { d: { CPU: 1 } }, [])
+    expect(() => Compaction.plan(s, { maxConcurrentMigrations: 0 })).toThrow(Compaction.InvalidOptions)
+    expect(() => Compaction.plan(s, { migrationBudget: -1 })).toThrow(/options\.migrationBudget/)
+    expect(() => Compaction.plan(s, { objective: "speed" } as never)).toThrow(/options\.objective/)
+  })
+})

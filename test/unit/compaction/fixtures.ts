@@ -1,0 +1,28 @@
+/** Shared fixtures of the compaction unit tests: small clusters written tersely. */
+import { Either } from "effect"
+import { Compaction } from "../../../src/index.js"
+
+type Plan = Compaction.Plan
+
+/** Nodes `{ id: capacity }`, deployments `{ id: demand }`, replicas `[deployment, node]`. */
+export const cluster = (
+  nodes: Record<string, Record<string, number>>,
+  deployments: Record<string, Record<string, number>>,
+  replicas: ReadonlyArray<readonly [string, string]>,
+  extra: { readonly head?: string; readonly surge?: number } = {}
+) =>
+  Compaction.snapshot({
+    nodes: Object.entries(nodes).map(([id, capacity]) => ({ id, capacity, releasable: id !== extra.head })),
+    deployments: Object.entries(deployments).map(([id, demand]) => ({ id, demand, maxSurge: extra.surge ?? 8 })),
+    replicas: replicas.map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))
+  })
+
+/** The node Ray compacts first: the node emptied by the first wave. */
+export const firstCompacted = (plan: Plan): string | undefined => plan.released.find((r) => r.afterWave === 1)?.node
+
+/** The plan, after `verify` accepted it (throws the violation otherwise). */
+export const verified = (s: Compaction.Snapshot, plan: Plan): Plan => {
+  const verdict = Compaction.verify(s, plan)
+  if (Either.isLeft(verdict)) throw verdict.left
+  return plan
+}
