@@ -3,36 +3,37 @@
  *
  * @since 0.1.0
  */
-import { Either, ParseResult, Schema } from "effect"
+import type { Either } from "effect"
 import { assemble } from "./internal/assemble.js"
 import { fromSnapshot } from "./internal/instance.js"
 import { searchToFixpoint } from "./internal/planner.js"
-import { InvalidOptions } from "./errors.js"
+import type { InvalidOptions } from "./errors.js"
+import { decodeOptions, resolveOptions } from "./internal/options.js"
 import type { Plan } from "./Plan.js"
-import { PlanOptions, type PlanOptionsInput, type Snapshot } from "./Snapshot.js"
-
-const decodeOptions = Schema.decodeUnknownEither(PlanOptions, { errors: "all", onExcessProperty: "error" })
+import type { PlanOptions, PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /**
- * Validates planner options and fills in their defaults; throws
- * `InvalidOptions` naming each bad field.
+ * Decodes planner options and fills in their defaults, or an `InvalidOptions`
+ * naming each bad field. Never throws.
  *
  * @example
  * import { Compaction } from "replicore"
- * Compaction.planOptions({ maxConcurrentMigrations: 10 }).objective // "nodes"
+ * import { Either } from "effect"
+ * Either.map(Compaction.planOptions({ maxConcurrentMigrations: 10 }), (o) => o.objective) // Either.right("nodes")
+ * Either.isLeft(Compaction.planOptions({ maxConcurrentMigrations: 0 })) // true
  *
+ * @category decoding
  * @since 0.1.0
  */
-export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions => {
-  const decoded = decodeOptions(input ?? {})
-  if (Either.isRight(decoded)) return decoded.right
-  throw new InvalidOptions({
-    problems: ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((issue) => ({
-      item: ["options", ...issue.path.map(String)].join("."),
-      problem: issue.message
-    }))
-  })
-}
+export const planOptions: (input: unknown) => Either.Either<PlanOptions, InvalidOptions> = decodeOptions
+
+/**
+ * The errors `plan` and `rayCompaction` throw: options that do not decode.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type PlanError = InvalidOptions
 
 /**
  * Plans the compaction of a validated snapshot: which nodes to release, and
@@ -50,9 +51,11 @@ export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions =>
  * nothing more is released: planning the final placement again (with the
  * budget that remains) releases nothing.
  *
+ * @throws {InvalidOptions} when the options do not decode (see `planOptions`).
+ *
  * @example
  * import { Compaction } from "replicore"
- * const snapshot = Compaction.snapshot({
+ * const snapshot = Compaction.validateOrThrow({
  *   nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [
@@ -67,7 +70,7 @@ export const planOptions = (input: PlanOptionsInput | undefined): PlanOptions =>
  * @since 0.1.0
  */
 export const plan = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
-  const resolved = planOptions(options ?? snapshot.options)
+  const resolved = resolveOptions(snapshot, options)
   const instance = fromSnapshot(snapshot)
   return assemble(snapshot, instance, searchToFixpoint(instance, resolved), resolved, true)
 }

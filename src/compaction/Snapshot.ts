@@ -247,7 +247,7 @@ export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapsho
  *
  * @example
  * import { Compaction } from "replicore"
- * const snapshot = Compaction.snapshot({
+ * const snapshot = Compaction.validateOrThrow({
  *   nodes: [{ id: "n1", capacity: { CPU: 4 } }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [{ id: "r1", deployment: "d", node: "n1" }]
@@ -256,4 +256,4 @@ export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapsho
  *
  * @since 0.1.0
  */
-export const snapshot = (input: SnapshotInput): Snapshot => Either.getOrThrowWith(validate(input), (e) => e)
+export const validateOrThrow = (input: SnapshotInput): Snapshot => Either.getOrThrowWith(validate(input), (e) => e)

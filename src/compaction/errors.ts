@@ -45,7 +45,7 @@ export class InvalidSnapshot extends Data.TaggedError("InvalidSnapshot")<{
  *
  * @example
  * import { Compaction } from "replicore"
- * const s = Compaction.snapshot({ nodes: [], deployments: [], replicas: [] })
+ * const s = Compaction.validateOrThrow({ nodes: [], deployments: [], replicas: [] })
  * try {
  *   Compaction.plan(s, { maxConcurrentMigrations: 0 })
  * } catch (e) {

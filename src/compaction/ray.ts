@@ -8,7 +8,7 @@ import { assemble } from "./internal/assemble.js"
 import { fromSnapshot, type Instance, loadOf, replicasByNode } from "./internal/instance.js"
 import type { Failure } from "./internal/packing.js"
 import type { Plan } from "./Plan.js"
-import { planOptions } from "./Planner.js"
+import { resolveOptions } from "./internal/options.js"
 import type { PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /** Ray's `Resources.__lt__` order: GPU, then CPU, then memory, then every other resource by name. */
@@ -92,7 +92,7 @@ const tryCompact = (
  *
  * @example
  * import { Compaction } from "replicore"
- * const snapshot = Compaction.snapshot({
+ * const snapshot = Compaction.validateOrThrow({
  *   nodes: [{ id: "n1", capacity: { CPU: 9 } }, { id: "n2", capacity: { CPU: 4 } }, { id: "n3", capacity: { CPU: 5 } }],
  *   deployments: [{ id: "A", demand: { CPU: 1 } }, { id: "B", demand: { CPU: 2 } }, { id: "C", demand: { CPU: 3 } }],
  *   replicas: [
@@ -106,7 +106,7 @@ const tryCompact = (
  * @since 0.1.0
  */
 export const rayCompaction = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
-  const resolved = planOptions(options ?? snapshot.options)
+  const resolved = resolveOptions(snapshot, options)
   const instance = fromSnapshot(snapshot)
   const R = instance.resources.length
   const D = instance.deploymentIds.length

@@ -22,7 +22,7 @@ export type VerifiedInvariant = "K1" | "K2" | "K3" | "K4" | "K5" | "K6" | "K7" |
  * @example
  * import { Compaction } from "replicore"
  * import { Either } from "effect"
- * const s = Compaction.snapshot({
+ * const s = Compaction.validateOrThrow({
  *   nodes: [{ id: "a", capacity: { CPU: 1 } }, { id: "b", capacity: { CPU: 1 } }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "b" }]
@@ -97,7 +97,7 @@ const ALL = "\u0000all"
  * @example
  * import { Compaction } from "replicore"
  * import { Either } from "effect"
- * const s = Compaction.snapshot({
+ * const s = Compaction.validateOrThrow({
  *   nodes: [{ id: "a", capacity: { CPU: 2 } }, { id: "b", capacity: { CPU: 2 } }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "b" }]

@@ -25,7 +25,7 @@ import { searchToFixpoint, startSearch } from "../compaction/internal/planner.js
  * @example
  * import { Compaction, Runtime } from "replicore"
  * import { Effect } from "effect"
- * const snapshot = Compaction.snapshot({
+ * const snapshot = Compaction.validateOrThrow({
  *   nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [{ id: "r1", deployment: "d", node: "n1" }, { id: "r2", deployment: "d", node: "n2" }]
@@ -37,10 +37,7 @@ import { searchToFixpoint, startSearch } from "../compaction/internal/planner.js
  */
 export const planWithin = (snapshot: Snapshot, options?: PlanOptionsInput): Effect.Effect<Plan, InvalidOptions> =>
   Effect.gen(function*() {
-    const resolved = yield* Effect.try({
-      try: () => planOptions(options ?? snapshot.options),
-      catch: (e) => e as InvalidOptions
-    })
+    const resolved = yield* planOptions(options ?? snapshot.options)
     const instance = fromSnapshot(snapshot)
     const deadline = resolved.timeBudgetMs === undefined ? Infinity : (yield* Clock.currentTimeMillis) + resolved.timeBudgetMs
     const search = startSearch(instance, resolved)

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { Compaction } from "../../../src/index.js"
 import { cluster, verified } from "./fixtures.js"
 
-const snapshot = Compaction.snapshot
+const snapshot = Compaction.validateOrThrow
 
 describe("the planner on Ray's cases", () => {
   it("releases at least as many nodes as Ray, with a verified plan", () => {

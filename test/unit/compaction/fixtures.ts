@@ -11,7 +11,7 @@ export const cluster = (
   replicas: ReadonlyArray<readonly [string, string]>,
   extra: { readonly head?: string; readonly surge?: number } = {}
 ) =>
-  Compaction.snapshot({
+  Compaction.validateOrThrow({
     nodes: Object.entries(nodes).map(([id, capacity]) => ({ id, capacity, releasable: id !== extra.head })),
     deployments: Object.entries(deployments).map(([id, demand]) => ({ id, demand, maxSurge: extra.surge ?? 8 })),
     replicas: replicas.map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))

@@ -7,7 +7,7 @@ import { verified } from "./fixtures.js"
 
 type Plan = Compaction.Plan
 
-const snapshot = Compaction.snapshot
+const snapshot = Compaction.validateOrThrow
 
 describe("verify catches every kind of bad plan", () => {
   // a: 3 of 4 CPU; b: 2 of 4; c: 1 of 4; d: idle. The good plan moves c's replica to b.

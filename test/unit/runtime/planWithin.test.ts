@@ -5,7 +5,7 @@ import { Compaction, Runtime } from "../../../src/index.js"
 import * as Generators from "../../../src/testing/generators.js"
 
 describe("Runtime.planWithin (the planner under a time budget)", () => {
-  const s = Compaction.snapshot(Generators.residue({ nodes: 60 }, 3).snapshot)
+  const s = Compaction.validateOrThrow(Generators.residue({ nodes: 60 }, 3).snapshot)
 
   it("equals the pure plan when the budget is not reached", () => {
     expect(JSON.stringify(Effect.runSync(Runtime.planWithin(s)))).toBe(JSON.stringify(Compaction.plan(s)))
