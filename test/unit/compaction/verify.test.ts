@@ -1,123 +1,192 @@
-/** `verify` catches each kind of bad plan, with the spec's K* predicates agreeing. */
+/**
+ * `verify` and the spec agree on every rule: for each kind of bad plan,
+ * `verify` refuses it with an id and the spec's predicate with that id fails
+ * on it. The table covers every invariant `verify` decides.
+ */
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { afterPlan, compactionInvariants, type PlanObservation } from "../../../spec/compaction.js"
+import { type PlanFacts, planInvariants } from "../../../spec/compaction.js"
 import { Compaction } from "../../../src/index.js"
-import { verified } from "./fixtures.js"
+import * as Budgets from "../../../src/compaction/internal/verify/budgets.js"
+import * as Trace from "../../../src/compaction/internal/verify/trace.js"
 
 type Plan = Compaction.Plan
+type Step = Compaction.Step
+type Release = Compaction.Release
 
-const snapshot = Compaction.validateOrThrow
-
-describe("verify catches every kind of bad plan", () => {
-  // a: 3 of 4 CPU; b: 2 of 4; c: 1 of 4; d: idle. The good plan moves c's replica to b.
-  const s = snapshot({
-    nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 4 }, releasable: id !== "a" })),
-    deployments: [{ id: "x", demand: { CPU: 1 }, maxReplicasPerNode: 3, maxSurge: 3 }, { id: "y", demand: { CPU: 2 }, maxSurge: 1 }],
-    replicas: [
-      { id: "x1", deployment: "x", node: "a" },
-      { id: "x2", deployment: "x", node: "a" },
-      { id: "x3", deployment: "x", node: "a" },
-      { id: "y1", deployment: "y", node: "b" },
-      { id: "x4", deployment: "x", node: "c", movable: true }
-    ]
-  })
-  const good = verified(s, Compaction.plan(s))
-  const placement = (moves: Record<string, string>) =>
-    s.replicas.map((r) => ({ replica: r.id, node: moves[r.id] ?? r.node }))
-  const metrics = (over: Partial<Compaction.PlanMetrics>): Compaction.PlanMetrics => ({ ...good.metrics, ...over })
-
-  const bad: ReadonlyArray<readonly [string, string, Plan]> = [
-    ["K1", "over capacity in the transient, though the final placement fits (the departing replica still counts)", {
-      ...good,
-      steps: [
-        { replica: "y1", deployment: "y", from: "b", to: "c", wave: 1 },
-        { replica: "x4", deployment: "x", from: "c", to: "b", wave: 1 },
-        { replica: "x1", deployment: "x", from: "a", to: "c", wave: 1 },
-        { replica: "x2", deployment: "x", from: "a", to: "c", wave: 1 }
-      ],
-      released: [],
-      placement: placement({ y1: "c", x4: "b", x1: "c", x2: "c" }),
-      metrics: metrics({ migrations: 4, nodesAfter: 3 })
-    }],
-    ["K2", "more replicas of a deployment in flight than its maxSurge (3)", {
-      ...good,
-      steps: [
-        { replica: "x1", deployment: "x", from: "a", to: "b", wave: 1 },
-        { replica: "x2", deployment: "x", from: "a", to: "b", wave: 1 },
-        { replica: "x3", deployment: "x", from: "a", to: "c", wave: 1 },
-        { replica: "x4", deployment: "x", from: "c", to: "d", wave: 1 }
-      ],
-      released: [],
-      placement: placement({ x1: "b", x2: "b", x3: "c", x4: "d" }),
-      metrics: metrics({ migrations: 4 })
-    }],
-    ["K3", "maxReplicasPerNode exceeded in flight", {
-      ...good,
-      steps: [{ replica: "x4", deployment: "x", from: "c", to: "a", wave: 1 }],
-      placement: placement({ x4: "a" })
-    }],
-    ["K4", "a released node receiving", {
-      ...good,
-      steps: [{ replica: "x4", deployment: "x", from: "c", to: "b", wave: 1 }, { replica: "y1", deployment: "y", from: "b", to: "c", wave: 2 }],
-      released: [{ node: "c", afterWave: 1 }],
-      placement: placement({ x4: "b", y1: "c" }),
-      metrics: metrics({ migrations: 2, waves: 2 })
-    }],
-    ["K4", "a node released before it is empty", { ...good, released: [{ node: "c", afterWave: 0 }] }],
-    ["K5", "an unreleasable node released", {
-      ...good,
-      steps: [
-        { replica: "x1", deployment: "x", from: "a", to: "d", wave: 1 }
-      ],
-      released: [{ node: "a", afterWave: 1 }],
-      placement: placement({ x1: "d" }),
-      metrics: metrics({ migrations: 1 })
-    }],
-    ["K6", "a replica moved twice", {
-      ...good,
-      steps: [{ replica: "x4", deployment: "x", from: "c", to: "b", wave: 1 }, { replica: "x4", deployment: "x", from: "b", to: "a", wave: 2 }],
-      placement: placement({ x4: "a" }),
-      metrics: metrics({ migrations: 2, waves: 2 })
-    }],
-    ["K8", "a final placement that loses a replica", { ...good, placement: good.placement.slice(1) }],
-    ["K9", "metrics that do not match the replay", { ...good, metrics: metrics({ nodesAfter: 1 }) }],
-    ["K9", "moves for nothing (a node emptied onto an idle one)", {
-      ...good,
-      steps: [{ replica: "x4", deployment: "x", from: "c", to: "d", wave: 1 }],
-      released: [{ node: "c", afterWave: 1 }],
-      placement: placement({ x4: "d" }),
-      metrics: metrics({ nodesAfter: 3 })
-    }]
+// a: 3 of 4 CPU, not releasable; b: 2 of 4; c: 1 of 4; d: 1 of 4 (maxSurge 0); e: idle, cordoned;
+// f: 2 of 4 (an unmovable replica); g: idle, cost 5. Five non-empty nodes, cost 5.
+const s = Compaction.validateOrThrow({
+  nodes: [
+    { id: "a", capacity: { CPU: 4 }, releasable: false },
+    { id: "b", capacity: { CPU: 4 } },
+    { id: "c", capacity: { CPU: 4 } },
+    { id: "d", capacity: { CPU: 4 } },
+    { id: "e", capacity: { CPU: 4 }, acceptsIncoming: false },
+    { id: "f", capacity: { CPU: 4 } },
+    { id: "g", capacity: { CPU: 4 }, cost: 5 }
+  ],
+  deployments: [
+    { id: "x", demand: { CPU: 1 }, maxReplicasPerNode: 3, maxSurge: 3 },
+    { id: "y", demand: { CPU: 2 }, maxSurge: 1 },
+    { id: "z", demand: { CPU: 1 }, maxSurge: 0 }
+  ],
+  replicas: [
+    { id: "x1", deployment: "x", node: "a" },
+    { id: "x2", deployment: "x", node: "a" },
+    { id: "x3", deployment: "x", node: "a" },
+    { id: "y1", deployment: "y", node: "b" },
+    { id: "x4", deployment: "x", node: "c" },
+    { id: "z1", deployment: "z", node: "d" },
+    { id: "y2", deployment: "y", node: "f", movable: false }
   ]
+})
 
-  it.each(bad)("%s: %s", (invariant, _, plan) => {
-    const verdict = Compaction.verify(s, plan)
-    expect(Either.isLeft(verdict) && verdict.left.invariant).toBe(invariant)
-    // The spec's own predicate for that invariant fails too.
-    const observation: PlanObservation = { snapshot: s, options: {}, plan, again: plan, replanned: Compaction.plan(afterPlan(s, good)) }
-    expect(compactionInvariants.find((i) => i.id === invariant)?.holds(observation)).toBe(false)
+const deploymentOf = (replica: string): string => s.replicas.find((r) => r.id === replica)?.deployment ?? "?"
+
+/** A step of `replica` from `from` to `to`, named with its deployment unless told otherwise. */
+const move = (replica: string, from: string, to: string, wave: number, deployment = deploymentOf(replica)): Step => ({
+  replica,
+  deployment,
+  from,
+  to,
+  wave
+})
+
+/** A plan of these steps and releases, its placement and metrics written out as a replay would (unless overridden). */
+const planOf = (
+  steps: ReadonlyArray<Step>,
+  released: ReadonlyArray<Release>,
+  over: { readonly placement?: Plan["placement"]; readonly metrics?: Partial<Compaction.PlanMetrics> } = {}
+): Plan => {
+  const at = new Map(s.replicas.map((r) => [r.id, r.node]))
+  for (const step of steps) at.set(step.replica, step.to)
+  const nodesAfter = new Set(at.values())
+  const cost = (nodes: ReadonlySet<string>) => [...nodes].reduce((sum, n) => sum + (s.nodes.find((m) => m.id === n)?.cost ?? 0), 0)
+  return {
+    steps,
+    released,
+    placement: over.placement ?? [...at].map(([replica, node]) => ({ replica, node })),
+    metrics: {
+      nodesBefore: 5,
+      nodesAfter: nodesAfter.size,
+      costBefore: 5,
+      costAfter: cost(nodesAfter),
+      migrations: steps.length,
+      migrationCost: steps.length,
+      waves: new Set(steps.map((st) => st.wave)).size,
+      complete: true,
+      ...over.metrics
+    },
+    explanations: []
+  }
+}
+
+/** The plan every row breaks: x4 leaves c for b, and c is released. */
+const good = planOf([move("x4", "c", "b", 1)], [{ node: "c", afterWave: 1 }])
+
+type Row = readonly [id: Compaction.VerifiedInvariant, how: string, plan: Plan, options?: Compaction.PlanOptionsInput]
+
+const table: ReadonlyArray<Row> = [
+  ["K1", "over capacity in the transient, though the final placement fits (the departing replica still counts)", planOf(
+    [move("y1", "b", "c", 1), move("x4", "c", "b", 1), move("x1", "a", "c", 1), move("x2", "a", "c", 1)],
+    []
+  )],
+  ["K1", "over capacity in the final placement", planOf(
+    [move("x4", "c", "b", 1), move("x1", "a", "b", 2), move("x2", "a", "b", 3)],
+    [{ node: "c", afterWave: 1 }]
+  )],
+  ["K2", "more steps of a deployment in one wave than its maxSurge (3)", planOf(
+    [move("x1", "a", "c", 1), move("x2", "a", "c", 1), move("x3", "a", "b", 1), move("x4", "c", "b", 1)],
+    []
+  )],
+  ["K2", "a step of a deployment whose maxSurge is 0", planOf([move("z1", "d", "c", 1)], [{ node: "d", afterWave: 1 }])],
+  ["K3", "maxReplicasPerNode exceeded in flight", planOf([move("x4", "c", "a", 1)], [{ node: "c", afterWave: 1 }])],
+  ["K4", "a released node receiving", planOf(
+    [move("x4", "c", "b", 1), move("y1", "b", "c", 2)],
+    [{ node: "c", afterWave: 1 }]
+  )],
+  ["K4", "a node released before its last departure", planOf([move("x4", "c", "b", 1)], [{ node: "c", afterWave: 0 }])],
+  ["K4", "an emptied node not listed as released", planOf([move("x4", "c", "b", 1)], [])],
+  ["K4", "a node released twice", planOf([move("x4", "c", "b", 1)], [{ node: "c", afterWave: 1 }, { node: "c", afterWave: 1 }])],
+  ["K4", "a node released that was empty before", planOf(
+    [move("x4", "c", "b", 1)],
+    [{ node: "c", afterWave: 1 }, { node: "g", afterWave: 0 }]
+  )],
+  ["K5", "an unmovable replica moved", planOf([move("y2", "f", "c", 1)], [{ node: "f", afterWave: 1 }])],
+  ["K5", "an unreleasable node released", planOf(good.steps, [...good.released, { node: "a", afterWave: 0 }])],
+  ["K6", "a replica moved twice", planOf([move("x4", "c", "b", 1), move("x4", "b", "d", 2)], [{ node: "c", afterWave: 1 }])],
+  ["K6", "a step from a node the replica is not on", planOf([move("x4", "b", "d", 1)], [])],
+  ["K6", "a step from a node to itself", planOf([move("x4", "c", "c", 1)], [])],
+  ["K6", "a step naming another deployment", planOf([move("x4", "c", "b", 1, "y")], [{ node: "c", afterWave: 1 }])],
+  ["K6", "a step of an unknown replica", planOf([move("ghost", "c", "b", 1, "x")], [])],
+  ["K6", "a step to an unknown node", planOf([move("x4", "c", "nowhere", 1)], [{ node: "c", afterWave: 1 }])],
+  ["K6", "a step in wave 0", planOf([move("x4", "c", "b", 0)], [{ node: "c", afterWave: 0 }])],
+  ["K7", "over the migration budget (migrationCost defaults to 1)", good, { migrationBudget: 0.5 }],
+  ["K7", "more steps in one wave than maxConcurrentMigrations", planOf(
+    [move("x4", "c", "b", 1), move("x3", "a", "b", 1)],
+    [{ node: "c", afterWave: 1 }]
+  ), { maxConcurrentMigrations: 1 }],
+  ["K8", "a final placement that loses a replica", planOf(good.steps, good.released, { placement: good.placement.slice(1) })],
+  ["K8", "a final placement that lists a replica twice", planOf(good.steps, good.released, {
+    placement: [...good.placement.slice(0, -1), ...good.placement.slice(0, 1)]
+  })],
+  ["K8", "a final placement where the steps did not put the replica", planOf(good.steps, good.released, {
+    placement: good.placement.map((p) => (p.replica === "x4" ? { ...p, node: "c" } : p))
+  })],
+  ["K9", "more non-empty nodes after the plan", planOf([move("x1", "a", "g", 1)], [])],
+  ["K9", "a higher cost after the plan", planOf([move("x4", "c", "g", 1)], [{ node: "c", afterWave: 1 }])],
+  ["K9", "moves for nothing (a swap)", planOf([move("x4", "c", "b", 1), move("y1", "b", "c", 1)], [])],
+  ["K12", "a step into a node that does not accept incoming replicas", planOf([move("x4", "c", "e", 1)], [{ node: "c", afterWave: 1 }])],
+  ["K13", "waves not numbered from 1", planOf([move("x4", "c", "b", 2)], [{ node: "c", afterWave: 2 }])],
+  ["K13", "metrics.nodesAfter not what the replay says", planOf(good.steps, good.released, { metrics: { nodesAfter: 1 } })],
+  ["K13", "metrics.migrations not what the replay says", planOf(good.steps, good.released, { metrics: { migrations: 2 } })]
+]
+
+/** The ids of the spec's predicates that fail on a plan. */
+const failing = (plan: Plan, options: Compaction.PlanOptionsInput): ReadonlyArray<string> => {
+  const facts: PlanFacts = { snapshot: s, options, plan }
+  return planInvariants.filter((invariant) => !invariant.holds(facts)).map((invariant) => invariant.id)
+}
+
+describe("verify and the spec agree on every rule", () => {
+  it("the plan every row breaks holds: verify accepts it and every predicate holds", () => {
+    expect(Either.isRight(Compaction.verify(s, good))).toBe(true)
+    expect(failing(good, {})).toEqual([])
   })
 
-  it("K7: a plan over the migration budget or the concurrency limit", () => {
-    const overBudget = Compaction.verify(s, good, { migrationBudget: 0 })
-    expect(Either.isLeft(overBudget) && overBudget.left.invariant).toBe("K7")
-    const [, , fourInOneWave] = bad[1] ?? []
-    const overLimit = Compaction.verify(s, fourInOneWave as Plan, { maxConcurrentMigrations: 2 })
-    expect(Either.isLeft(overLimit) && overLimit.left.message).toMatch(/K7 violated \(wave 1\): 4 steps in one wave, the limit is 2/)
-    const observation: PlanObservation = {
-      snapshot: s,
-      options: { migrationBudget: 0 },
-      plan: good,
-      again: good,
-      replanned: Compaction.plan(afterPlan(s, good))
+  it.each(table.map(([id, how, plan, options = {}]) => ({ id, how, plan, options })))("$id: $how", ({ id, options, plan }) => {
+    const verdict = Compaction.verify(s, plan, options)
+    expect(Either.isLeft(verdict) && verdict.left.invariant).toBe(id)
+    expect(failing(plan, options)).toContain(id)
+  })
+
+  it("the table has a row for every invariant verify decides, and verify decides every plan invariant of the spec", () => {
+    const decided: Record<Compaction.VerifiedInvariant, true> = {
+      K1: true, K2: true, K3: true, K4: true, K5: true, K6: true, K7: true, K8: true, K9: true, K12: true, K13: true
     }
-    expect(compactionInvariants.find((i) => i.id === "K7")?.holds(observation)).toBe(false)
+    const specIds = planInvariants.map((invariant) => invariant.id).sort()
+    expect([...new Set(table.map(([id]) => id))].sort()).toEqual(specIds)
+    expect(Object.keys(decided).sort()).toEqual(specIds)
+  })
+
+  it("a step's migration cost defaults to 1, the schema's default, in both (a step naming no deployment of the snapshot)", () => {
+    const plan = planOf([move("x4", "c", "b", 1, "unknown")], [{ node: "c", afterWave: 1 }])
+    const options = { migrationBudget: 0.5 }
+    expect(Budgets.check(Trace.make(s, plan, options))).toMatchObject({ value: { invariant: "K7" } })
+    expect(failing(plan, options)).toContain("K7")
+    expect(failing(plan, { migrationBudget: 1 })).not.toContain("K7")
   })
 
   it("names the wave, step and node of a violation", () => {
-    const [, , plan] = bad[0] ?? []
+    const [, , plan] = table[0] ?? []
     const verdict = Compaction.verify(s, plan as Plan)
-    expect(Either.isLeft(verdict) && verdict.left.message).toMatch(/K1 violated \(wave 1, step \d, node "c"\): CPU load 5 exceeds capacity 4/)
+    expect(Either.isLeft(verdict) && verdict.left.message).toMatch(/K1 violated \(wave 1, step 0, node "c"\): CPU load 5 exceeds capacity 4/)
+  })
+
+  it("accepts the planner's plan", () => {
+    const plan = Compaction.plan(s)
+    expect(Compaction.verify(s, plan)).toMatchObject({ _tag: "Right" })
+    expect(plan.released.length).toBeGreaterThan(0)
   })
 })
