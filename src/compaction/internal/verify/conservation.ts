@@ -12,8 +12,8 @@ import { type Check, type Finding, quote } from "./finding.js"
  */
 export const check: Check = (trace) => {
   const { placement } = trace.plan
-  if (placement.length !== trace.end.size) {
-    return Option.some<Finding>({ invariant: "K8", detail: `the placement lists ${placement.length} replicas, the snapshot has ${trace.end.size}` })
+  if (placement.length !== trace.replicas.size) {
+    return Option.some<Finding>({ invariant: "K8", detail: `the placement lists ${placement.length} replicas, the snapshot has ${trace.replicas.size}` })
   }
   const listed = new Set<string>()
   for (const { replica, node } of placement) {
