@@ -93,8 +93,10 @@ export interface Verified {
 /**
  * The checks, one per family of invariants, in the order they run. The moves
  * come first: every later check reads the steps as moves of known replicas
- * from where they are to known nodes. Then the rules each step must keep on
- * its own, then the replay of the waves, then the outcome.
+ * from where they are to known nodes. Then the rules that need no replay
+ * (pins, destinations, budgets, surge), then the replay of the waves
+ * (capacity, per-node limits), then the outcome (releases, conservation,
+ * node count and cost, metrics).
  */
 const checks: ReadonlyArray<Check> = [
   Moves.check,
