@@ -17,7 +17,7 @@ import {
 } from "../spec/slots.js"
 import { lockstepCommand, LockstepStats } from "./support/lockstep.js"
 import { writeReport } from "./support/report.js"
-import { propertyParameters, SEED } from "./support/settings.js"
+import { propertyParameters, scale, SEED } from "./support/settings.js"
 
 const TOKENS = ["t0", "t1", "t2", "t3", "t4"]
 const REQUESTS = ["q0", "q1", "q2", "q3", "q4", "q5"]
@@ -94,10 +94,12 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
       ),
       parameters
     )
-    // Vacuity floors, in proportion to the budget: every operation, every outcome and refusal, many distinct states.
+    // Vacuity floors, in proportion to the budget: every operation, every outcome and refusal; and many distinct
+    // states, a floor that grows as the square root of the budget, since the runs revisit the states of a
+    // finite model (seen: 1,273 states at 1,000 runs, 2,029 at 2,000, 6,745 at 20,000).
     for (const kind of SLOT_OP_KINDS) expect(stats.kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns / 2)
     for (const key of OUTCOMES) expect(stats.outcomes.get(key) ?? 0, key).toBeGreaterThan(parameters.numRuns / 100)
-    expect(stats.distinctStates.size).toBeGreaterThan(parameters.numRuns)
+    expect(stats.distinctStates.size).toBeGreaterThan(CI_RUNS * Math.sqrt(scale(CI_RUNS)))
     writeReport({
       check: "properties/slots.test.ts › model-based",
       core: "slots",
