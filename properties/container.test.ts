@@ -4,7 +4,7 @@
  * `spec/container.ts`, with every `C*` invariant checked after every operation.
  */
 import fc from "fast-check"
-import { afterAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { Container } from "../src/index.js"
 import {
   type ContainerOp,
@@ -23,6 +23,8 @@ const VERSIONS = ["v1", "v2", "v3"]
 const STATES: ReadonlyArray<string> = Container.ALL_REPLICA_STATES
 const MAX_COMMANDS = 60
 const CI_RUNS = 1000
+/** Every refusal the core can answer these operations with. */
+const REFUSALS = ["InvalidReplicaState", "DuplicateReplica", "UnknownReplica", "InvalidMaxReplicas", "ConflictingVersionFilters"]
 
 const id = fc.constantFrom(...IDS)
 const version = fc.constantFrom(...VERSIONS)
@@ -80,7 +82,7 @@ const command = lockstepCommand({
 const parameters = propertyParameters(CI_RUNS)
 
 describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${MAX_COMMANDS} commands)`, () => {
-  it("agrees with the reference model and keeps every C* invariant after every command", () => {
+  it("agrees with the reference model and keeps every C* invariant after every command, over every operation and refusal", () => {
     fc.assert(
       fc.property(fc.commands([op.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
         stats.runs++
@@ -88,29 +90,20 @@ describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤
       }),
       parameters
     )
-  })
-
-  it("exercised every operation, every refusal and many distinct states (the run was not vacuous)", () => {
+    // Vacuity floors, in proportion to the budget: every operation, every refusal, many distinct states.
     for (const kind of OP_KINDS) expect(stats.kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns)
-    for (
-      const tag of ["InvalidReplicaState", "DuplicateReplica", "UnknownReplica", "InvalidMaxReplicas", "ConflictingVersionFilters"]
-    ) {
-      expect(stats.outcomes.get(tag) ?? 0, tag).toBeGreaterThan(0)
-    }
+    for (const tag of REFUSALS) expect(stats.outcomes.get(tag) ?? 0, tag).toBeGreaterThan(parameters.numRuns / 100)
     expect(stats.distinctStates.size).toBeGreaterThan(parameters.numRuns * 5)
-  })
-})
-
-afterAll(() => {
-  writeReport({
-    check: "properties/container.test.ts › model-based",
-    core: "container",
-    kind: "model",
-    bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
-    seed: SEED,
-    runs: stats.runs,
-    commands: stats.commands,
-    distinctStates: stats.distinctStates.size,
-    evaluations: stats.tally.toJSON()
+    writeReport({
+      check: "properties/container.test.ts › model-based",
+      core: "container",
+      kind: "model",
+      bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
+      seed: SEED,
+      runs: stats.runs,
+      commands: stats.commands,
+      distinctStates: stats.distinctStates.size,
+      evaluations: stats.tally.toJSON()
+    })
   })
 })

@@ -10,6 +10,9 @@ import * as Ids from "../src/internal/hashIndex.js"
 import * as Avl from "../src/internal/orderedIndex.js"
 import { propertyParameters } from "./support/settings.js"
 
+/** The suite's main budget; a deep run scales the other budgets by the same ratio. */
+const CI_RUNS = 300
+
 /** Pairs of distinct keys with equal 32-bit hashes, found by brute force (birthday bound: a few per 10⁵ keys). */
 const collidingKeys = (() => {
   const byHash = new Map<number, string>()
@@ -86,7 +89,7 @@ describe("hash trie (id index)", () => {
           if (!agrees(index, model)) throw new Error(`version ${i} changed after later operations`)
         }
       }),
-      propertyParameters(300)
+      propertyParameters(CI_RUNS)
     )
   })
 })
@@ -129,7 +132,7 @@ describe("AVL tree (per-state order index)", () => {
         }
         for (const [tree, model] of versions) expect(entries(tree)).toEqual(model.flatMap((k) => [k, k * 2]))
       }),
-      propertyParameters(300)
+      propertyParameters(CI_RUNS)
     )
   })
 
@@ -141,7 +144,7 @@ describe("AVL tree (per-state order index)", () => {
         expect(balanced(tree)).toBe(true)
         expect(entries(tree)).toEqual(keysSorted.flatMap((k) => [k, k * 2]))
       }),
-      propertyParameters(200)
+      propertyParameters(200, CI_RUNS)
     )
   })
 })

@@ -58,7 +58,8 @@ describe(`slots exhaustive (capacity 1–3, ${REQUESTS.length} requests, ${TOKEN
 })
 
 afterAll(() => {
-  if (reports.length === 0) return
+  // The report describes all three capacities: a run filtered to fewer writes none.
+  if (reports.length < CAPACITIES.length) return
   const evaluations: Record<string, number> = {}
   for (const r of reports) for (const [id, n] of Object.entries(r.evaluations)) evaluations[id] = (evaluations[id] ?? 0) + n
   writeReport({

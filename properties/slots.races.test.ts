@@ -122,7 +122,7 @@ const runScenario = (sc: Scenario) =>
 const parameters = propertyParameters(150)
 
 describe(`slot runtime races (seed ${SEED}, ${parameters.numRuns} runs)`, () => {
-  it("every replica drains, no token is consumed twice, every client ends exactly one way", async () => {
+  it("every replica drains, no token is consumed twice, every client ends exactly one way, and every ending occurs", async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async (sc) => {
         runsDone++
@@ -145,9 +145,7 @@ describe(`slot runtime races (seed ${SEED}, ${parameters.numRuns} runs)`, () => 
       }),
       parameters
     )
-  })
-
-  it("the runs covered every ending (they were not vacuous)", () => {
+    // Vacuity floor, in proportion to the budget: the runs covered every ending.
     for (const ending of ["finished", "failed", "rejected", "aborted", "unavailable", "interrupted"] as const) {
       expect(endings.get(ending) ?? 0, ending).toBeGreaterThan(parameters.numRuns / 30)
     }
@@ -155,6 +153,7 @@ describe(`slot runtime races (seed ${SEED}, ${parameters.numRuns} runs)`, () => 
 })
 
 afterAll(() => {
+  if (runsDone === 0) return
   writeReport({
     check: "properties/slots.races.test.ts › runtime races",
     core: "slots",

@@ -1,0 +1,147 @@
+/**
+ * The replica container's invariants (`C*`), first and on their own: each an
+ * id, a statement in words and the predicate that decides it on a
+ * {@link ContainerObservation} (the core, the reference model and the last
+ * operation's answers). The model is in `./model.ts`, the runner that builds
+ * observations in `./harness.ts`.
+ */
+import { Container } from "../../src/index.js"
+import { namesAnArgument, type Outcome } from "../lockstep.js"
+import type { Invariant } from "../registry.js"
+import type { ContainerOp, ModelContainer, TestReplica } from "./model.js"
+
+/** The `C*` invariants of the replica container. */
+export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>> = [
+  {
+    id: "C1",
+    core: "container",
+    title: "one state per replica",
+    statement: "Every replica id is in exactly one state: no id appears twice in `get()`, and for every " +
+      "replica that `get` lists under a state, `stateOf` names that state and `has` is true.",
+    checkedBy: ["model", "exhaustive", "unit"],
+    holds: ({ core }) => {
+      const ids = Container.get(core).map((r) => r.id)
+      if (new Set(ids).size !== ids.length) return false
+      return STATES.every((s) =>
+        Container.get(core, { states: [asState(s)] }).every((r) =>
+          Container.stateOf(core, r.id) === s && Container.has(core, r.id)
+        )
+      )
+    }
+  },
+  {
+    id: "C2",
+    core: "container",
+    title: "size accounting",
+    statement: "`size` equals the sum of `countByState`, the unfiltered `count`, and the length of `get()`.",
+    checkedBy: ["model", "exhaustive"],
+    holds: ({ core }) => {
+      const n = Container.size(core)
+      const byState = Object.values(Container.countByState(core)).reduce((a, b) => a + b, 0)
+      return n === byState && n === Container.count(core) && n === Container.get(core).length
+    }
+  },
+  {
+    id: "C3",
+    core: "container",
+    title: "states order, then insertion order",
+    statement: "`get` lists the same replica objects as the reference model: for each single state, for " +
+      "`ALL_REPLICA_STATES` (the default) and for its reverse, the states in the order asked, each state in " +
+      "insertion order; iterating the container gives `get()`.",
+    checkedBy: ["model", "exhaustive", "unit"],
+    holds: ({ core, model }) =>
+      STATES.every((s, i) => sameValue(Container.get(core, { states: [asState(s)] }), model[i])) &&
+      sameValue(Container.get(core), model.flat()) &&
+      sameValue([...core], model.flat()) &&
+      sameValue(
+        Container.get(core, { states: [...Container.ALL_REPLICA_STATES].reverse() }),
+        [...model].reverse().flat()
+      )
+  },
+  {
+    id: "C4",
+    core: "container",
+    title: "agrees with the reference model",
+    statement: "Every operation (`add`, `addAll`, `get`, `pop`, `count`, `countByState`, `remove`, `transition`, " +
+      "`stateOf`, `has`) answers exactly what the reference model answers — `pop` and `remove` take exactly " +
+      "the model's replica objects in the model's order — or is refused with the same error tag.",
+    checkedBy: ["model", "exhaustive", "unit"],
+    holds: ({ last }) => last === undefined || sameOutcome(last.coreOutcome, last.modelOutcome)
+  },
+  {
+    id: "C5",
+    core: "container",
+    title: "inputs are never changed",
+    statement: "Every operation leaves its input container (deep-frozen before the call) listing exactly the " +
+      "same replica objects in every state, in the same order, as before the call.",
+    checkedBy: ["model", "exhaustive"],
+    holds: ({ last }) => last === undefined || last.inputIntact
+  },
+  {
+    id: "C6",
+    core: "container",
+    title: "bad input is refused with a typed error",
+    statement: "An operation that cannot be done throws one of the container's tagged errors, with a message " +
+      "that starts with `replicore/container.<operation>:` (the public function that was called) and names one " +
+      "of the arguments it was called with (a state, an id, a version or `maxReplicas`).",
+    checkedBy: ["model", "exhaustive", "unit"],
+    holds: ({ last }) =>
+      last === undefined || last.coreOutcome.ok ||
+      (ERROR_TAGS.includes(last.coreOutcome.tag) &&
+        last.coreOutcome.message.startsWith(`replicore/container.${errorOperation(last.op)}:`) &&
+        namesAnArgument(last.coreOutcome.message, last.op))
+  }
+]
+
+// ---------------------------------------------------------------------------
+// What the predicates read.
+// ---------------------------------------------------------------------------
+
+/** What the invariants see after each operation: the core, the model, and the last operation's answers. */
+export interface ContainerObservation {
+  readonly core: Container.ReplicaContainer<TestReplica>
+  readonly model: ModelContainer
+  readonly last?: {
+    readonly op: ContainerOp
+    readonly coreOutcome: Outcome
+    readonly modelOutcome: Outcome
+    /** The input container still holds exactly what it held before the operation. */
+    readonly inputIntact: boolean
+  }
+}
+
+const STATES: ReadonlyArray<string> = Container.ALL_REPLICA_STATES
+
+/** A state name, as the core's functions take it (the operations carry plain strings so bad names can be said). */
+export const asState = (state: string): Container.ReplicaState => state as Container.ReplicaState
+
+/** The container's error tags. */
+const ERROR_TAGS: ReadonlyArray<string> = [
+  "InvalidReplicaState",
+  "InvalidReplica",
+  "DuplicateReplica",
+  "UnknownReplica",
+  "InvalidMaxReplicas",
+  "ConflictingVersionFilters"
+]
+
+/** The public function a refused operation names in its message. */
+const errorOperation = (op: ContainerOp): string =>
+  op.kind === "addAll" ? "add" : op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind
+
+/** Structural equality in which objects inside arrays compare by identity (replicas are never copied). */
+export const sameValue = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => sameValue(x, b[i]))
+  if (isRecord(a) && isRecord(b)) {
+    const keys = Object.keys(a)
+    return keys.length === Object.keys(b).length && keys.every((k) => Object.is(a[k], b[k]))
+  }
+  return Object.is(a, b)
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> =>
+  typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype
+
+/** Whether two answers agree: equal values (replicas by identity), or refusals with the same tag. */
+export const sameOutcome = (a: Outcome, b: Outcome): boolean =>
+  a.ok && b.ok ? sameValue(a.value, b.value) : !a.ok && !b.ok && a.tag === b.tag
