@@ -6,7 +6,8 @@
  * @since 0.1.0
  */
 import { Data, Either } from "effect"
-import type { Plan, Step } from "./Plan.js"
+import type { InvalidPlan } from "./errors.js"
+import { decodePlan, type Plan, type Step } from "./Plan.js"
 import type { PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /**
@@ -35,7 +36,7 @@ export type VerifiedInvariant = "K1" | "K2" | "K3" | "K4" | "K5" | "K6" | "K7" |
  *   explanations: []
  * }
  * const result = Compaction.verify(s, bad)
- * Either.isLeft(result) && result.left.invariant // "K1": b holds r2 and receives r1
+ * Either.isLeft(result) && result.left._tag === "PlanViolation" && result.left.invariant // "K1": b holds r2 and receives r1
  *
  * @since 0.1.0
  */
@@ -88,11 +89,23 @@ const q = (s: string): string => JSON.stringify(s)
 const ALL = "\u0000all"
 
 /**
- * Replays a plan on a snapshot and checks K1–K9: capacity at every instant,
+ * What `verify` answers instead of a `Verified`: the first invariant the plan
+ * violates, or a plan that does not decode (see `decodePlan`).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type VerifyError = PlanViolation | InvalidPlan
+
+/**
+ * Decodes a plan from outside (parsed JSON, or a `Plan` in hand) for the
+ * snapshot, then replays it and checks K1–K9: capacity at every instant,
  * zero downtime and surge, `maxReplicasPerNode` in flight, releases, pinned
  * replicas and nodes, one move per replica, budgets, conservation, no
- * increase in nodes or cost, and no moves for nothing. The options are the ones the plan must respect
- * (default: `snapshot.options`).
+ * increase in nodes or cost, and no moves for nothing. A plan that does not
+ * decode is an `InvalidPlan` listing every problem; a plan that breaks an
+ * invariant is a `PlanViolation` naming the first one. The options are the
+ * ones the plan must respect (default: `snapshot.options`). Never throws.
  *
  * @example
  * import { Compaction } from "replicore"
@@ -103,16 +116,21 @@ const ALL = "\u0000all"
  *   replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "b" }]
  * })
  * Either.isRight(Compaction.verify(s, Compaction.plan(s))) // true
+ * const malformed = Compaction.verify(s, { steps: [] })
+ * Either.isLeft(malformed) && malformed.left._tag // "InvalidPlan"
  *
+ * @category verification
  * @since 0.1.0
  */
 export const verify = (
   snapshot: Snapshot,
-  plan: Plan,
+  plan: unknown,
   options: PlanOptionsInput = snapshot.options ?? {}
-): Either.Either<Verified, PlanViolation> => {
+): Either.Either<Verified, VerifyError> => {
+  const decoded = decodePlan(snapshot, plan)
+  if (Either.isLeft(decoded)) return Either.left(decoded.left)
   try {
-    return Either.right(replay(snapshot, plan, options))
+    return Either.right(replay(snapshot, decoded.right, options))
   } catch (e) {
     if (e instanceof Stop) return Either.left(e.violation)
     throw e

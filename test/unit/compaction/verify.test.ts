@@ -93,7 +93,7 @@ describe("verify catches every kind of bad plan", () => {
 
   it.each(bad)("%s: %s", (invariant, _, plan) => {
     const verdict = Compaction.verify(s, plan)
-    expect(Either.isLeft(verdict) && verdict.left.invariant).toBe(invariant)
+    expect(Either.isLeft(verdict) && verdict.left._tag === "PlanViolation" && verdict.left.invariant).toBe(invariant)
     // The spec's own predicate for that invariant fails too.
     const observation: PlanObservation = { snapshot: s, options: {}, plan, again: plan, replanned: Compaction.plan(afterPlan(s, good)) }
     expect(compactionInvariants.find((i) => i.id === invariant)?.holds(observation)).toBe(false)
@@ -101,7 +101,7 @@ describe("verify catches every kind of bad plan", () => {
 
   it("K7: a plan over the migration budget or the concurrency limit", () => {
     const overBudget = Compaction.verify(s, good, { migrationBudget: 0 })
-    expect(Either.isLeft(overBudget) && overBudget.left.invariant).toBe("K7")
+    expect(Either.isLeft(overBudget) && overBudget.left._tag === "PlanViolation" && overBudget.left.invariant).toBe("K7")
     const [, , fourInOneWave] = bad[1] ?? []
     const overLimit = Compaction.verify(s, fourInOneWave as Plan, { maxConcurrentMigrations: 2 })
     expect(Either.isLeft(overLimit) && overLimit.left.message).toMatch(/K7 violated \(wave 1\): 4 steps in one wave, the limit is 2/)
