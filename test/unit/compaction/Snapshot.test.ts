@@ -304,6 +304,20 @@ describe("validate: each kind of problem", () => {
     }
   })
 
+  it("options given to the planner read the same way", () => {
+    const result = Compaction.planOptions({ objective: "speed", maxConcurentMigrations: 2, seed: 10 ** 20 })
+    expect(Either.isLeft(result) && result.left.problems.map((p) => `${p.item}: ${p.problem}`)).toEqual([
+      `options.maxConcurentMigrations: unknown key (did you mean "maxConcurrentMigrations"?)`,
+      `options.objective: must be "nodes" or "cost", got "speed"`,
+      `options.seed: 100000000000000000000 is beyond the safe integer range (-9007199254740991 to 9007199254740991)`
+    ])
+    expect(Either.isLeft(Compaction.planOptions(null))).toBe(true)
+    const s = Compaction.validateOrThrow(base)
+    expect(() => Compaction.plan(s, { maxConcurrentMigrations: 0 })).toThrow(
+      "replicore/compaction.plan: invalid options:\n  - options.maxConcurrentMigrations: must be an integer of at least 1, got 0"
+    )
+  })
+
   it("validateOrThrow throws the InvalidSnapshot", () => {
     expect(() => Compaction.validateOrThrow({ nodes: [], deployments: [], replicas: [{ id: "r", deployment: "d", node: "n" }] }))
       .toThrow(Compaction.InvalidSnapshot)
