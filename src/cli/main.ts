@@ -57,7 +57,7 @@ const main = async (args: ReadonlyArray<string>): Promise<number> => {
       return 0
     }
     if (planFile === undefined) return usage("verify needs a plan file")
-    const verdict = Compaction.verify(snapshot.right, (await readJson(planFile)) as Compaction.Plan)
+    const verdict = Compaction.verify(snapshot.right, await readJson(planFile))
     if (Either.isLeft(verdict)) {
       console.error(verdict.left.message)
       return 1

@@ -1,24 +1,34 @@
 /**
  * The cluster snapshot the compaction planner reads: nodes, deployments and
- * replicas, every quantity a non-negative integer in the smallest unit
+ * replicas, every quantity a non-negative safe integer in the smallest unit
  * (milli-CPU, MiB, GPUs, custom units). `validate` turns an unknown value
  * (parsed JSON) into a `Snapshot` or an `InvalidSnapshot` naming every
- * offending item; nothing is planned from bad input.
+ * problem; nothing is planned from bad input, and only `validate` (or
+ * `validateOrThrow`) makes a `Snapshot`.
  *
  * @since 0.1.0
  */
-import { Either, ParseResult, Schema } from "effect"
-import { InvalidSnapshot, type SnapshotProblem } from "./errors.js"
+import { Brand, Either, Schema } from "effect"
+import { InvalidSnapshot } from "./errors.js"
+import { type Located, locate, named } from "./internal/problems.js"
+import * as Field from "./internal/schemas.js"
 
 /**
- * Resource quantities by name: `{ CPU: 4000, memory: 16384, GPU: 1 }`. A
- * missing name reads as 0.
+ * Resource quantities by name: `{ CPU: 4000, memory: 16384, GPU: 1 }`, each a
+ * non-negative safe integer. A missing name reads as 0.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Compaction.Resources)({ CPU: 4000, GPU: 1 }) // { CPU: 4000, GPU: 1 }
+ *
+ * @category schemas
  * @since 0.1.0
  */
-export const Resources = Schema.Record({ key: Schema.String, value: Schema.NonNegativeInt })
+export const Resources = Field.Resources
 
 /**
+ * @category models
  * @since 0.1.0
  */
 export type Resources = typeof Resources.Type
@@ -26,19 +36,27 @@ export type Resources = typeof Resources.Type
 /**
  * A node. `releasable` is false for a head or static node, `acceptsIncoming`
  * false for a cordoned or draining one; both default to true, `cost` to 1.
+ * Any other key is refused.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Compaction.Node)({ id: "n1", capacity: { CPU: 4000 } }).releasable // true
+ *
+ * @category schemas
  * @since 0.1.0
  */
 export const Node = Schema.Struct({
   id: Schema.String,
   capacity: Resources,
-  cost: Schema.optionalWith(Schema.NonNegative.pipe(Schema.finite()), { default: () => 1 }),
+  cost: Schema.optionalWith(Field.NonNegativeNumber, { default: () => 1 }),
   releasable: Schema.optionalWith(Schema.Boolean, { default: () => true }),
   acceptsIncoming: Schema.optionalWith(Schema.Boolean, { default: () => true }),
-  labels: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.String }))
-})
+  labels: Schema.optional(Field.Labels)
+}).annotations({ description: "a node object" })
 
 /**
+ * @category models
  * @since 0.1.0
  */
 export type Node = typeof Node.Type
@@ -46,26 +64,41 @@ export type Node = typeof Node.Type
 /**
  * A deployment: the demand of one replica, at most `maxReplicasPerNode` of
  * them on one node, at most `maxSurge` of them in flight at once (0: never
- * move; default 1), and the cost of one migration (default 1).
+ * move; default 1), and the cost of one migration (default 1). Any other key
+ * is refused.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Compaction.Deployment)({ id: "d", demand: { CPU: 1000 } }).maxSurge // 1
+ *
+ * @category schemas
  * @since 0.1.0
  */
 export const Deployment = Schema.Struct({
   id: Schema.String,
   demand: Resources,
-  maxReplicasPerNode: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
-  maxSurge: Schema.optionalWith(Schema.NonNegativeInt, { default: () => 1 }),
-  migrationCost: Schema.optionalWith(Schema.NonNegative.pipe(Schema.finite()), { default: () => 1 })
-})
+  maxReplicasPerNode: Schema.optional(Field.PositiveInteger),
+  maxSurge: Schema.optionalWith(Field.NonNegativeInteger, { default: () => 1 }),
+  migrationCost: Schema.optionalWith(Field.NonNegativeNumber, { default: () => 1 })
+}).annotations({ description: "a deployment object" })
 
 /**
+ * @category models
  * @since 0.1.0
  */
 export type Deployment = typeof Deployment.Type
 
 /**
  * A replica on a node. Only RUNNING replicas are `movable` (default true).
+ * Any other key is refused.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Compaction.Replica)({ id: "r1", deployment: "d", node: "n1" }).movable // true
+ *
+ * @category schemas
  * @since 0.1.0
  */
 export const Replica = Schema.Struct({
@@ -73,9 +106,10 @@ export const Replica = Schema.Struct({
   deployment: Schema.String,
   node: Schema.String,
   movable: Schema.optionalWith(Schema.Boolean, { default: () => true })
-})
+}).annotations({ description: "a replica object" })
 
 /**
+ * @category models
  * @since 0.1.0
  */
 export type Replica = typeof Replica.Type
@@ -84,21 +118,29 @@ export type Replica = typeof Replica.Type
  * The planner's options: a budget on the summed migration cost, a limit on
  * the steps of one wave, the objective (`"nodes"` released, the default, or
  * released `"cost"`), a time budget in milliseconds and the seed of the
- * improvement phase (default 0).
+ * improvement phase (default 0). Any other key is refused; a field set to
+ * `undefined` counts as left out.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeUnknownSync(Compaction.PlanOptions)({ maxConcurrentMigrations: 10 }).objective // "nodes"
+ *
+ * @category schemas
  * @since 0.1.0
  */
 export const PlanOptions = Schema.Struct({
-  migrationBudget: Schema.optional(Schema.NonNegative.pipe(Schema.finite())),
-  maxConcurrentMigrations: Schema.optional(Schema.Int.pipe(Schema.greaterThanOrEqualTo(1))),
+  migrationBudget: Schema.optional(Field.NonNegativeNumber),
+  maxConcurrentMigrations: Schema.optional(Field.PositiveInteger),
   objective: Schema.optionalWith(Schema.Literal("nodes", "cost"), { default: () => "nodes" as const }),
-  timeBudgetMs: Schema.optional(Schema.NonNegative.pipe(Schema.finite())),
-  seed: Schema.optionalWith(Schema.Int, { default: () => 0 })
-})
+  timeBudgetMs: Schema.optional(Field.NonNegativeNumber),
+  seed: Schema.optionalWith(Field.Integer, { default: () => 0 })
+}).annotations({ description: "an options object" })
 
 /**
  * The options as given (every field optional).
  *
+ * @category models
  * @since 0.1.0
  */
 export type PlanOptionsInput = typeof PlanOptions.Encoded
@@ -106,104 +148,175 @@ export type PlanOptionsInput = typeof PlanOptions.Encoded
 /**
  * The options with their defaults filled in.
  *
+ * @category models
  * @since 0.1.0
  */
 export type PlanOptions = typeof PlanOptions.Type
 
-/**
- * @since 0.1.0
- */
-export const Snapshot = Schema.Struct({
-  nodes: Schema.Array(Node),
-  deployments: Schema.Array(Deployment),
-  replicas: Schema.Array(Replica),
+/** The shape of a snapshot; ids, references and capacity are checked beside it, in `validate`. */
+const SnapshotShape = Schema.Struct({
+  nodes: Schema.Array(Node).annotations({ description: "a list of nodes" }),
+  deployments: Schema.Array(Deployment).annotations({ description: "a list of deployments" }),
+  replicas: Schema.Array(Replica).annotations({ description: "a list of replicas" }),
   options: Schema.optional(PlanOptions)
-})
+}).annotations({ description: "a snapshot object (nodes, deployments, replicas, options)" })
 
 /**
- * A validated snapshot: ids unique, references known, no node over capacity.
+ * A validated snapshot: its shape decoded with the defaults filled in, ids
+ * unique, references known, no node over capacity or over a deployment's
+ * `maxReplicasPerNode`. The brand makes it a type that only `validate` and
+ * `validateOrThrow` produce: an object literal is not a `Snapshot`.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * const snapshot: Compaction.Snapshot = Compaction.validateOrThrow({ nodes: [], deployments: [], replicas: [] })
+ * snapshot.nodes.length // 0
+ *
+ * @category models
  * @since 0.1.0
  */
-export type Snapshot = typeof Snapshot.Type
+export type Snapshot = typeof SnapshotShape.Type & Brand.Brand<"Snapshot">
 
 /**
  * A snapshot as written in JSON: defaults may be left out.
  *
+ * @category models
  * @since 0.1.0
  */
-export type SnapshotInput = typeof Snapshot.Encoded
+export type SnapshotInput = typeof SnapshotShape.Encoded
 
-const decode = Schema.decodeUnknownEither(Snapshot, { errors: "all", onExcessProperty: "ignore" })
+const decodeShape = Schema.decodeUnknownEither(SnapshotShape, { errors: "all", onExcessProperty: "error" })
 
-/** The item a schema path points into, e.g. `replicas[3] ("r7")`. */
-const describePath = (input: unknown, path: ReadonlyArray<PropertyKey>): string => {
-  const parts: Array<string> = []
-  let at: unknown = input
-  for (const key of path) {
-    at = typeof at === "object" && at !== null ? (at as Record<PropertyKey, unknown>)[key] : undefined
-    if (typeof key === "number") {
-      const id = typeof at === "object" && at !== null ? (at as { id?: unknown }).id : undefined
-      parts[parts.length - 1] += typeof id === "string" ? `[${key}] (${JSON.stringify(id)})` : `[${key}]`
-    } else parts.push(String(key))
-  }
-  return parts.join(".") || "snapshot"
+const validated = Brand.nominal<Snapshot>()
+
+/** Each list's items are named by their id in problem lines. */
+const LABELS = { nodes: "id", deployments: "id", replicas: "id" } as const
+
+type List = keyof typeof LABELS
+
+/** An item of a list: where it is, what it holds, and whether its shape decoded (only then are its fields trusted). */
+interface Entry {
+  readonly index: number
+  readonly value: unknown
+  readonly wellFormed: boolean
 }
 
-const duplicates = (kind: "node" | "deployment" | "replica", ids: ReadonlyArray<string>): Array<SnapshotProblem> => {
-  const seen = new Set<string>()
-  const problems: Array<SnapshotProblem> = []
-  for (const id of ids) {
-    if (seen.has(id)) problems.push({ item: `${kind} ${JSON.stringify(id)}`, problem: `duplicate ${kind} id` })
-    seen.add(id)
+const field = (value: unknown, key: string): unknown =>
+  typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined
+
+const text = (value: unknown, key: string): string | undefined => {
+  const v = field(value, key)
+  return typeof v === "string" ? v : undefined
+}
+
+/** The items of each list whose own shape is readable; a list that is missing or not a list has none to check. */
+const listsOf = (data: unknown, shape: ReadonlyArray<Located>): Partial<Record<List, ReadonlyArray<Entry>>> => {
+  if (shape.some((p) => p.path.length === 0)) return {}
+  const broken = new Set(shape.filter((p) => p.path.length === 1).map((p) => p.path[0]))
+  const malformed = new Set(
+    shape.filter((p) => typeof p.path[1] === "number").map((p) => `${String(p.path[0])}[${String(p.path[1])}]`)
+  )
+  const lists: Partial<Record<List, ReadonlyArray<Entry>>> = {}
+  for (const list of Object.keys(LABELS) as Array<List>) {
+    const items = field(data, list)
+    if (broken.has(list) || !Array.isArray(items)) continue
+    lists[list] = items.map((value, index) => ({ index, value, wellFormed: !malformed.has(`${list}[${index}]`) }))
+  }
+  return lists
+}
+
+/** A later item that repeats an earlier item's id, at each repetition. */
+const duplicates = (list: List, kind: string, entries: ReadonlyArray<Entry>): Array<Located> => {
+  const first = new Map<string, number>()
+  const problems: Array<Located> = []
+  for (const entry of entries) {
+    const id = text(entry.value, "id")
+    if (id === undefined) continue
+    const seen = first.get(id)
+    if (seen === undefined) first.set(id, entry.index)
+    else problems.push({ path: [list, entry.index, "id"], problem: `duplicate ${kind} id (first at ${list}[${seen}])` })
   }
   return problems
 }
 
-/** References, duplicates and capacity: what the schema alone cannot say. */
-const consistencyProblems = (snapshot: Snapshot): Array<SnapshotProblem> => {
+/** Well-formed items by id, leaving out ids that are not unique (which of them is meant is unknown). */
+const uniqueById = (entries: ReadonlyArray<Entry>): Map<string, Entry> => {
+  const byId = new Map<string, Entry>()
+  const repeated = new Set<string>()
+  for (const entry of entries) {
+    const id = text(entry.value, "id")
+    if (id === undefined) continue
+    if (byId.has(id) || repeated.has(id)) repeated.add(id)
+    byId.set(id, entry)
+  }
+  for (const id of repeated) byId.delete(id)
+  for (const [id, entry] of byId) if (!entry.wellFormed) byId.delete(id)
+  return byId
+}
+
+/**
+ * What the shape alone cannot say: duplicate ids, replicas on unknown nodes
+ * or of unknown deployments, nodes over capacity or over a deployment's
+ * `maxReplicasPerNode`. An item whose own shape failed is left out of the
+ * checks that need its fields; load counts only well-formed replicas, so an
+ * over-capacity report is never a guess (demands are non-negative).
+ */
+const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<Located> => {
+  const { deployments, nodes, replicas } = listsOf(data, shape)
   const problems = [
-    ...duplicates("node", snapshot.nodes.map((n) => n.id)),
-    ...duplicates("deployment", snapshot.deployments.map((d) => d.id)),
-    ...duplicates("replica", snapshot.replicas.map((r) => r.id))
+    ...duplicates("nodes", "node", nodes ?? []),
+    ...duplicates("deployments", "deployment", deployments ?? []),
+    ...duplicates("replicas", "replica", replicas ?? [])
   ]
-  const nodes = new Map(snapshot.nodes.map((n) => [n.id, n]))
-  const deployments = new Map(snapshot.deployments.map((d) => [d.id, d]))
-  const load = new Map<string, Map<string, number>>()
-  const perNode = new Map<string, number>()
-  for (const replica of snapshot.replicas) {
-    const item = `replica ${JSON.stringify(replica.id)}`
-    const deployment = deployments.get(replica.deployment)
-    if (deployment === undefined) {
-      problems.push({ item, problem: `unknown deployment ${JSON.stringify(replica.deployment)}` })
+  const nodeIds = new Set((nodes ?? []).map((e) => text(e.value, "id")))
+  const deploymentIds = new Set((deployments ?? []).map((e) => text(e.value, "id")))
+  for (const replica of replicas ?? []) {
+    const deployment = text(replica.value, "deployment")
+    if (deployments !== undefined && deployment !== undefined && !deploymentIds.has(deployment)) {
+      problems.push({ path: ["replicas", replica.index, "deployment"], problem: `unknown deployment ${JSON.stringify(deployment)}` })
     }
-    if (!nodes.has(replica.node)) problems.push({ item, problem: `unknown node ${JSON.stringify(replica.node)}` })
-    if (deployment === undefined || !nodes.has(replica.node)) continue
-    const used = load.get(replica.node) ?? new Map<string, number>()
-    load.set(replica.node, used)
-    for (const [resource, amount] of Object.entries(deployment.demand)) {
-      used.set(resource, (used.get(resource) ?? 0) + amount)
-    }
-    const key = `${replica.node}\u0000${replica.deployment}`
-    const count = (perNode.get(key) ?? 0) + 1
-    perNode.set(key, count)
-    if (deployment.maxReplicasPerNode !== undefined && count === deployment.maxReplicasPerNode + 1) {
-      problems.push({
-        item: `node ${JSON.stringify(replica.node)}`,
-        problem: `holds more than maxReplicasPerNode ${deployment.maxReplicasPerNode} replicas of deployment ${
-          JSON.stringify(deployment.id)
-        }`
-      })
+    const node = text(replica.value, "node")
+    if (nodes !== undefined && node !== undefined && !nodeIds.has(node)) {
+      problems.push({ path: ["replicas", replica.index, "node"], problem: `unknown node ${JSON.stringify(node)}` })
     }
   }
-  for (const [nodeId, used] of load) {
-    const capacity = nodes.get(nodeId)?.capacity ?? {}
-    for (const [resource, amount] of used) {
-      const available = capacity[resource] ?? 0
-      if (amount > available) {
+  const nodeById = uniqueById(nodes ?? [])
+  const deploymentById = uniqueById(deployments ?? [])
+  const load = new Map<string, Map<string, number>>()
+  const count = new Map<string, Map<string, number>>()
+  for (const replica of replicas ?? []) {
+    const node = text(replica.value, "node") ?? ""
+    const deployment = deploymentById.get(text(replica.value, "deployment") ?? "")
+    if (!replica.wellFormed || !nodeById.has(node) || deployment === undefined) continue
+    const used = load.get(node) ?? new Map<string, number>()
+    load.set(node, used)
+    for (const [resource, amount] of Object.entries((deployment.value as Deployment).demand)) {
+      used.set(resource, (used.get(resource) ?? 0) + amount)
+    }
+    const perDeployment = count.get(node) ?? new Map<string, number>()
+    count.set(node, perDeployment)
+    const id = (deployment.value as Deployment).id
+    perDeployment.set(id, (perDeployment.get(id) ?? 0) + 1)
+  }
+  for (const [id, entry] of nodeById) {
+    const capacity = (entry.value as Node).capacity
+    for (const [resource, needed] of load.get(id) ?? []) {
+      const available = Object.hasOwn(capacity, resource) ? capacity[resource] ?? 0 : 0
+      if (needed > available) {
         problems.push({
-          item: `node ${JSON.stringify(nodeId)}`,
-          problem: `over capacity in ${resource}: replicas need ${amount}, capacity is ${available}`
+          path: ["nodes", entry.index, "capacity", resource],
+          problem: `over capacity: its replicas need ${needed}, it has ${available}`
+        })
+      }
+    }
+    for (const [deployment, held] of count.get(id) ?? []) {
+      const max = (deploymentById.get(deployment)?.value as Deployment | undefined)?.maxReplicasPerNode
+      if (max !== undefined && held > max) {
+        problems.push({
+          path: ["nodes", entry.index],
+          problem: `holds ${held} replicas of deployment ${JSON.stringify(deployment)}, over its maxReplicasPerNode of ${max}`
         })
       }
     }
@@ -212,38 +325,43 @@ const consistencyProblems = (snapshot: Snapshot): Array<SnapshotProblem> => {
 }
 
 /**
- * Validates an unknown value (parsed JSON) as a snapshot: the shape and every
- * quantity by effect's Schema, then unique ids, known references, and no node
- * over capacity or over a deployment's `maxReplicasPerNode`. The error names
- * every offending item.
+ * Validates an unknown value (parsed JSON) as a snapshot, reporting every
+ * problem in one pass: the shape (every object refuses unknown keys, with the
+ * likely-meant key as a hint; every quantity a non-negative safe integer),
+ * and the references (unique ids, known nodes and deployments, no node over
+ * capacity or over a deployment's `maxReplicasPerNode`). An item whose shape
+ * is wrong is left out of the reference checks that need it; the rest are
+ * still checked. Each problem is one line `path (id): problem`. Never throws.
  *
  * @example
  * import { Compaction } from "replicore"
  * import { Either } from "effect"
  * const result = Compaction.validate({
- *   nodes: [{ id: "n1", capacity: { CPU: 4 } }],
+ *   nodes: [{ id: "n1", capacity: { CPU: 4 }, releaseable: false }],
  *   deployments: [{ id: "d", demand: { CPU: 1 } }],
  *   replicas: [{ id: "r1", deployment: "d", node: "n2" }]
  * })
- * Either.isLeft(result) // true: replica "r1": unknown node "n2"
+ * Either.isLeft(result) && result.left.problems.map((p) => `${p.item}: ${p.problem}`)
+ * // [
+ * //   'nodes[0] ("n1").releaseable: unknown key (did you mean "releasable"?)',
+ * //   'replicas[0] ("r1").node: unknown node "n2"'
+ * // ]
  *
+ * @category decoding
  * @since 0.1.0
  */
 export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapshot> => {
-  const decoded = decode(input)
-  if (Either.isLeft(decoded)) {
-    const problems = ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((issue) => ({
-      item: describePath(input, issue.path),
-      problem: issue.message
-    }))
-    return Either.left(new InvalidSnapshot({ problems }))
-  }
-  const problems = consistencyProblems(decoded.right)
-  return problems.length === 0 ? Either.right(decoded.right) : Either.left(new InvalidSnapshot({ problems }))
+  const decoded = decodeShape(input)
+  const shape = Either.isLeft(decoded) ? locate(decoded.left) : []
+  const located = [...shape, ...referenceProblems(Either.isRight(decoded) ? decoded.right : input, shape)]
+  if (Either.isRight(decoded) && located.length === 0) return Either.right(validated(decoded.right))
+  return Either.left(new InvalidSnapshot({ problems: named(input, located, LABELS, "snapshot") }))
 }
 
 /**
  * Like `validate`, but throws the `InvalidSnapshot`: for snapshots written in code.
+ *
+ * @throws {InvalidSnapshot} naming every problem of the input.
  *
  * @example
  * import { Compaction } from "replicore"
@@ -254,6 +372,7 @@ export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapsho
  * })
  * snapshot.nodes[0]?.releasable // true (the default)
  *
+ * @category decoding
  * @since 0.1.0
  */
 export const validateOrThrow = (input: SnapshotInput): Snapshot => Either.getOrThrowWith(validate(input), (e) => e)

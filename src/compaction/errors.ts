@@ -7,21 +7,36 @@
 import { Data } from "effect"
 
 /**
- * One thing wrong with a snapshot: the item (`replica "r7"`,
- * `nodes[2] ("n3").capacity.CPU`) and what is wrong with it.
+ * One thing wrong with an input (a snapshot, a plan, options): the item, as a
+ * path into the input with the id of every listed item on it
+ * (`nodes[2] ("n3").capacity.CPU`, `replicas[7] ("r7").node`), and what is
+ * wrong with it, in words.
  *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Either } from "effect"
+ * const result = Compaction.validate({ nodes: [{ id: "n1", capacity: { CPU: -1 } }], deployments: [], replicas: [] })
+ * Either.isLeft(result) && result.left.problems[0]
+ * // { item: 'nodes[0] ("n1").capacity.CPU', problem: "must be a non-negative integer, got -1" }
+ *
+ * @category errors
  * @since 0.1.0
  */
-export interface SnapshotProblem {
+export interface InputProblem {
   readonly item: string
   readonly problem: string
 }
 
-const listProblems = (problems: ReadonlyArray<SnapshotProblem>): string =>
+/** One line per problem: `  - path (id): problem`. */
+const listProblems = (problems: ReadonlyArray<InputProblem>): string =>
   problems.map((p) => `  - ${p.item}: ${p.problem}`).join("\n")
 
 /**
- * A snapshot that cannot be planned from, with every problem found.
+ * A snapshot that cannot be planned from, with every problem found: its shape
+ * (unknown keys, missing or mistyped fields, quantities that are negative,
+ * fractional or beyond the safe integer range) and its references (unknown
+ * nodes or deployments, duplicate ids, a node over capacity or over a
+ * deployment's `maxReplicasPerNode`).
  *
  * @example
  * import { Compaction } from "replicore"
@@ -29,10 +44,11 @@ const listProblems = (problems: ReadonlyArray<SnapshotProblem>): string =>
  * const result = Compaction.validate({ nodes: [{ id: "n1", capacity: { CPU: -1 } }], deployments: [], replicas: [] })
  * Either.isLeft(result) && result.left._tag // "InvalidSnapshot"
  *
+ * @category errors
  * @since 0.1.0
  */
 export class InvalidSnapshot extends Data.TaggedError("InvalidSnapshot")<{
-  readonly problems: ReadonlyArray<SnapshotProblem>
+  readonly problems: ReadonlyArray<InputProblem>
 }> {
   override get message(): string {
     return `replicore/compaction.validate: invalid snapshot:\n${listProblems(this.problems)}`
@@ -40,8 +56,8 @@ export class InvalidSnapshot extends Data.TaggedError("InvalidSnapshot")<{
 }
 
 /**
- * Planner options that are not valid (a negative budget, a zero concurrency
- * limit, an unknown objective).
+ * Planner options that are not valid (an unknown key, a negative budget, a
+ * zero concurrency limit, an unknown objective), with every problem found.
  *
  * @example
  * import { Compaction } from "replicore"
@@ -52,12 +68,36 @@ export class InvalidSnapshot extends Data.TaggedError("InvalidSnapshot")<{
  *   e instanceof Compaction.InvalidOptions // true
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class InvalidOptions extends Data.TaggedError("InvalidOptions")<{
-  readonly problems: ReadonlyArray<SnapshotProblem>
+  readonly problems: ReadonlyArray<InputProblem>
 }> {
   override get message(): string {
     return `replicore/compaction.plan: invalid options:\n${listProblems(this.problems)}`
+  }
+}
+
+/**
+ * A plan from outside that cannot be checked against a snapshot, with every
+ * problem found: its shape (unknown keys, missing or mistyped fields) and the
+ * replicas, nodes and deployments it names that the snapshot does not have.
+ *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Either } from "effect"
+ * const s = Compaction.validateOrThrow({ nodes: [], deployments: [], replicas: [] })
+ * const result = Compaction.decodePlan(s, { steps: "none" })
+ * Either.isLeft(result) && result.left._tag // "InvalidPlan"
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidPlan extends Data.TaggedError("InvalidPlan")<{
+  readonly problems: ReadonlyArray<InputProblem>
+}> {
+  override get message(): string {
+    return `replicore/compaction.decodePlan: invalid plan:\n${listProblems(this.problems)}`
   }
 }

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Data, Either, Option } from "effect"
+import type { InvalidPlan } from "./errors.js"
 import * as Budgets from "./internal/verify/budgets.js"
 import * as Capacity from "./internal/verify/capacity.js"
 import * as Conservation from "./internal/verify/conservation.js"
@@ -19,7 +20,7 @@ import * as Pins from "./internal/verify/pins.js"
 import * as Releases from "./internal/verify/releases.js"
 import * as Surge from "./internal/verify/surge.js"
 import * as Trace from "./internal/verify/trace.js"
-import type { Plan } from "./Plan.js"
+import { decodePlan, type Plan } from "./Plan.js"
 import type { PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /**
@@ -51,7 +52,7 @@ export type VerifiedInvariant = "K1" | "K2" | "K3" | "K4" | "K5" | "K6" | "K7" |
  *   explanations: []
  * }
  * const result = Compaction.verify(s, bad)
- * Either.isLeft(result) && result.left.invariant // "K1": b holds r2 and receives r1
+ * Either.isLeft(result) && result.left._tag === "PlanViolation" && result.left.invariant // "K1": b holds r2 and receives r1
  *
  * @category errors
  * @since 0.1.0
@@ -128,11 +129,24 @@ const replay = (snapshot: Snapshot, plan: Plan, options: PlanOptionsInput): Eith
 }
 
 /**
- * Replays a plan on a snapshot and checks K1–K9: capacity at every instant,
- * zero downtime and surge, `maxReplicasPerNode` in flight, releases, pinned
- * replicas and nodes, one move per replica, budgets, conservation, no
- * increase in nodes or cost, and no moves for nothing. The options are the ones the plan must respect
- * (default: `snapshot.options`).
+ * What `verify` answers instead of a `Verified`: the first invariant the plan
+ * violates, or a plan that does not decode (see `decodePlan`).
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type VerifyError = PlanViolation | InvalidPlan
+
+/**
+ * Decodes a plan from outside (parsed JSON, or a `Plan` in hand) for the
+ * snapshot, then replays it and checks every K* invariant but the planner's own
+ * K10 and K11: capacity at every instant, surge, `maxReplicasPerNode` in
+ * flight, releases, pinned replicas and nodes, cordoned destinations, one move
+ * per replica, budgets, conservation, no increase in nodes or cost, no moves
+ * for nothing, and honest metrics. A plan that does not
+ * decode is an `InvalidPlan` listing every problem; a plan that breaks an
+ * invariant is a `PlanViolation` naming the first one. The options are the
+ * ones the plan must respect (default: `snapshot.options`). Never throws.
  *
  * @example
  * import { Compaction } from "replicore"
@@ -143,11 +157,15 @@ const replay = (snapshot: Snapshot, plan: Plan, options: PlanOptionsInput): Eith
  *   replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "b" }]
  * })
  * Either.isRight(Compaction.verify(s, Compaction.plan(s))) // true
+ * const malformed = Compaction.verify(s, { steps: [] })
+ * Either.isLeft(malformed) && malformed.left._tag // "InvalidPlan"
  *
+ * @category verification
  * @since 0.1.0
  */
 export const verify = (
   snapshot: Snapshot,
-  plan: Plan,
+  plan: unknown,
   options: PlanOptionsInput = snapshot.options ?? {}
-): Either.Either<Verified, PlanViolation> => replay(snapshot, plan, options)
+): Either.Either<Verified, VerifyError> =>
+  Either.flatMap(decodePlan(snapshot, plan), (decoded) => replay(snapshot, decoded, options))

@@ -87,6 +87,17 @@ const good = planOf([move("x4", "c", "b", 1)], [{ node: "c", afterWave: 1 }])
 
 type Row = readonly [id: Compaction.VerifiedInvariant, how: string, plan: Plan, options?: Compaction.PlanOptionsInput]
 
+/**
+ * Plans that name what the snapshot does not have (or a wave before the first):
+ * `verify` refuses them as it decodes them (`InvalidPlan`), before any replay,
+ * and the spec's predicate of the rule they break fails on them too.
+ */
+const malformed: ReadonlyArray<Row> = [
+  ["K6", "a step of an unknown replica", planOf([move("ghost", "c", "b", 1, "x")], [])],
+  ["K6", "a step to an unknown node", planOf([move("x4", "c", "nowhere", 1)], [{ node: "c", afterWave: 1 }])],
+  ["K6", "a step in wave 0", planOf([move("x4", "c", "b", 0)], [{ node: "c", afterWave: 0 }])],
+]
+
 const table: ReadonlyArray<Row> = [
   ["K1", "over capacity in the transient, though the final placement fits (the departing replica still counts)", planOf(
     [move("y1", "b", "c", 1), move("x4", "c", "b", 1), move("x1", "a", "c", 1), move("x2", "a", "c", 1)],
@@ -119,9 +130,6 @@ const table: ReadonlyArray<Row> = [
   ["K6", "a step from a node the replica is not on", planOf([move("x4", "b", "d", 1)], [])],
   ["K6", "a step from a node to itself", planOf([move("x4", "c", "c", 1)], [])],
   ["K6", "a step naming another deployment", planOf([move("x4", "c", "b", 1, "y")], [{ node: "c", afterWave: 1 }])],
-  ["K6", "a step of an unknown replica", planOf([move("ghost", "c", "b", 1, "x")], [])],
-  ["K6", "a step to an unknown node", planOf([move("x4", "c", "nowhere", 1)], [{ node: "c", afterWave: 1 }])],
-  ["K6", "a step in wave 0", planOf([move("x4", "c", "b", 0)], [{ node: "c", afterWave: 0 }])],
   ["K7", "over the migration budget (migrationCost defaults to 1)", good, { migrationBudget: 0.5 }],
   ["K7", "more steps in one wave than maxConcurrentMigrations", planOf(
     [move("x4", "c", "b", 1), move("x3", "a", "b", 1)],
@@ -157,8 +165,14 @@ describe("verify and the spec agree on every rule", () => {
 
   it.each(table.map(([id, how, plan, options = {}]) => ({ id, how, plan, options })))("$id: $how", ({ id, options, plan }) => {
     const verdict = Compaction.verify(s, plan, options)
-    expect(Either.isLeft(verdict) && verdict.left.invariant).toBe(id)
+    expect(Either.isLeft(verdict) && verdict.left._tag === "PlanViolation" && verdict.left.invariant).toBe(id)
     expect(failing(plan, options)).toContain(id)
+  })
+
+  it.each(malformed.map(([id, how, plan]) => ({ id, how, plan })))("$id, caught when decoding: $how", ({ id, plan }) => {
+    const verdict = Compaction.verify(s, plan)
+    expect(Either.isLeft(verdict) && verdict.left._tag).toBe("InvalidPlan")
+    expect(failing(plan, {})).toContain(id)
   })
 
   it("the table has a row for every invariant verify decides, and verify decides every plan invariant of the spec", () => {
