@@ -9,8 +9,8 @@
  *
  * @since 0.1.0
  */
-import * as Ids from "../internal/hashIndex.js"
-import * as Index from "../internal/orderedIndex.js"
+import * as OrderedMap from "../internal/orderedMap.js"
+import * as StringMap from "../internal/stringMap.js"
 import {
   ConflictingVersionFilters,
   type ContainerOperation,
@@ -53,14 +53,14 @@ const STATE_SLOTS = 8
 
 class Container<R extends Replica> {
   constructor(
-    readonly buckets: ReadonlyArray<Index.Tree<R>>,
-    readonly index: Ids.HashIndex,
+    readonly buckets: ReadonlyArray<OrderedMap.OrderedMap<R>>,
+    readonly index: StringMap.StringMap,
     readonly nextSeq: number
   ) {}
 
   [Symbol.iterator](): Iterator<R> {
     const out: Array<R> = []
-    for (const tree of this.buckets) Index.appendValues(tree, out)
+    for (const tree of this.buckets) OrderedMap.appendValues(tree, out)
     return out[Symbol.iterator]()
   }
 }
@@ -68,7 +68,7 @@ class Container<R extends Replica> {
 const wrap = <R extends Replica>(c: Container<R>): ReplicaContainer<R> => c as unknown as ReplicaContainer<R>
 const unwrap = <R extends Replica>(c: ReplicaContainer<R>): Container<R> => c as unknown as Container<R>
 
-const EMPTY_BUCKETS: ReadonlyArray<Index.Tree<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
+const EMPTY_BUCKETS: ReadonlyArray<OrderedMap.OrderedMap<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
 const EMPTY = new Container<never>(EMPTY_BUCKETS, undefined, 0)
 
 const stateOfLocation = (location: number): number => location % STATE_SLOTS
@@ -178,17 +178,17 @@ export const addAll = <R extends Replica>(
   if (list.length === 0) return self
   for (const replica of list) requireReplica("add", replica)
   const first = c.nextSeq
-  const inserted = Ids.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
+  const inserted = StringMap.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
   if (inserted.present !== undefined) {
-    const existing = Ids.get(c.index, inserted.present)
+    const existing = StringMap.get(c.index, inserted.present)
     throw new DuplicateReplica({
       id: inserted.present,
       existingState: existing === undefined ? state : stateName(existing)
     })
   }
   const buckets = c.buckets.slice()
-  buckets[si] = Index.appendRun(buckets[si], first, list)
-  return wrap(new Container(buckets, inserted.index, first + list.length))
+  buckets[si] = OrderedMap.appendRun(buckets[si], first, list)
+  return wrap(new Container(buckets, inserted.map, first + list.length))
 }
 
 /**
@@ -217,7 +217,7 @@ export interface GetOptions {
 export const get = <R extends Replica>(self: ReplicaContainer<R>, options: GetOptions = {}): ReadonlyArray<R> => {
   const c = unwrap(self)
   const out: Array<R> = []
-  for (const si of resolveStates("get", options.states)) Index.appendValues(c.buckets[si], out)
+  for (const si of resolveStates("get", options.states)) OrderedMap.appendValues(c.buckets[si], out)
   return out
 }
 
@@ -266,13 +266,13 @@ export const pop = <R extends Replica>(
   for (const si of order) {
     if (taken.length >= max) break
     const tree = buckets[si]
-    if (excluded === undefined && Index.sizeOf(tree) <= max - taken.length) {
-      Index.appendValues(tree, taken)
+    if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {
+      OrderedMap.appendValues(tree, taken)
       buckets[si] = undefined
       continue
     }
     const keys: Array<number> = []
-    Index.forEachWhile(tree, (replica, key) => {
+    OrderedMap.forEachWhile(tree, (replica, key) => {
       if (taken.length >= max) return false
       if (replica.version !== excluded) {
         taken.push(replica)
@@ -281,15 +281,15 @@ export const pop = <R extends Replica>(
       return true
     })
     let next = tree
-    for (const key of keys) next = Index.remove(next, key)
+    for (const key of keys) next = OrderedMap.remove(next, key)
     buckets[si] = next
   }
   if (taken.length === 0) return [taken, self]
   return [taken, wrap(new Container(buckets, withoutIds(c.index, taken), c.nextSeq))]
 }
 
-const withoutIds = <R extends Replica>(index: Ids.HashIndex, replicas: ReadonlyArray<R>): Ids.HashIndex =>
-  Ids.removeMany(index, replicas.map((r) => r.id))
+const withoutIds = <R extends Replica>(index: StringMap.StringMap, replicas: ReadonlyArray<R>): StringMap.StringMap =>
+  StringMap.removeMany(index, replicas.map((r) => r.id))
 
 /**
  * Options of {@link count}: the states to count and at most one version filter.
@@ -332,10 +332,10 @@ export const count = <R extends Replica>(self: ReplicaContainer<R>, options: Cou
   for (const si of order) {
     const tree = c.buckets[si]
     if (version === undefined && excluded === undefined) {
-      total += Index.sizeOf(tree)
+      total += OrderedMap.sizeOf(tree)
       continue
     }
-    Index.forEachWhile(tree, (replica) => {
+    OrderedMap.forEachWhile(tree, (replica) => {
       if (version !== undefined ? replica.version === version : replica.version !== excluded) total++
       return true
     })
@@ -358,7 +358,7 @@ export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Read
   const c = unwrap(self)
   const counts = {} as Record<ReplicaState, number>
   ALL_REPLICA_STATES.forEach((state, si) => {
-    counts[state] = Index.sizeOf(c.buckets[si])
+    counts[state] = OrderedMap.sizeOf(c.buckets[si])
   })
   return counts
 }
@@ -414,7 +414,7 @@ const removeByLookup = <R extends Replica>(
 ): readonly [ReadonlyArray<R>, Container<R>] | undefined => {
   const locations: Array<number> = []
   for (const id of wanted) {
-    const location = Ids.get(c.index, id)
+    const location = StringMap.get(c.index, id)
     if (location !== undefined) locations.push(location)
   }
   if (locations.length === 0) return undefined
@@ -424,8 +424,8 @@ const removeByLookup = <R extends Replica>(
   for (const location of locations) {
     const si = stateOfLocation(location)
     const seq = seqOfLocation(location)
-    removed.push(Index.lookup(buckets[si], seq) as R)
-    buckets[si] = Index.remove(buckets[si], seq)
+    removed.push(OrderedMap.lookup(buckets[si], seq) as R)
+    buckets[si] = OrderedMap.remove(buckets[si], seq)
   }
   return [removed, new Container(buckets, withoutIds(c.index, removed), c.nextSeq)]
 }
@@ -443,10 +443,10 @@ const removeByScan = <R extends Replica>(
   const removed: Array<R> = []
   for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {
     const tree = buckets[si]
-    const keptKeys = new Array<number>(Index.sizeOf(tree))
-    const keptValues = new Array<R>(Index.sizeOf(tree))
+    const keptKeys = new Array<number>(OrderedMap.sizeOf(tree))
+    const keptValues = new Array<R>(OrderedMap.sizeOf(tree))
     let kept = 0
-    Index.forEachWhile(tree, (replica, key) => {
+    OrderedMap.forEachWhile(tree, (replica, key) => {
       if (wanted.has(replica.id)) {
         removed.push(replica)
       } else {
@@ -455,10 +455,10 @@ const removeByScan = <R extends Replica>(
       }
       return true
     })
-    if (kept < Index.sizeOf(tree)) {
+    if (kept < OrderedMap.sizeOf(tree)) {
       keptKeys.length = kept
       keptValues.length = kept
-      buckets[si] = Index.fromSorted(keptKeys, keptValues)
+      buckets[si] = OrderedMap.fromSorted(keptKeys, keptValues)
     }
   }
   if (removed.length === 0) return undefined
@@ -487,14 +487,14 @@ export const transition = <R extends Replica>(
   const c = unwrap(self)
   requireId("transition", id)
   const target = requireState("transition", to)
-  const location = Ids.get(c.index, id)
+  const location = StringMap.get(c.index, id)
   if (location === undefined) throw new UnknownReplica({ operation: "transition", id })
   const si = stateOfLocation(location)
   const seq = seqOfLocation(location)
   const buckets = c.buckets.slice()
-  buckets[si] = Index.remove(buckets[si], seq)
-  buckets[target] = Index.insert(buckets[target], c.nextSeq, Index.lookup(c.buckets[si], seq) as R)
-  const index = Ids.set(c.index, id, c.nextSeq * STATE_SLOTS + target)
+  buckets[si] = OrderedMap.remove(buckets[si], seq)
+  buckets[target] = OrderedMap.insert(buckets[target], c.nextSeq, OrderedMap.lookup(c.buckets[si], seq) as R)
+  const index = StringMap.set(c.index, id, c.nextSeq * STATE_SLOTS + target)
   return wrap(new Container(buckets, index, c.nextSeq + 1))
 }
 
@@ -510,7 +510,7 @@ export const transition = <R extends Replica>(
  * @since 0.1.0
  */
 export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string): ReplicaState | undefined => {
-  const location = Ids.get(unwrap(self).index, id)
+  const location = StringMap.get(unwrap(self).index, id)
   return location === undefined ? undefined : stateName(location)
 }
 
@@ -525,7 +525,7 @@ export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string
  * @since 0.1.0
  */
 export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): boolean =>
-  Ids.get(unwrap(self).index, id) !== undefined
+  StringMap.get(unwrap(self).index, id) !== undefined
 
 /**
  * The number of replicas, in O(number of states).
@@ -540,6 +540,6 @@ export const size = <R extends Replica>(self: ReplicaContainer<R>): number => to
 
 const totalSize = <R extends Replica>(c: Container<R>): number => {
   let n = 0
-  for (const tree of c.buckets) n += Index.sizeOf(tree)
+  for (const tree of c.buckets) n += OrderedMap.sizeOf(tree)
   return n
 }

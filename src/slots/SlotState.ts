@@ -10,8 +10,8 @@
  *
  * @since 0.1.0
  */
-import * as Ids from "../internal/hashIndex.js"
-import * as Queue from "../internal/orderedIndex.js"
+import * as OrderedMap from "../internal/orderedMap.js"
+import * as StringMap from "../internal/stringMap.js"
 import {
   DuplicateRequest,
   DuplicateSlotToken,
@@ -37,15 +37,15 @@ class State {
   constructor(
     readonly capacity: number,
     /** Live reservations: token → 1. */
-    readonly reserved: Ids.HashIndex,
+    readonly reserved: StringMap.StringMap,
     readonly reservedCount: number,
     /** Running requests: id → 1. */
-    readonly running: Ids.HashIndex,
+    readonly running: StringMap.StringMap,
     readonly runningCount: number,
     /** Waiting requests in arrival order: sequence → id. */
-    readonly queue: Queue.Tree<RequestId>,
+    readonly queue: OrderedMap.OrderedMap<RequestId>,
     /** Waiting requests: id → sequence. */
-    readonly queued: Ids.HashIndex,
+    readonly queued: StringMap.StringMap,
     readonly nextSeq: number,
     readonly quiescing: boolean
   ) {}
@@ -118,7 +118,7 @@ export const numOngoing = (self: SlotState): number => unwrap(self).inUse
  *
  * @since 0.1.0
  */
-export const numQueued = (self: SlotState): number => Queue.sizeOf(unwrap(self).queue)
+export const numQueued = (self: SlotState): number => OrderedMap.sizeOf(unwrap(self).queue)
 
 /**
  * The current `max_ongoing_requests`.
@@ -171,7 +171,7 @@ export const isDrained = (self: SlotState): boolean => {
  * @since 0.1.0
  */
 export const isReserved = (self: SlotState, token: SlotToken): boolean =>
-  Ids.get(unwrap(self).reserved, token) !== undefined
+  StringMap.get(unwrap(self).reserved, token) !== undefined
 
 /**
  * Whether this request is running (holds a permit).
@@ -184,7 +184,7 @@ export const isReserved = (self: SlotState, token: SlotToken): boolean =>
  * @since 0.1.0
  */
 export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
-  Ids.get(unwrap(self).running, requestId) !== undefined
+  StringMap.get(unwrap(self).running, requestId) !== undefined
 
 /**
  * Whether this request waits for a permit.
@@ -197,7 +197,7 @@ export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
  * @since 0.1.0
  */
 export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
-  Ids.get(unwrap(self).queued, requestId) !== undefined
+  StringMap.get(unwrap(self).queued, requestId) !== undefined
 
 // ---------------------------------------------------------------------------
 // Transitions
@@ -229,9 +229,9 @@ export interface Reserved {
  */
 export const reserve = (self: SlotState, token: SlotToken): Reserved => {
   const s = unwrap(self)
-  if (Ids.get(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
+  if (StringMap.get(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
   if (!canAccept(self)) return { state: self, accepted: false, numOngoing: s.inUse }
-  const next = s.with({ reserved: Ids.set(s.reserved, token, 1), reservedCount: s.reservedCount + 1 })
+  const next = s.with({ reserved: StringMap.set(s.reserved, token, 1), reservedCount: s.reservedCount + 1 })
   return { state: wrap(next), accepted: true, numOngoing: next.inUse }
 }
 
@@ -259,14 +259,14 @@ export interface Released extends Granting {
 /** Hands free permits to waiting requests, oldest first. */
 const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
   if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]
-  let queue: Queue.Tree<RequestId> = s.queue
+  let queue: OrderedMap.OrderedMap<RequestId> = s.queue
   let { queued, running, runningCount } = s
   const granted: Array<RequestId> = []
   while (queue !== undefined && runningCount + s.reservedCount < s.capacity) {
-    const head = Queue.first(queue) as Queue.Node<RequestId>
-    queue = Queue.remove(queue, head.key)
-    queued = Ids.remove(queued, head.value)
-    running = Ids.set(running, head.value, 1)
+    const head = OrderedMap.first(queue) as OrderedMap.Node<RequestId>
+    queue = OrderedMap.remove(queue, head.key)
+    queued = StringMap.remove(queued, head.value)
+    running = StringMap.set(running, head.value, 1)
     runningCount++
     granted.push(head.value)
   }
@@ -290,11 +290,11 @@ const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
  */
 export const release = (self: SlotState, token: SlotToken): Released => {
   const s = unwrap(self)
-  if (Ids.get(s.reserved, token) === undefined) {
+  if (StringMap.get(s.reserved, token) === undefined) {
     return { state: self, released: false, numOngoing: s.inUse, granted: [] }
   }
   const [next, granted] = grantWaiting(
-    s.with({ reserved: Ids.remove(s.reserved, token), reservedCount: s.reservedCount - 1 })
+    s.with({ reserved: StringMap.remove(s.reserved, token), reservedCount: s.reservedCount - 1 })
   )
   return { state: wrap(next), released: true, numOngoing: next.inUse, granted }
 }
@@ -343,13 +343,13 @@ export interface Started {
  */
 export const start = (self: SlotState, requestId: RequestId, options: StartOptions = {}): Started => {
   const s = unwrap(self)
-  if (Ids.get(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
-  if (Ids.get(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
-  const running = Ids.set(s.running, requestId, 1)
+  if (StringMap.get(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
+  if (StringMap.get(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
+  const running = StringMap.set(s.running, requestId, 1)
   if (options.token !== undefined) {
-    if (Ids.get(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
+    if (StringMap.get(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
     const next = s.with({
-      reserved: Ids.remove(s.reserved, options.token),
+      reserved: StringMap.remove(s.reserved, options.token),
       reservedCount: s.reservedCount - 1,
       running,
       runningCount: s.runningCount + 1
@@ -364,8 +364,8 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
     return { state: self, outcome: "rejected", accepted: false, numOngoing: s.inUse }
   }
   const next = s.with({
-    queue: Queue.insert(s.queue, s.nextSeq, requestId),
-    queued: Ids.set(s.queued, requestId, s.nextSeq),
+    queue: OrderedMap.insert(s.queue, s.nextSeq, requestId),
+    queued: StringMap.set(s.queued, requestId, s.nextSeq),
     nextSeq: s.nextSeq + 1
   })
   return { state: wrap(next), outcome: "queued", accepted: false, numOngoing: next.inUse }
@@ -386,9 +386,9 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
  */
 export const finish = (self: SlotState, requestId: RequestId): Granting => {
   const s = unwrap(self)
-  if (Ids.get(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
+  if (StringMap.get(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
   const [next, granted] = grantWaiting(
-    s.with({ running: Ids.remove(s.running, requestId), runningCount: s.runningCount - 1 })
+    s.with({ running: StringMap.remove(s.running, requestId), runningCount: s.runningCount - 1 })
   )
   return { state: wrap(next), numOngoing: next.inUse, granted }
 }
@@ -418,9 +418,9 @@ export interface Cancelled {
  */
 export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
   const s = unwrap(self)
-  const seq = Ids.get(s.queued, requestId)
+  const seq = StringMap.get(s.queued, requestId)
   if (seq === undefined) return { state: self, cancelled: false }
-  const next = s.with({ queue: Queue.remove(s.queue, seq), queued: Ids.remove(s.queued, requestId) })
+  const next = s.with({ queue: OrderedMap.remove(s.queue, seq), queued: StringMap.remove(s.queued, requestId) })
   return { state: wrap(next), cancelled: true }
 }
 
