@@ -398,4 +398,4 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
 
 /** The public function a refused operation names in its message. */
 const errorOperation = (op: ContainerOp): string =>
-  op.kind === "addAll" ? "add" : op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind
+  op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind

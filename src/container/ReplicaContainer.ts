@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import { Predicate } from "effect"
 import * as OrderedMap from "../internal/orderedMap.js"
 import * as StringMap from "../internal/stringMap.js"
 import {
@@ -18,6 +19,7 @@ import {
   InvalidMaxReplicas,
   InvalidReplica,
   InvalidReplicaState,
+  InvalidVersionFilter,
   UnknownReplica
 } from "./errors.js"
 import { ALL_REPLICA_STATES, type ReplicaState } from "./ReplicaState.js"
@@ -26,6 +28,7 @@ import { ALL_REPLICA_STATES, type ReplicaState } from "./ReplicaState.js"
  * What the container needs to know of a replica: a unique `id` and a `version`.
  * Any record with both fields can be stored; its type is kept.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Replica {
@@ -39,6 +42,7 @@ declare const ReplicaTypeId: unique symbol
  * An immutable container of replicas of type `R`. Iterating it yields every
  * replica in `ALL_REPLICA_STATES` order, each state in insertion order.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface ReplicaContainer<out R extends Replica> extends Iterable<R> {
@@ -116,9 +120,13 @@ const requireId = (operation: ContainerOperation, id: unknown): string => {
   return id
 }
 
-const optionalVersion = (operation: ContainerOperation, version: unknown): string | undefined => {
-  if (version === undefined || typeof version === "string") return version
-  throw new InvalidReplica({ operation, replica: version, reason: "a version filter must be a string" })
+const optionalVersion = (
+  operation: "pop" | "count",
+  filter: "version" | "excludeVersion",
+  value: unknown
+): string | undefined => {
+  if (value === undefined || typeof value === "string") return value
+  throw new InvalidVersionFilter({ operation, filter, value })
 }
 
 /**
@@ -128,33 +136,40 @@ const optionalVersion = (operation: ContainerOperation, version: unknown): strin
  * import { Container } from "replicore"
  * Container.size(Container.empty()) // 0
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const empty = <R extends Replica = Replica>(): ReplicaContainer<R> => wrap(EMPTY as Container<R>)
 
 /**
  * Adds a replica at the end of `state`'s order, in O(log N).
- * Throws `DuplicateReplica` when the id is already present (in any state),
- * `InvalidReplicaState` or `InvalidReplica` for bad input; the input is never changed.
+ *
+ * @throws {AddError} `DuplicateReplica` when the id is already present (in any
+ * state), `InvalidReplicaState` for a state that is not one, `InvalidReplica`
+ * for a value that is not a replica; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
  * const c = Container.add(Container.empty(), "STARTING", { id: "r1", version: "v1" })
  * Container.stateOf(c, "r1") // "STARTING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const add = <R extends Replica>(
   self: ReplicaContainer<R>,
   state: ReplicaState,
   replica: R
-): ReplicaContainer<R> => addAll(self, state, [replica])
+): ReplicaContainer<R> => addMany("add", self, state, [replica])
 
 /**
  * Adds replicas, in the given order, at the end of `state`'s order: what many
  * `add` calls would do, in one step. Costs O(k log N) for k replicas, or one
- * linear rebuild of that state when that is cheaper. Throws like `add` (a
- * duplicate within `replicas` too), and then adds none of them.
+ * linear rebuild of that state when that is cheaper.
+ *
+ * @throws {AddError} like `add` (a duplicate within `replicas` too, and
+ * `InvalidReplica` when `replicas` is not an iterable), and then adds none of
+ * them; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
@@ -165,23 +180,35 @@ export const add = <R extends Replica>(
  * const c = Container.addAll(rest, "STOPPING", stopping)
  * Container.stateOf(c, "a") // "STOPPING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const addAll = <R extends Replica>(
   self: ReplicaContainer<R>,
   state: ReplicaState,
   replicas: Iterable<R>
+): ReplicaContainer<R> => addMany("addAll", self, state, replicas)
+
+const addMany = <R extends Replica>(
+  operation: "add" | "addAll",
+  self: ReplicaContainer<R>,
+  state: ReplicaState,
+  replicas: Iterable<R>
 ): ReplicaContainer<R> => {
   const c = unwrap(self)
-  const si = requireState("add", state)
+  const si = requireState(operation, state)
+  if (!Predicate.isIterable(replicas)) {
+    throw new InvalidReplica({ operation, replica: replicas, reason: "replicas must be an iterable" })
+  }
   const list = Array.from(replicas)
   if (list.length === 0) return self
-  for (const replica of list) requireReplica("add", replica)
+  for (const replica of list) requireReplica(operation, replica)
   const first = c.nextSeq
   const inserted = StringMap.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
   if (inserted.present !== undefined) {
     const existing = StringMap.get(c.index, inserted.present)
     throw new DuplicateReplica({
+      operation,
       id: inserted.present,
       existingState: existing === undefined ? state : stateName(existing)
     })
@@ -194,6 +221,7 @@ export const addAll = <R extends Replica>(
 /**
  * Options of {@link get}: which states, in which order (default `ALL_REPLICA_STATES`).
  *
+ * @category models
  * @since 0.1.0
  */
 export interface GetOptions {
@@ -204,6 +232,8 @@ export interface GetOptions {
  * The replicas of the given states, in the order the states are listed, each
  * state in insertion order. A state listed twice counts once.
  *
+ * @throws {GetError} `InvalidReplicaState` for a listed state that is not one.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -212,6 +242,7 @@ export interface GetOptions {
  * Container.get(c).map((r) => r.id) // ["b", "a"]
  * Container.get(c, { states: ["STOPPING", "STARTING"] }).map((r) => r.id) // ["a", "b"]
  *
+ * @category getters
  * @since 0.1.0
  */
 export const get = <R extends Replica>(self: ReplicaContainer<R>, options: GetOptions = {}): ReadonlyArray<R> => {
@@ -224,6 +255,7 @@ export const get = <R extends Replica>(self: ReplicaContainer<R>, options: GetOp
 /**
  * Options of {@link pop}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface PopOptions {
@@ -240,6 +272,11 @@ export interface PopOptions {
  * from `excludeVersion`. Returns `[taken, rest]`; skipped replicas keep their
  * place. Costs O(m log N + skipped) for m taken replicas.
  *
+ * @throws {PopError} `InvalidReplicaState` for a listed state that is not one,
+ * `InvalidVersionFilter` for an `excludeVersion` that is not a string,
+ * `InvalidMaxReplicas` unless `maxReplicas` is a non-negative integer or
+ * `Infinity`; the container is unchanged.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -249,6 +286,7 @@ export interface PopOptions {
  * taken.map((r) => r.id) // ["b"]
  * Container.size(rest) // 1
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const pop = <R extends Replica>(
@@ -257,7 +295,7 @@ export const pop = <R extends Replica>(
 ): readonly [taken: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
   const c = unwrap(self)
   const order = resolveStates("pop", options.states)
-  const excluded = optionalVersion("pop", options.excludeVersion)
+  const excluded = optionalVersion("pop", "excludeVersion", options.excludeVersion)
   const max = options.maxReplicas ?? Infinity
   if (!(max === Infinity || (Number.isInteger(max) && max >= 0))) throw new InvalidMaxReplicas({ value: max })
 
@@ -295,6 +333,7 @@ const withoutIds = <R extends Replica>(index: StringMap.StringMap, replicas: Rea
  * Options of {@link count}: the states to count and at most one version filter.
  * Giving both `version` and `excludeVersion` does not type-check.
  *
+ * @category models
  * @since 0.1.0
  */
 export type CountOptions =
@@ -307,7 +346,10 @@ export type CountOptions =
 /**
  * How many replicas of the given states match the version filter. Without a
  * version filter it costs O(number of states); with one, a scan of those states.
- * Throws `ConflictingVersionFilters` when both filters are given (as Ray does).
+ *
+ * @throws {CountError} `ConflictingVersionFilters` when both filters are given
+ * (as Ray does), `InvalidVersionFilter` for a filter that is not a string,
+ * `InvalidReplicaState` for a listed state that is not one.
  *
  * @example
  * import { Container } from "replicore"
@@ -318,13 +360,14 @@ export type CountOptions =
  * Container.count(c, { version: "v1" }) // 1
  * Container.count(c, { excludeVersion: "v1", states: ["STARTING"] }) // 0
  *
+ * @category getters
  * @since 0.1.0
  */
 export const count = <R extends Replica>(self: ReplicaContainer<R>, options: CountOptions = {}): number => {
   const c = unwrap(self)
   const order = resolveStates("count", options.states)
-  const version = optionalVersion("count", options.version)
-  const excluded = optionalVersion("count", options.excludeVersion)
+  const version = optionalVersion("count", "version", options.version)
+  const excluded = optionalVersion("count", "excludeVersion", options.excludeVersion)
   if (version !== undefined && excluded !== undefined) {
     throw new ConflictingVersionFilters({ version, excludeVersion: excluded })
   }
@@ -352,6 +395,7 @@ export const count = <R extends Replica>(self: ReplicaContainer<R>, options: Cou
  * Container.countByState(c).RUNNING // 1
  * Container.countByState(c).STOPPING // 0
  *
+ * @category getters
  * @since 0.1.0
  */
 export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Readonly<Record<ReplicaState, number>> => {
@@ -370,6 +414,9 @@ export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Read
  * order. Costs O(k log N) for k ids, and switches to one linear pass when
  * that is cheaper, so it is never worse than a single scan.
  *
+ * @throws {RemoveError} `InvalidReplica` when `ids` is not an iterable of
+ * strings; the container is unchanged.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -379,6 +426,7 @@ export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Read
  * removed.map((r) => r.id) // ["b", "a"]
  * Container.size(rest) // 0
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const remove = <R extends Replica>(
@@ -386,7 +434,7 @@ export const remove = <R extends Replica>(
   ids: Iterable<string>
 ): readonly [removed: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
   const c = unwrap(self)
-  if (ids === null || typeof (ids as Partial<Iterable<string>>)[Symbol.iterator] !== "function") {
+  if (!Predicate.isIterable(ids)) {
     throw new InvalidReplica({ operation: "remove", replica: ids, reason: "ids must be an iterable of strings" })
   }
   const wanted = distinctIds(ids)
@@ -468,8 +516,11 @@ const removeByScan = <R extends Replica>(
 
 /**
  * Moves one replica to the end of state `to`'s order, in O(log N) (how Ray's
- * `stop_replicas` puts a removed replica at the end of STOPPING). Throws
- * `UnknownReplica` when the id is not present.
+ * `stop_replicas` puts a removed replica at the end of STOPPING).
+ *
+ * @throws {TransitionError} `UnknownReplica` when the id is not present,
+ * `InvalidReplica` when it is not a string, `InvalidReplicaState` for a target
+ * that is not a state; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
@@ -477,6 +528,7 @@ const removeByScan = <R extends Replica>(
  * c = Container.transition(c, "a", "STOPPING")
  * Container.stateOf(c, "a") // "STOPPING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const transition = <R extends Replica>(
@@ -499,7 +551,8 @@ export const transition = <R extends Replica>(
 }
 
 /**
- * The state of the replica with this id, or `undefined` when it is absent. O(log N).
+ * The state of the replica with this id, or `undefined` when it is absent
+ * (a value that is not a string is no replica's id). O(log N).
  *
  * @example
  * import { Container } from "replicore"
@@ -507,25 +560,31 @@ export const transition = <R extends Replica>(
  * Container.stateOf(c, "a") // "RECOVERING"
  * Container.stateOf(c, "b") // undefined
  *
+ * @category getters
  * @since 0.1.0
  */
 export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string): ReplicaState | undefined => {
-  const location = StringMap.get(unwrap(self).index, id)
+  const location = locate(unwrap(self), id)
   return location === undefined ? undefined : stateName(location)
 }
 
+const locate = <R extends Replica>(c: Container<R>, id: unknown): number | undefined =>
+  typeof id === "string" ? StringMap.get(c.index, id) : undefined
+
 /**
- * Whether a replica with this id is present. O(log N).
+ * Whether a replica with this id is present (a value that is not a string
+ * never is). O(log N).
  *
  * @example
  * import { Container } from "replicore"
  * const c = Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })
  * Container.has(c, "a") // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): boolean =>
-  StringMap.get(unwrap(self).index, id) !== undefined
+  locate(unwrap(self), id) !== undefined
 
 /**
  * The number of replicas, in O(number of states).
@@ -534,6 +593,7 @@ export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): b
  * import { Container } from "replicore"
  * Container.size(Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
 export const size = <R extends Replica>(self: ReplicaContainer<R>): number => totalSize(unwrap(self))

@@ -4,8 +4,8 @@
  */
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Slots } from "../../src/index.js"
-import { deepFreeze } from "../../spec/freeze.js"
+import { Slots } from "../../../src/index.js"
+import { deepFreeze } from "../../../spec/freeze.js"
 
 const T = Slots.SlotToken
 const Q = Slots.RequestId

@@ -4,7 +4,7 @@
  */
 import { Deferred, Effect, Exit, Fiber } from "effect"
 import { describe, expect, it } from "vitest"
-import { Runtime, Selection, Slots } from "../../src/index.js"
+import { Runtime, Selection, Slots } from "../../../src/index.js"
 
 const Q = Slots.RequestId
 const T = Slots.SlotToken
