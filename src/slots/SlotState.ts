@@ -17,7 +17,6 @@ import {
   DuplicateSlotToken,
   InvalidCapacity,
   RequestNotRunning,
-  type SlotOperation,
   UnknownSlotToken
 } from "./errors.js"
 import type { RequestId, SlotToken } from "./ids.js"
@@ -27,6 +26,7 @@ declare const SlotStateTypeId: unique symbol
 /**
  * One replica's admission state. Immutable; every transition returns a new one.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface SlotState {
@@ -72,7 +72,7 @@ class State {
 const wrap = (s: State): SlotState => s as unknown as SlotState
 const unwrap = (s: SlotState): State => s as unknown as State
 
-const requireCapacity = (operation: SlotOperation, capacity: unknown): number => {
+const requireCapacity = (operation: "make" | "resize", capacity: unknown): number => {
   if (typeof capacity !== "number" || !Number.isSafeInteger(capacity) || capacity < 1) {
     throw new InvalidCapacity({ operation, capacity })
   }
@@ -80,13 +80,16 @@ const requireCapacity = (operation: SlotOperation, capacity: unknown): number =>
 }
 
 /**
- * A fresh state: no permit in use, nobody waiting. Throws `InvalidCapacity`
- * unless `maxOngoingRequests` is a positive integer.
+ * A fresh state: no permit in use, nobody waiting.
+ *
+ * @throws {MakeError} `InvalidCapacity` unless `maxOngoingRequests` is a
+ * positive integer.
  *
  * @example
  * import { Slots } from "replicore"
  * Slots.canAccept(Slots.make(2)) // true
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const make = (maxOngoingRequests: number): SlotState =>
@@ -104,6 +107,7 @@ export const make = (maxOngoingRequests: number): SlotState =>
  * const { state } = Slots.reserve(Slots.make(2), Slots.SlotToken("t1"))
  * Slots.numOngoing(state) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
 export const numOngoing = (self: SlotState): number => unwrap(self).inUse
@@ -116,6 +120,7 @@ export const numOngoing = (self: SlotState): number => unwrap(self).inUse
  * const { state } = Slots.start(Slots.make(1), Slots.RequestId("a"))
  * Slots.numQueued(Slots.start(state, Slots.RequestId("b")).state) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
 export const numQueued = (self: SlotState): number => OrderedMap.sizeOf(unwrap(self).queue)
@@ -127,6 +132,7 @@ export const numQueued = (self: SlotState): number => OrderedMap.sizeOf(unwrap(s
  * import { Slots } from "replicore"
  * Slots.capacity(Slots.make(3)) // 3
  *
+ * @category getters
  * @since 0.1.0
  */
 export const capacity = (self: SlotState): number => unwrap(self).capacity
@@ -139,6 +145,7 @@ export const capacity = (self: SlotState): number => unwrap(self).capacity
  * import { Slots } from "replicore"
  * Slots.canAccept(Slots.quiesce(Slots.make(1)).state) // false
  *
+ * @category getters
  * @since 0.1.0
  */
 export const canAccept = (self: SlotState): boolean => {
@@ -153,6 +160,7 @@ export const canAccept = (self: SlotState): boolean => {
  * import { Slots } from "replicore"
  * Slots.isDrained(Slots.make(1)) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isDrained = (self: SlotState): boolean => {
@@ -168,6 +176,7 @@ export const isDrained = (self: SlotState): boolean => {
  * const t = Slots.SlotToken("t1")
  * Slots.isReserved(Slots.reserve(Slots.make(1), t).state, t) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isReserved = (self: SlotState, token: SlotToken): boolean =>
@@ -181,6 +190,7 @@ export const isReserved = (self: SlotState, token: SlotToken): boolean =>
  * const q = Slots.RequestId("q1")
  * Slots.isRunning(Slots.start(Slots.make(1), q).state, q) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
@@ -194,6 +204,7 @@ export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
  * const s = Slots.start(Slots.make(1), Slots.RequestId("a")).state
  * Slots.isQueued(Slots.start(s, Slots.RequestId("b")).state, Slots.RequestId("b")) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
@@ -206,6 +217,7 @@ export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
 /**
  * The answer of {@link reserve}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Reserved {
@@ -217,7 +229,10 @@ export interface Reserved {
 /**
  * Reserves a permit under `token`, never waiting: accepted when a permit is
  * free, nobody waits and the replica is not quiescing; otherwise refused with
- * the state unchanged. Throws `DuplicateSlotToken` when the token already holds one.
+ * the state unchanged.
+ *
+ * @throws {ReserveError} `DuplicateSlotToken` when the token already holds a
+ * reservation; the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -225,6 +240,7 @@ export interface Reserved {
  * r1.accepted // true
  * Slots.reserve(r1.state, Slots.SlotToken("t2")).accepted // false: full
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const reserve = (self: SlotState, token: SlotToken): Reserved => {
@@ -239,6 +255,7 @@ export const reserve = (self: SlotState, token: SlotToken): Reserved => {
  * The answer of transitions that return a permit: the ids of waiting requests
  * that were handed one, in the order they arrived.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Granting {
@@ -250,6 +267,7 @@ export interface Granting {
 /**
  * The answer of {@link release}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Released extends Granting {
@@ -286,6 +304,7 @@ const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
  * once.released // true
  * Slots.release(once.state, t).released // false
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const release = (self: SlotState, token: SlotToken): Released => {
@@ -302,6 +321,7 @@ export const release = (self: SlotState, token: SlotToken): Released => {
 /**
  * Options of {@link start}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface StartOptions {
@@ -315,6 +335,7 @@ export interface StartOptions {
  * The answer of {@link start}: `"started"` (holds a permit), `"queued"` (waits
  * for one) or `"rejected"` (holds nothing).
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Started {
@@ -326,10 +347,13 @@ export interface Started {
 
 /**
  * Starts a request. With a token it consumes that reservation (no second
- * acquire); an unknown token throws `UnknownSlotToken`. Without one it takes a
- * free permit, or queues (or, with `reject`, is rejected) when none is free,
- * someone waits, or the replica is quiescing (which rejects, as no new work is
- * admitted). A request id already running or queued throws `DuplicateRequest`.
+ * acquire). Without one it takes a free permit, or queues (or, with
+ * `reject`, is rejected) when none is free, someone waits, or the replica is
+ * quiescing (which rejects, as no new work is admitted).
+ *
+ * @throws {StartError} `UnknownSlotToken` for a token that holds no
+ * reservation, `DuplicateRequest` for a request id already running or queued;
+ * the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -339,6 +363,7 @@ export interface Started {
  * started.outcome // "started"
  * Slots.numOngoing(started.state) // 1: the reservation became the request
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const start = (self: SlotState, requestId: RequestId, options: StartOptions = {}): Started => {
@@ -373,8 +398,10 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
 
 /**
  * A running request ends (success, error or cancellation): its permit passes
- * to the oldest waiting request, or is returned. Throws `RequestNotRunning`
- * when the request is not running.
+ * to the oldest waiting request, or is returned.
+ *
+ * @throws {FinishError} `RequestNotRunning` when the request is not running;
+ * the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -382,6 +409,7 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
  * s = Slots.start(s, Slots.RequestId("b")).state // queued
  * Slots.finish(s, Slots.RequestId("a")).granted // ["b"]
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const finish = (self: SlotState, requestId: RequestId): Granting => {
@@ -396,6 +424,7 @@ export const finish = (self: SlotState, requestId: RequestId): Granting => {
 /**
  * The answer of {@link cancel}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Cancelled {
@@ -414,6 +443,7 @@ export interface Cancelled {
  * s = Slots.start(s, Slots.RequestId("b")).state
  * Slots.numQueued(Slots.cancel(s, Slots.RequestId("b")).state) // 0
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
@@ -429,12 +459,16 @@ export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
  * revokes nothing: it only stops new grants until enough are returned.
  * Raising it grants waiting requests at once, in arrival order.
  *
+ * @throws {ResizeError} `InvalidCapacity` unless `maxOngoingRequests` is a
+ * positive integer; the state is unchanged.
+ *
  * @example
  * import { Slots } from "replicore"
  * let s = Slots.start(Slots.make(1), Slots.RequestId("a")).state
  * s = Slots.start(s, Slots.RequestId("b")).state
  * Slots.resize(s, 2).granted // ["b"]
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const resize = (self: SlotState, maxOngoingRequests: number): Granting => {
@@ -453,6 +487,7 @@ export const resize = (self: SlotState, maxOngoingRequests: number): Granting =>
  * const { state: s } = Slots.quiesce(Slots.make(1))
  * Slots.reserve(s, Slots.SlotToken("t")).accepted // false
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const quiesce = (self: SlotState): { readonly state: SlotState } => ({
