@@ -48,8 +48,8 @@ export class Rejected extends Data.TaggedClass("Rejected")<{ readonly replicaId:
 
 /** The declared errors of each slot operation, as guards the compiler checks against the unions. */
 const isMakeError = isTaggedUnion<Slots.MakeError>({ InvalidCapacity: true })
-const isReserveError = isTaggedUnion<Slots.ReserveError>({ DuplicateSlotToken: true })
-const isStartError = isTaggedUnion<Slots.StartError>({ UnknownSlotToken: true, DuplicateRequest: true })
+const isReserveError = isTaggedUnion<Slots.ReserveError>({ DuplicateSlotToken: true, InvalidSlotId: true })
+const isStartError = isTaggedUnion<Slots.StartError>({ UnknownSlotToken: true, DuplicateRequest: true, InvalidSlotId: true })
 const isFinishError = isTaggedUnion<Slots.FinishError>({ RequestNotRunning: true })
 const isResizeError = isTaggedUnion<Slots.ResizeError>({ InvalidCapacity: true })
 /** For the operations that throw nothing: anything thrown is a defect. */
@@ -166,8 +166,8 @@ export const release = (runtime: ReplicaRuntime, token: Slots.SlotToken): Effect
  * Reserves a permit under `token` as a scoped resource: when the scope closes
  * — normally, by failure or by interruption — the permit is given back unless
  * a request consumed the token first. Never waits; `accepted: false` holds nothing.
- * Fails with `Slots.ReserveError` (`DuplicateSlotToken`) when the token
- * already holds a reservation, and then holds nothing.
+ * Fails with `Slots.ReserveError` (`DuplicateSlotToken`, `InvalidSlotId`) when
+ * the token already holds a reservation or is not a string, and then holds nothing.
  *
  * @example
  * import { Effect } from "effect"
@@ -238,8 +238,8 @@ export interface HandleOptions {
  * waits for a permit (interruptible; an interrupted waiter leaves the queue),
  * runs the work, and always finishes, passing the permit on. With `reject` it
  * answers `Rejected` rather than waiting. Fails with the work's own error, or
- * with `Slots.StartError` (`UnknownSlotToken`, `DuplicateRequest`), and then
- * runs nothing and changes nothing.
+ * with `Slots.StartError` (`UnknownSlotToken`, `DuplicateRequest`,
+ * `InvalidSlotId`), and then runs nothing and changes nothing.
  *
  * @example
  * import { Effect } from "effect"

@@ -6,7 +6,7 @@
  * @since 0.1.0
  */
 import { Data, type Effect } from "effect"
-import type { DuplicateRequest } from "./errors.js"
+import type { DuplicateRequest, InvalidSlotId } from "./errors.js"
 import type { RequestId, SlotToken } from "./ids.js"
 
 /**
@@ -51,7 +51,8 @@ export interface ReservedSelection extends ReplicaInfo {
    * reservation. Fails with the work's own error, or with a `DispatchError`:
    * `AlreadyDispatched` on a second call, `ReplicaUnavailable` (releasing the
    * slot) when the replica left the routing set, `DuplicateRequest` when a
-   * request with this id already runs or waits on the replica.
+   * request with this id already runs or waits on the replica, `InvalidSlotId`
+   * when the request id is not a string.
    */
   readonly dispatch: <A, E, R>(
     requestId: RequestId,
@@ -135,10 +136,11 @@ export class NoReplicaAvailable extends Data.TaggedError("NoReplicaAvailable")<{
 
 /**
  * What a selection's `dispatch` fails with, besides the work's own error: a
- * second dispatch, a replica that left the routing set, or a request id
- * already on the replica (the slot core's `DuplicateRequest`).
+ * second dispatch, a replica that left the routing set, or a request id that
+ * is already on the replica or is not a string (the slot core's
+ * `DuplicateRequest`, `InvalidSlotId`).
  *
  * @category errors
  * @since 0.1.0
  */
-export type DispatchError = AlreadyDispatched | ReplicaUnavailable | DuplicateRequest
+export type DispatchError = AlreadyDispatched | ReplicaUnavailable | DuplicateRequest | InvalidSlotId

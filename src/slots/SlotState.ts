@@ -16,6 +16,7 @@ import {
   DuplicateRequest,
   DuplicateSlotToken,
   InvalidCapacity,
+  InvalidSlotId,
   RequestNotRunning,
   UnknownSlotToken
 } from "./errors.js"
@@ -71,6 +72,14 @@ class State {
 
 const wrap = (s: State): SlotState => s as unknown as SlotState
 const unwrap = (s: SlotState): State => s as unknown as State
+
+/** The value under `key`; a key that is not a string is in no map (tokens and ids come from callers). */
+const lookup = (map: StringMap.StringMap, key: unknown): number | undefined =>
+  typeof key === "string" ? StringMap.get(map, key) : undefined
+
+const requireId = (operation: "reserve" | "start", field: "token" | "requestId", value: unknown): void => {
+  if (typeof value !== "string") throw new InvalidSlotId({ operation, field, value })
+}
 
 const requireCapacity = (operation: "make" | "resize", capacity: unknown): number => {
   if (typeof capacity !== "number" || !Number.isSafeInteger(capacity) || capacity < 1) {
@@ -180,7 +189,7 @@ export const isDrained = (self: SlotState): boolean => {
  * @since 0.1.0
  */
 export const isReserved = (self: SlotState, token: SlotToken): boolean =>
-  StringMap.get(unwrap(self).reserved, token) !== undefined
+  lookup(unwrap(self).reserved, token) !== undefined
 
 /**
  * Whether this request is running (holds a permit).
@@ -194,7 +203,7 @@ export const isReserved = (self: SlotState, token: SlotToken): boolean =>
  * @since 0.1.0
  */
 export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
-  StringMap.get(unwrap(self).running, requestId) !== undefined
+  lookup(unwrap(self).running, requestId) !== undefined
 
 /**
  * Whether this request waits for a permit.
@@ -208,7 +217,7 @@ export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
  * @since 0.1.0
  */
 export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
-  StringMap.get(unwrap(self).queued, requestId) !== undefined
+  lookup(unwrap(self).queued, requestId) !== undefined
 
 // ---------------------------------------------------------------------------
 // Transitions
@@ -232,7 +241,7 @@ export interface Reserved {
  * the state unchanged.
  *
  * @throws {ReserveError} `DuplicateSlotToken` when the token already holds a
- * reservation; the state is unchanged.
+ * reservation, `InvalidSlotId` when it is not a string; the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -245,7 +254,8 @@ export interface Reserved {
  */
 export const reserve = (self: SlotState, token: SlotToken): Reserved => {
   const s = unwrap(self)
-  if (StringMap.get(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
+  requireId("reserve", "token", token)
+  if (lookup(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
   if (!canAccept(self)) return { state: self, accepted: false, numOngoing: s.inUse }
   const next = s.with({ reserved: StringMap.set(s.reserved, token, 1), reservedCount: s.reservedCount + 1 })
   return { state: wrap(next), accepted: true, numOngoing: next.inUse }
@@ -309,7 +319,7 @@ const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
  */
 export const release = (self: SlotState, token: SlotToken): Released => {
   const s = unwrap(self)
-  if (StringMap.get(s.reserved, token) === undefined) {
+  if (lookup(s.reserved, token) === undefined) {
     return { state: self, released: false, numOngoing: s.inUse, granted: [] }
   }
   const [next, granted] = grantWaiting(
@@ -352,8 +362,9 @@ export interface Started {
  * quiescing (which rejects, as no new work is admitted).
  *
  * @throws {StartError} `UnknownSlotToken` for a token that holds no
- * reservation, `DuplicateRequest` for a request id already running or queued;
- * the state is unchanged.
+ * reservation, `DuplicateRequest` for a request id already running or queued,
+ * `InvalidSlotId` for a request id or token that is not a string; the state is
+ * unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -368,11 +379,13 @@ export interface Started {
  */
 export const start = (self: SlotState, requestId: RequestId, options: StartOptions = {}): Started => {
   const s = unwrap(self)
-  if (StringMap.get(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
-  if (StringMap.get(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
+  requireId("start", "requestId", requestId)
+  if (options.token !== undefined) requireId("start", "token", options.token)
+  if (lookup(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
+  if (lookup(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
   const running = StringMap.set(s.running, requestId, 1)
   if (options.token !== undefined) {
-    if (StringMap.get(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
+    if (lookup(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
     const next = s.with({
       reserved: StringMap.remove(s.reserved, options.token),
       reservedCount: s.reservedCount - 1,
@@ -414,7 +427,7 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
  */
 export const finish = (self: SlotState, requestId: RequestId): Granting => {
   const s = unwrap(self)
-  if (StringMap.get(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
+  if (lookup(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
   const [next, granted] = grantWaiting(
     s.with({ running: StringMap.remove(s.running, requestId), runningCount: s.runningCount - 1 })
   )
@@ -448,7 +461,7 @@ export interface Cancelled {
  */
 export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
   const s = unwrap(self)
-  const seq = StringMap.get(s.queued, requestId)
+  const seq = lookup(s.queued, requestId)
   if (seq === undefined) return { state: self, cancelled: false }
   const next = s.with({ queue: OrderedMap.remove(s.queue, seq), queued: StringMap.remove(s.queued, requestId) })
   return { state: wrap(next), cancelled: true }

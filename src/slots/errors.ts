@@ -19,6 +19,15 @@ export type SlotOperation = "make" | "reserve" | "start" | "finish" | "resize"
 
 const prefix = (operation: SlotOperation): string => `replicore/slots.${operation}:`
 
+const show = (value: unknown): string => {
+  if (typeof value === "bigint") return `${value}n`
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
 /**
  * A capacity (`max_ongoing_requests`) that is not a positive integer.
  *
@@ -109,6 +118,30 @@ export class DuplicateRequest extends Data.TaggedError("DuplicateRequest")<{
 }
 
 /**
+ * `reserve` or `start` was given a token or a request id that is not a string.
+ *
+ * @example
+ * import { Slots } from "replicore"
+ * try {
+ *   Slots.reserve(Slots.make(1), null as never)
+ * } catch (e) {
+ *   (e as Slots.InvalidSlotId).field // "token"
+ * }
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidSlotId extends Data.TaggedError("InvalidSlotId")<{
+  readonly operation: "reserve" | "start"
+  readonly field: "token" | "requestId"
+  readonly value: unknown
+}> {
+  override get message(): string {
+    return `${prefix(this.operation)} ${this.field} must be a string, got ${show(this.value)}`
+  }
+}
+
+/**
  * `finish` was given a request id that is not running.
  *
  * @example
@@ -137,21 +170,22 @@ export class RequestNotRunning extends Data.TaggedError("RequestNotRunning")<{ r
 export type MakeError = InvalidCapacity
 
 /**
- * What `reserve` throws: a token that already holds a reservation.
+ * What `reserve` throws: a token that already holds a reservation, or one
+ * that is not a string.
  *
  * @category errors
  * @since 0.1.0
  */
-export type ReserveError = DuplicateSlotToken
+export type ReserveError = DuplicateSlotToken | InvalidSlotId
 
 /**
- * What `start` throws: a token that holds no reservation, or a request id
- * already running or queued.
+ * What `start` throws: a token that holds no reservation, a request id
+ * already running or queued, or a token or request id that is not a string.
  *
  * @category errors
  * @since 0.1.0
  */
-export type StartError = UnknownSlotToken | DuplicateRequest
+export type StartError = UnknownSlotToken | DuplicateRequest | InvalidSlotId
 
 /**
  * What `finish` throws: a request that is not running.
@@ -197,5 +231,6 @@ export const isSlotError: Predicate.Refinement<unknown, SlotError> = isTaggedUni
   DuplicateSlotToken: true,
   UnknownSlotToken: true,
   DuplicateRequest: true,
-  RequestNotRunning: true
+  RequestNotRunning: true,
+  InvalidSlotId: true
 })

@@ -31,7 +31,7 @@ const dispatched = reserved.dispatch(request, Effect.succeed(42))
 expectType<
   Effect.Effect<
     Selection.Dispatched<number>,
-    Selection.AlreadyDispatched | Selection.ReplicaUnavailable | Slots.DuplicateRequest,
+    Selection.AlreadyDispatched | Selection.ReplicaUnavailable | Slots.DuplicateRequest | Slots.InvalidSlotId,
     never
   >
 >(dispatched)
@@ -57,11 +57,13 @@ expectType<Selection.NoReplicaAvailable>({} as Runtime.Router.ChooseReplicaError
 
 // Each slot operation's error union is exactly what it throws (its `@throws`).
 expectType<"InvalidCapacity">({} as Slots.MakeError["_tag"])
-expectType<"DuplicateSlotToken">({} as Slots.ReserveError["_tag"])
-expectType<"UnknownSlotToken" | "DuplicateRequest">({} as Slots.StartError["_tag"])
+expectType<"DuplicateSlotToken" | "InvalidSlotId">({} as Slots.ReserveError["_tag"])
+expectType<"UnknownSlotToken" | "DuplicateRequest" | "InvalidSlotId">({} as Slots.StartError["_tag"])
 expectType<"RequestNotRunning">({} as Slots.FinishError["_tag"])
 expectType<"InvalidCapacity">({} as Slots.ResizeError["_tag"])
-expectType<"InvalidCapacity" | "DuplicateSlotToken" | "UnknownSlotToken" | "DuplicateRequest" | "RequestNotRunning">(
+expectType<
+  "InvalidCapacity" | "DuplicateSlotToken" | "UnknownSlotToken" | "DuplicateRequest" | "RequestNotRunning" | "InvalidSlotId"
+>(
   {} as Slots.SlotError["_tag"]
 )
 declare const caught: unknown
@@ -70,9 +72,13 @@ if (Slots.isSlotError(caught)) expectType<Slots.SlotError>(caught)
 // The replica runtime's error channels carry exactly those unions: the pure operation's errors, nothing wider.
 declare const rt: Runtime.Replica.ReplicaRuntime
 expectType<Effect.Effect<Runtime.Replica.ReplicaRuntime, Slots.InvalidCapacity, never>>(Runtime.Replica.make("r1", 2))
-expectType<Effect.Effect<Runtime.Replica.Reservation, Slots.DuplicateSlotToken, Scope.Scope>>(Runtime.Replica.reserve(rt, token))
+expectType<Effect.Effect<Runtime.Replica.Reservation, Slots.DuplicateSlotToken | Slots.InvalidSlotId, Scope.Scope>>(
+  Runtime.Replica.reserve(rt, token)
+)
 expectType<Effect.Effect<boolean, never, never>>(Runtime.Replica.release(rt, token))
-expectType<Effect.Effect<string | Runtime.Replica.Rejected, Boom | Slots.UnknownSlotToken | Slots.DuplicateRequest, never>>(
+expectType<
+  Effect.Effect<string | Runtime.Replica.Rejected, Boom | Slots.UnknownSlotToken | Slots.DuplicateRequest | Slots.InvalidSlotId, never>
+>(
   Runtime.Replica.handle(rt, request, Effect.fail(new Boom()) as Effect.Effect<string, Boom>)
 )
 expectType<Effect.Effect<void, Slots.InvalidCapacity, never>>(Runtime.Replica.resize(rt, 3))

@@ -134,17 +134,21 @@ describe("bad input: typed errors, nothing changes", () => {
 describe("each operation throws exactly its declared errors", () => {
   type Tags<E extends { readonly _tag: string }> = { readonly [K in E["_tag"]]: true }
   const make: Tags<Slots.MakeError> = { InvalidCapacity: true }
-  const reserve: Tags<Slots.ReserveError> = { DuplicateSlotToken: true }
-  const start: Tags<Slots.StartError> = { UnknownSlotToken: true, DuplicateRequest: true }
+  const reserve: Tags<Slots.ReserveError> = { DuplicateSlotToken: true, InvalidSlotId: true }
+  const start: Tags<Slots.StartError> = { UnknownSlotToken: true, DuplicateRequest: true, InvalidSlotId: true }
   const finish: Tags<Slots.FinishError> = { RequestNotRunning: true }
   const resize: Tags<Slots.ResizeError> = { InvalidCapacity: true }
   const s = deepFreeze(Slots.start(Slots.reserve(Slots.make(2), T("held")).state, Q("run")).state)
   const cases: ReadonlyArray<readonly [string, Record<string, true>, () => unknown, string]> = [
     ["make", make, () => Slots.make(0), "got 0"],
     ["reserve", reserve, () => Slots.reserve(s, T("held")), `"held"`],
+    ["reserve", reserve, () => Slots.reserve(s, null as never), "token must be a string, got null"],
     ["start", start, () => Slots.start(s, Q("new"), { token: T("ghost") }), `"ghost"`],
     ["start", start, () => Slots.start(s, Q("run")), `"run"`],
+    ["start", start, () => Slots.start(s, undefined as never), "requestId must be a string, got undefined"],
+    ["start", start, () => Slots.start(s, Q("new"), { token: 7 as never }), "token must be a string, got 7"],
     ["finish", finish, () => Slots.finish(s, Q("never")), `"never"`],
+    ["finish", finish, () => Slots.finish(s, null as never), "null"],
     ["resize", resize, () => Slots.resize(s, 2.5), "got 2.5"]
   ]
 
@@ -157,6 +161,16 @@ describe("each operation throws exactly its declared errors", () => {
     expect(e.message.startsWith(`replicore/slots.${operation}: `)).toBe(true)
     expect(e.message).toContain(item)
     expect([Slots.numOngoing(s), Slots.isReserved(s, T("held")), Slots.isRunning(s, Q("run"))]).toEqual([2, true, true])
+  })
+
+  it("a token or request id that is not a string holds nothing: release, cancel and the queries answer so", () => {
+    expect(Slots.release(s, null as never).released).toBe(false)
+    expect(Slots.cancel(s, undefined as never).cancelled).toBe(false)
+    expect([Slots.isReserved(s, 1 as never), Slots.isRunning(s, null as never), Slots.isQueued(s, {} as never)]).toEqual([
+      false,
+      false,
+      false
+    ])
   })
 
   it("isSlotError refuses anything else", () => {
