@@ -5,7 +5,8 @@
  */
 import type { Explanation, Plan, Release, Step } from "../Plan.js"
 import type { PlanOptions, Snapshot } from "../Snapshot.js"
-import { type Instance, loadOf } from "./instance.js"
+import type { Instance } from "./instance.js"
+import { tally } from "./tally.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"
 
@@ -103,7 +104,7 @@ export const assemble = (
   before.forEach((u, n) => {
     if (u === 1 && after[n] === 0) released.push({ node: instance.nodeIds[n] ?? "", afterWave: lastDeparture[n] ?? 0 })
   })
-  const finalLoad = loadOf(instance, packing.target)
+  const finalLoad = tally(instance, packing.target, "none").load
   const explanations: Array<Explanation> = []
   after.forEach((u, n) => {
     if (u === 1 && underUsed(instance, finalLoad, n)) explanations.push(explain(instance, packing, n))
