@@ -5,13 +5,13 @@
  */
 import type { Explanation, Plan, Release, Step } from "../Plan.js"
 import type { PlanOptions, Snapshot } from "../Snapshot.js"
-import type { Instance } from "./instance.js"
+import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
 import { tally } from "./tally.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"
 
 const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
-  const used = new Uint8Array(instance.nodeIds.length)
+  const used = new Uint8Array(nodeCount(instance))
   placement.forEach((n) => (used[n] = 1))
   return used
 }
@@ -23,9 +23,9 @@ const costOf = (instance: Instance, used: Uint8Array): number => {
 }
 
 const underUsed = (instance: Instance, load: Float64Array, n: number): boolean => {
-  const R = instance.resources.length
+  const R = resourceCount(instance)
   for (let k = 0; k < R; k++) {
-    const cap = instance.capacity[n * R + k] ?? 0
+    const cap = capacityOf(instance, n, k)
     if (cap > 0 && (load[n * R + k] ?? 0) * 2 >= cap) return false
   }
   return true
@@ -81,12 +81,12 @@ export const assemble = (
 ): Plan => {
   const waves = schedule(instance, packing.level, options.maxConcurrentMigrations ?? Infinity)
   const steps: Array<Step> = []
-  const lastDeparture = new Int32Array(instance.nodeIds.length)
+  const lastDeparture = new Int32Array(nodeCount(instance))
   let migrationCost = 0
   waves.forEach((wave, w) => {
     for (const r of wave.replicas) {
       const from = instance.replicaNode[r] ?? 0
-      const d = instance.replicaDeployment[r] ?? 0
+      const d = deploymentOf(instance, r)
       steps.push({
         replica: instance.replicaIds[r] ?? "",
         deployment: instance.deploymentIds[d] ?? "",
@@ -95,7 +95,7 @@ export const assemble = (
         wave: w + 1
       })
       lastDeparture[from] = w + 1
-      migrationCost += instance.migrationCost[d] ?? 0
+      migrationCost += migrationCostOf(instance, d)
     }
   })
   const before = usedNodes(instance, instance.replicaNode)

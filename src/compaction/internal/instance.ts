@@ -61,24 +61,29 @@ export const sizeOf = (instance: Instance, d: number): number => {
 /** Builds the dense view of a validated snapshot. */
 export const fromSnapshot = (snapshot: Snapshot): Instance => {
   const names = new Set<string>()
-  for (const node of snapshot.nodes) for (const k of Object.keys(node.capacity)) names.add(k)
-  for (const d of snapshot.deployments) for (const k of Object.keys(d.demand)) names.add(k)
+  for (const node of snapshot.nodes) for (const k in node.capacity) names.add(k)
+  for (const d of snapshot.deployments) for (const k in d.demand) names.add(k)
   // One column at least, so that every vector has a resource to index (an empty name nobody demands).
   const resources = names.size === 0 ? [""] : [...names].sort()
+  const column = new Map(resources.map((k, i) => [k, i]))
   const R = resources.length
   const N = snapshot.nodes.length
   const D = snapshot.deployments.length
+  // A resource a record leaves out stays 0, the typed arrays' default.
   const capacity = new Float64Array(N * R)
   const scale = new Float64Array(R).fill(1)
   snapshot.nodes.forEach((node, n) => {
-    resources.forEach((k, i) => {
+    for (const k in node.capacity) {
+      const i = column.get(k) ?? 0
       const c = node.capacity[k] ?? 0
       capacity[n * R + i] = c
       if (c > (scale[i] ?? 1)) scale[i] = c
-    })
+    }
   })
   const demand = new Float64Array(D * R)
-  snapshot.deployments.forEach((d, j) => resources.forEach((k, i) => (demand[j * R + i] = d.demand[k] ?? 0)))
+  snapshot.deployments.forEach((d, j) => {
+    for (const k in d.demand) demand[j * R + (column.get(k) ?? 0)] = d.demand[k] ?? 0
+  })
   const nodeIndex = new Map(snapshot.nodes.map((n, i) => [n.id, i]))
   const deploymentIndex = new Map(snapshot.deployments.map((d, i) => [d.id, i]))
   const { nodes, deployments, replicas } = snapshot

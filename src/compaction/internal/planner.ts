@@ -17,7 +17,7 @@ import { seededRandom } from "../../internal/random.js"
 import { float64Of, int32Of } from "./arrays.js"
 import type { PlanOptions } from "../Snapshot.js"
 import type { Outcome } from "./assemble.js"
-import { type Instance, nodeCount, replicaCount } from "./instance.js"
+import { deploymentOf, type Instance, migrationCostOf, nodeCount, replicaCount, resourceCount, scaleOf } from "./instance.js"
 import { type DestinationMode, type Failure, highestLevel, Packing } from "./packing.js"
 import { sequence } from "./sequence.js"
 import { tally } from "./tally.js"
@@ -58,10 +58,10 @@ const better = (a: Packing, b: Packing, options: PlanOptions): boolean => {
  * the largest node; for the cost objective, per unit of cost (a free node last).
  */
 const perNode = (instance: Instance, options: PlanOptions, vector: Float64Array): Float64Array => {
-  const R = instance.resources.length
+  const R = resourceCount(instance)
   return float64Of(nodeCount(instance), (n) => {
     let share = 0
-    for (let k = 0; k < R; k++) share += (vector[n * R + k] ?? 0) / (instance.scale[k] ?? 1)
+    for (let k = 0; k < R; k++) share += (vector[n * R + k] ?? 0) / scaleOf(instance, k)
     if (options.objective !== "cost") return share
     const cost = instance.cost[n] ?? 0
     return cost > 0 ? share / cost : Infinity
@@ -192,9 +192,10 @@ class Attempts {
 /** How many times a plan is merged with the plan of its own result, at most: later merges released nothing on any benchmark family. */
 const MAX_MERGES = 8
 
-const migrationCostOf = (instance: Instance, from: Int32Array, to: Int32Array): number => {
+/** The migration cost of moving every replica from one placement to another. */
+const placementChangeCost = (instance: Instance, from: Int32Array, to: Int32Array): number => {
   let cost = 0
-  from.forEach((n, r) => (cost += n === to[r] ? 0 : instance.migrationCost[instance.replicaDeployment[r] ?? 0] ?? 0))
+  from.forEach((n, r) => (cost += n === to[r] ? 0 : migrationCostOf(instance, deploymentOf(instance, r))))
   return cost
 }
 
@@ -254,7 +255,7 @@ export class SearchMachine {
     const last = highestLevel(this.level)
     const priority = int32Of(this.level.length, (r) => ((this.level[r] ?? 0) > 0 ? this.level[r] ?? 0 : last + (result.level[r] ?? 0)))
     const merged = sequence(instance, instance.replicaNode, result.target, priority)
-    const cost = migrationCostOf(instance, instance.replicaNode, result.target)
+    const cost = placementChangeCost(instance, instance.replicaNode, result.target)
     if (merged === undefined || cost > (options.migrationBudget ?? Infinity)) return this.finish()
     this.target = result.target
     this.level = merged
