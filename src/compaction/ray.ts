@@ -203,6 +203,7 @@ const writePlan = (snapshot: Snapshot, instance: Instance, rounds: ReadonlyArray
  * })
  * Compaction.rayCompaction(snapshot).released // [{ node: "n3", afterWave: 1 }]
  *
+ * @category planning
  * @since 0.1.0
  */
 export const rayCompaction = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {

@@ -29,7 +29,7 @@ import { type InvalidOptions, type Plan, planOptions, type PlanOptionsInput, Sea
  * plan.released.length // 1
  * plan.metrics.complete // true
  *
- * @category compaction
+ * @category planning
  * @since 0.1.0
  */
 export const planWithin = (snapshot: Snapshot, options?: PlanOptionsInput): Effect.Effect<Plan, InvalidOptions> =>
