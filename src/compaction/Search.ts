@@ -44,11 +44,23 @@ export class StaleSearch extends Data.TaggedError("StaleSearch")<{
   readonly operation: string
 }> {
   override get message(): string {
-    return `replicore/compaction.Search.${this.operation}: this search value was already stepped; use the value step returned`
+    return `replicore/compaction.Search.${this.operation}: this search value was already stepped (or not made by start); use the value step returned`
   }
 }
 
-const TypeId: unique symbol = Symbol.for("replicore/compaction/Search")
+/**
+ * The brand of a search value.
+ *
+ * @category symbols
+ * @since 0.1.0
+ */
+export const TypeId: unique symbol = Symbol.for("replicore/compaction/Search")
+
+/**
+ * @category symbols
+ * @since 0.1.0
+ */
+export type TypeId = typeof TypeId
 
 /**
  * A search under way: opaque; read it with `isDone` and `best`, advance it
@@ -58,25 +70,30 @@ const TypeId: unique symbol = Symbol.for("replicore/compaction/Search")
  * @since 0.1.0
  */
 export interface Search {
-  readonly [TypeId]: {
-    readonly snapshot: Snapshot
-    readonly machine: SearchMachine
-    /** The machine's step count when this value was made: it is current while they agree. */
-    readonly at: number
-  }
+  readonly [TypeId]: TypeId
 }
 
-/** The steps taken by each machine: a value is current while its `at` equals this count. */
+interface State {
+  readonly snapshot: Snapshot
+  readonly machine: SearchMachine
+  /** The machine's step count when this value was made: the value is current while they agree. */
+  readonly at: number
+}
+
+const states = new WeakMap<Search, State>()
+/** The steps taken by each machine. */
 const taken = new WeakMap<SearchMachine, number>()
 
 const make = (snapshot: Snapshot, machine: SearchMachine, at: number): Search => {
+  const search: Search = { [TypeId]: TypeId }
+  states.set(search, { snapshot, machine, at })
   taken.set(machine, at)
-  return { [TypeId]: { snapshot, machine, at } }
+  return search
 }
 
-const current = (self: Search, operation: string): Search[typeof TypeId] => {
-  const state = self[TypeId]
-  if (taken.get(state.machine) !== state.at) throw new StaleSearch({ operation })
+const current = (self: Search, operation: string): State => {
+  const state = states.get(self)
+  if (state === undefined || taken.get(state.machine) !== state.at) throw new StaleSearch({ operation })
   return state
 }
 
