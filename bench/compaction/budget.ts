@@ -14,6 +14,7 @@
  */
 import { Effect, Either } from "effect"
 import { mkdirSync, writeFileSync } from "node:fs"
+import { loadavg } from "node:os"
 import { Compaction, Runtime } from "../../src/index.js"
 import * as G from "../../src/testing/generators.js"
 
@@ -128,7 +129,7 @@ const main = (): void => {
   const results = [...BUDGETS.map((b) => measure(s, b, REPEATS)), measure(s, undefined, 1)]
   const p = parts(s, REPEATS)
   for (const r of results) console.log(`budget ${r.budgetMs ?? "none"}: p50 ${ms(r.p50)}, max ${ms(r.max)}, complete ${r.complete.join(",")}, met ${r.met}`)
-  const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
+  const machine = `Node ${process.version}, ${process.platform}/${process.arch} (load average ${loadavg()[0]?.toFixed(1)} at the end)`
   mkdirSync("docs/bench", { recursive: true })
   writeFileSync("docs/bench/compaction-budget.json", `${JSON.stringify({ machine, nodes: s.nodes.length, replicas: s.replicas.length, results, parts: p }, null, 1)}\n`)
   writeFileSync("docs/bench/compaction-budget.md", render(machine, s.replicas.length, s.nodes.length, results, p))
