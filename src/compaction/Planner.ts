@@ -4,12 +4,10 @@
  * @since 0.1.0
  */
 import type { Either } from "effect"
-import { assemble } from "./internal/assemble.js"
-import { fromSnapshot } from "./internal/instance.js"
-import { searchToFixpoint } from "./internal/planner.js"
 import type { InvalidOptions } from "./errors.js"
 import { decodeOptions, resolveOptions } from "./internal/options.js"
 import type { Plan } from "./Plan.js"
+import * as Search from "./Search.js"
 import type { PlanOptions, PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /**
@@ -41,6 +39,7 @@ export type PlanError = InvalidOptions
  * deterministic: the same snapshot and options give a byte-identical plan.
  * Options default to `snapshot.options`; `timeBudgetMs` is honoured by the
  * Effect adapter `Runtime.planWithin`, not here (reading a clock is an effect).
+ * It runs `Compaction.Search` to the end.
  *
  * How: several orders of release candidates (the lightest nodes first, the
  * fewest replicas first, seeded perturbations); each candidate is emptied
@@ -67,10 +66,8 @@ export type PlanError = InvalidOptions
  * plan.released.length // 1
  * plan.steps.length // 1
  *
+ * @category planning
  * @since 0.1.0
  */
-export const plan = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
-  const resolved = resolveOptions(snapshot, options)
-  const instance = fromSnapshot(snapshot)
-  return assemble(snapshot, instance, searchToFixpoint(instance, resolved), resolved, true)
-}
+export const plan = (snapshot: Snapshot, options?: PlanOptionsInput): Plan =>
+  Search.best(Search.run(Search.start(snapshot, resolveOptions(snapshot, options))))

@@ -27,6 +27,13 @@ export * from "./Planner.js"
 export * from "./ray.js"
 
 /**
+ * The planner's search, one step at a time: start, step, the best plan so far.
+ *
+ * @since 0.1.0
+ */
+export * as Search from "./Search.js"
+
+/**
  * @since 0.1.0
  */
 export * from "./Snapshot.js"

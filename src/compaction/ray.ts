@@ -1,15 +1,28 @@
 /**
  * Ray's compaction, as a reference and a mode: Anyscale's
  * `_find_best_node_to_compact`, iterated one node per round to a fixpoint.
+ * An independent port: it shares with the planner only the dense tables of a
+ * snapshot (`internal/instance`) and the per-node tally of a placement
+ * (`internal/tally`), never the planner's search or its writing of a plan.
  *
  * @since 0.1.0
  */
-import { assemble } from "./internal/assemble.js"
-import { fromSnapshot, type Instance, loadOf, replicasByNode } from "./internal/instance.js"
-import type { Failure } from "./internal/packing.js"
-import type { Plan } from "./Plan.js"
 import { resolveOptions } from "./internal/options.js"
-import type { PlanOptionsInput, Snapshot } from "./Snapshot.js"
+import {
+  capacityOf,
+  demandOf,
+  deploymentOf,
+  fromSnapshot,
+  type Instance,
+  limitOf,
+  migrationCostOf,
+  nodeCount,
+  replicasByNode,
+  resourceCount
+} from "./internal/instance.js"
+import { type DeploymentCounts, tally } from "./internal/tally.js"
+import type { Explanation, Plan, Release, Step } from "./Plan.js"
+import type { PlanOptions, PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /** Ray's `Resources.__lt__` order: GPU, then CPU, then memory, then every other resource by name. */
 const priority = (resources: ReadonlyArray<string>): Array<number> => {
@@ -30,6 +43,7 @@ const compare = (order: ReadonlyArray<number>, a: (k: number) => number, b: (k: 
   return 0
 }
 
+/** One round: the node compacted and where each of its replicas goes. */
 interface Round {
   readonly node: number
   readonly assignment: ReadonlyArray<readonly [replica: number, to: number]>
@@ -42,39 +56,125 @@ const tryCompact = (
   target: number,
   onNode: ReadonlyArray<ReadonlyArray<number>>,
   available: Float64Array,
-  perNode: Map<number, number>,
-  movable: Uint8Array
+  perNode: DeploymentCounts
 ): Round | undefined => {
-  const R = instance.resources.length
-  const D = instance.deploymentIds.length
-  const demandOf = (r: number): Array<number> => {
-    const d = instance.replicaDeployment[r] ?? 0
-    return Array.from({ length: R }, (_, k) => instance.demand[d * R + k] ?? 0)
-  }
-  const replicas = [...(onNode[target] ?? [])].map((r) => ({ r, need: demandOf(r) }))
+  const R = resourceCount(instance)
+  const demandVector = (r: number): Array<number> => Array.from({ length: R }, (_, k) => demandOf(instance, deploymentOf(instance, r), k))
+  const replicas = [...(onNode[target] ?? [])].map((r) => ({ r, need: demandVector(r) }))
     .sort((a, b) => compare(order, (k) => b.need[k] ?? 0, (k) => a.need[k] ?? 0) || a.r - b.r)
-  if (replicas.length === 0 || replicas.some(({ r }) => movable[r] !== 1)) return undefined
+  if (replicas.length === 0 || replicas.some(({ r }) => instance.replicaMovable[r] !== 1)) return undefined
   const pool = Float64Array.from(available)
-  const counts = new Map(perNode)
+  const counts = perNode.copy()
   const assignment: Array<readonly [number, number]> = []
   for (const { r, need } of replicas) {
-    const d = instance.replicaDeployment[r] ?? 0
-    const limit = instance.maxPerNode[d] ?? 0
+    const d = deploymentOf(instance, r)
+    const limit = limitOf(instance, d)
     const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - (need[k] ?? 0)
     let best = -1
-    for (let n = 0; n < instance.nodeIds.length; n++) {
+    for (let n = 0; n < nodeCount(instance); n++) {
       if (n === target || (onNode[n]?.length ?? 0) === 0 || instance.accepts[n] !== 1) continue
-      if (limit > 0 && (counts.get(n * D + d) ?? 0) >= limit) continue
+      if (limit > 0 && counts.get(n, d) >= limit) continue
       let fits = true
       for (let k = 0; k < R && fits; k++) fits = (pool[n * R + k] ?? 0) >= (need[k] ?? 0)
       if (fits && (best < 0 || compare(order, left(n), left(best)) < 0)) best = n
     }
     if (best < 0) return undefined
     for (let k = 0; k < R; k++) pool[best * R + k] = (pool[best * R + k] ?? 0) - (need[k] ?? 0)
-    counts.set(best * D + d, (counts.get(best * D + d) ?? 0) + 1)
+    counts.add(best, d, 1)
     assignment.push([r, best])
   }
   return { node: target, assignment }
+}
+
+/**
+ * The waves of Ray's rounds: a round runs in one wave, or in more when
+ * `maxSurge` or `maxConcurrentMigrations` split it, taking each deployment's
+ * replicas in turn (in replica order), as many as its surge allows.
+ */
+const wavesOf = (instance: Instance, rounds: ReadonlyArray<Round>, maxConcurrent: number): Array<Array<number>> => {
+  const waves: Array<Array<number>> = []
+  for (const round of rounds) {
+    const queues = new Map<number, Array<number>>()
+    for (const r of round.assignment.map(([r]) => r).sort((a, b) => a - b)) {
+      const d = deploymentOf(instance, r)
+      queues.set(d, [...(queues.get(d) ?? []), r])
+    }
+    const deployments = [...queues.keys()].sort((a, b) => a - b)
+    let left = round.assignment.length
+    for (let turn = 0; left > 0; turn++) {
+      const wave: Array<number> = []
+      for (let i = 0; i < deployments.length && wave.length < maxConcurrent; i++) {
+        const queue = queues.get(deployments[(turn + i) % deployments.length] ?? 0) ?? []
+        const surge = instance.maxSurge[deploymentOf(instance, queue[0] ?? 0)] ?? 1
+        wave.push(...queue.splice(0, Math.min(surge, maxConcurrent - wave.length)))
+      }
+      left -= wave.length
+      waves.push(wave.sort((a, b) => a - b))
+    }
+  }
+  return waves
+}
+
+/** Why a kept node under half used in every resource stays, in Ray's terms: it received replicas, it is a head node, or nothing fit. */
+const explain = (node: string, received: boolean, releasable: boolean): Explanation =>
+  received
+    ? { node, reason: "destination", message: `node ${JSON.stringify(node)} receives migrated replicas` }
+    : !releasable
+    ? { node, reason: "not-releasable", message: `node ${JSON.stringify(node)} is not releasable` }
+    : { node, reason: "no-room", message: "its replicas fit on no other kept node" }
+
+/** Ray's rounds written out as a plan. */
+const writePlan = (snapshot: Snapshot, instance: Instance, rounds: ReadonlyArray<Round>, options: PlanOptions): Plan => {
+  const target = Int32Array.from(instance.replicaNode)
+  const received = new Uint8Array(nodeCount(instance))
+  for (const round of rounds) for (const [r, to] of round.assignment) (target[r] = to), (received[to] = 1)
+  const waves = wavesOf(instance, rounds, options.maxConcurrentMigrations ?? Infinity)
+  const steps: Array<Step> = waves.flatMap((wave, w) =>
+    wave.map((r) => ({
+      replica: instance.replicaIds[r] ?? "",
+      deployment: instance.deploymentIds[deploymentOf(instance, r)] ?? "",
+      from: instance.nodeIds[instance.replicaNode[r] ?? 0] ?? "",
+      to: instance.nodeIds[target[r] ?? 0] ?? "",
+      wave: w + 1
+    }))
+  )
+  const before = tally(instance, instance.replicaNode, "none").replicasOn
+  const after = tally(instance, target, "none")
+  const released: Array<Release> = []
+  const explanations: Array<Explanation> = []
+  let costBefore = 0
+  let costAfter = 0
+  for (let n = 0; n < nodeCount(instance); n++) {
+    const node = instance.nodeIds[n] ?? ""
+    const used = (after.replicasOn[n] ?? 0) > 0
+    if ((before[n] ?? 0) > 0) costBefore += instance.cost[n] ?? 0
+    if (used) costAfter += instance.cost[n] ?? 0
+    if ((before[n] ?? 0) > 0 && !used) {
+      released.push({ node, afterWave: steps.reduce((last, st) => (st.from === node ? st.wave : last), 0) })
+    }
+    let underHalf = true
+    for (let k = 0; k < resourceCount(instance) && underHalf; k++) {
+      const cap = capacityOf(instance, n, k)
+      underHalf = cap === 0 || (after.load[n * resourceCount(instance) + k] ?? 0) * 2 < cap
+    }
+    if (used && underHalf) explanations.push(explain(node, received[n] === 1, instance.releasable[n] === 1))
+  }
+  return {
+    steps,
+    released,
+    placement: snapshot.replicas.map((r, i) => ({ replica: r.id, node: instance.nodeIds[target[i] ?? 0] ?? "" })),
+    metrics: {
+      nodesBefore: before.reduce((a, c) => a + (c > 0 ? 1 : 0), 0),
+      nodesAfter: after.replicasOn.reduce((a, c) => a + (c > 0 ? 1 : 0), 0),
+      costBefore,
+      costAfter,
+      migrations: steps.length,
+      migrationCost: waves.reduce((sum, wave) => wave.reduce((s, r) => s + migrationCostOf(instance, deploymentOf(instance, r)), sum), 0),
+      waves: waves.length,
+      complete: true
+    },
+    explanations
+  }
 }
 
 /**
@@ -103,32 +203,25 @@ const tryCompact = (
  * })
  * Compaction.rayCompaction(snapshot).released // [{ node: "n3", afterWave: 1 }]
  *
+ * @category planning
  * @since 0.1.0
  */
 export const rayCompaction = (snapshot: Snapshot, options?: PlanOptionsInput): Plan => {
   const resolved = resolveOptions(snapshot, options)
   const instance = fromSnapshot(snapshot)
-  const R = instance.resources.length
-  const D = instance.deploymentIds.length
   const order = priority(instance.resources)
   const target = Int32Array.from(instance.replicaNode)
-  const level = new Int32Array(target.length)
-  const receiving = new Int32Array(instance.nodeIds.length)
-  const failures = new Map<number, Failure>()
-  const total = (n: number) => (k: number) => instance.capacity[n * R + k] ?? 0
-  for (let round = 1; ; round++) {
+  const received = new Uint8Array(nodeCount(instance))
+  const rounds: Array<Round> = []
+  const total = (n: number) => (k: number) => capacityOf(instance, n, k)
+  for (;;) {
     const onNode = replicasByNode(instance, target)
-    const load = loadOf(instance, target)
+    const { load, perDeployment } = tally(instance, target)
     const available = Float64Array.from(instance.capacity, (c, i) => c - (load[i] ?? 0))
-    const perNode = new Map<number, number>()
-    target.forEach((n, r) => {
-      const key = n * D + (instance.replicaDeployment[r] ?? 0)
-      perNode.set(key, (perNode.get(key) ?? 0) + 1)
-    })
     let chosen: Round | undefined
-    for (let n = 0; n < instance.nodeIds.length; n++) {
-      if (instance.releasable[n] !== 1 || (receiving[n] ?? 0) > 0) continue
-      const round = tryCompact(instance, order, n, onNode, available, perNode, instance.replicaMovable)
+    for (let n = 0; n < nodeCount(instance); n++) {
+      if (instance.releasable[n] !== 1 || received[n] === 1) continue
+      const round = tryCompact(instance, order, n, onNode, available, perDeployment)
       if (round === undefined) continue
       const larger = chosen === undefined ? 1 : compare(order, total(n), total(chosen.node))
       if (larger > 0 || (larger === 0 && chosen !== undefined && round.assignment.length < chosen.assignment.length)) {
@@ -136,12 +229,8 @@ export const rayCompaction = (snapshot: Snapshot, options?: PlanOptionsInput): P
       }
     }
     if (chosen === undefined) break
-    for (const [r, to] of chosen.assignment) {
-      target[r] = to
-      level[r] = round
-      receiving[to] = (receiving[to] ?? 0) + 1
-    }
+    rounds.push(chosen)
+    for (const [r, to] of chosen.assignment) (target[r] = to), (received[to] = 1)
   }
-  for (let n = 0; n < instance.nodeIds.length; n++) if (instance.releasable[n] !== 1) failures.set(n, { reason: "not-releasable" })
-  return assemble(snapshot, instance, { target, level, receiving, failures }, resolved, true)
+  return writePlan(snapshot, instance, rounds, resolved)
 }

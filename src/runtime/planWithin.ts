@@ -6,21 +6,16 @@
  * @since 0.1.0
  */
 import { Clock, Effect } from "effect"
-import type { InvalidOptions } from "../compaction/errors.js"
-import type { Plan } from "../compaction/Plan.js"
-import { planOptions } from "../compaction/Planner.js"
-import type { PlanOptionsInput, Snapshot } from "../compaction/Snapshot.js"
-import { assemble } from "../compaction/internal/assemble.js"
-import { fromSnapshot } from "../compaction/internal/instance.js"
-import { searchToFixpoint, startSearch } from "../compaction/internal/planner.js"
+import { type InvalidOptions, type Plan, planOptions, type PlanOptionsInput, Search, type Snapshot } from "../compaction/index.js"
 
 /**
- * Plans like `Compaction.plan`, but stops improving when `timeBudgetMs`
- * (from the options, or the snapshot's options) has passed on effect's
- * `Clock`, and returns the best safe plan found so far, with
- * `metrics.complete` false. The first attempt always runs to the end, so
- * there is always a plan; without a budget the result equals
- * `Compaction.plan`. Fails with `InvalidOptions` on bad options.
+ * Plans like `Compaction.plan`, but steps `Compaction.Search` only while
+ * `timeBudgetMs` (from the options, or the snapshot's options) has not
+ * passed on effect's `Clock`, and returns the best safe plan found by then.
+ * A step is one node drain, so the budget bounds the time: the plan comes
+ * within the budget plus one step and the writing of the plan. Its
+ * `metrics.complete` says whether the search finished; without a budget the
+ * result equals `Compaction.plan`. Fails with `InvalidOptions` on bad options.
  *
  * @example
  * import { Compaction, Runtime } from "replicore"
@@ -32,17 +27,16 @@ import { searchToFixpoint, startSearch } from "../compaction/internal/planner.js
  * })
  * const plan = Effect.runSync(Runtime.planWithin(snapshot, { timeBudgetMs: 50 }))
  * plan.released.length // 1
+ * plan.metrics.complete // true
  *
+ * @category planning
  * @since 0.1.0
  */
 export const planWithin = (snapshot: Snapshot, options?: PlanOptionsInput): Effect.Effect<Plan, InvalidOptions> =>
   Effect.gen(function*() {
     const resolved = yield* planOptions(options ?? snapshot.options)
-    const instance = fromSnapshot(snapshot)
     const deadline = resolved.timeBudgetMs === undefined ? Infinity : (yield* Clock.currentTimeMillis) + resolved.timeBudgetMs
-    const search = startSearch(instance, resolved)
-    while (!search.finished() && (yield* Clock.currentTimeMillis) < deadline) search.step()
-    const complete = search.finished()
-    const outcome = complete ? searchToFixpoint(instance, resolved, search.best()) : search.best()
-    return assemble(snapshot, instance, outcome, resolved, complete)
+    let search = Search.start(snapshot, resolved)
+    while (!Search.isDone(search) && (yield* Clock.currentTimeMillis) < deadline) search = Search.step(search)
+    return Search.best(search)
   })

@@ -5,12 +5,13 @@
  */
 import type { Explanation, Plan, Release, Step } from "../Plan.js"
 import type { PlanOptions, Snapshot } from "../Snapshot.js"
-import { type Instance, loadOf } from "./instance.js"
+import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
+import { tally } from "./tally.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"
 
 const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
-  const used = new Uint8Array(instance.nodeIds.length)
+  const used = new Uint8Array(nodeCount(instance))
   placement.forEach((n) => (used[n] = 1))
   return used
 }
@@ -22,9 +23,9 @@ const costOf = (instance: Instance, used: Uint8Array): number => {
 }
 
 const underUsed = (instance: Instance, load: Float64Array, n: number): boolean => {
-  const R = instance.resources.length
+  const R = resourceCount(instance)
   for (let k = 0; k < R; k++) {
-    const cap = instance.capacity[n * R + k] ?? 0
+    const cap = capacityOf(instance, n, k)
     if (cap > 0 && (load[n * R + k] ?? 0) * 2 >= cap) return false
   }
   return true
@@ -80,12 +81,12 @@ export const assemble = (
 ): Plan => {
   const waves = schedule(instance, packing.level, options.maxConcurrentMigrations ?? Infinity)
   const steps: Array<Step> = []
-  const lastDeparture = new Int32Array(instance.nodeIds.length)
+  const lastDeparture = new Int32Array(nodeCount(instance))
   let migrationCost = 0
   waves.forEach((wave, w) => {
     for (const r of wave.replicas) {
       const from = instance.replicaNode[r] ?? 0
-      const d = instance.replicaDeployment[r] ?? 0
+      const d = deploymentOf(instance, r)
       steps.push({
         replica: instance.replicaIds[r] ?? "",
         deployment: instance.deploymentIds[d] ?? "",
@@ -94,7 +95,7 @@ export const assemble = (
         wave: w + 1
       })
       lastDeparture[from] = w + 1
-      migrationCost += instance.migrationCost[d] ?? 0
+      migrationCost += migrationCostOf(instance, d)
     }
   })
   const before = usedNodes(instance, instance.replicaNode)
@@ -103,7 +104,7 @@ export const assemble = (
   before.forEach((u, n) => {
     if (u === 1 && after[n] === 0) released.push({ node: instance.nodeIds[n] ?? "", afterWave: lastDeparture[n] ?? 0 })
   })
-  const finalLoad = loadOf(instance, packing.target)
+  const finalLoad = tally(instance, packing.target, "none").load
   const explanations: Array<Explanation> = []
   after.forEach((u, n) => {
     if (u === 1 && underUsed(instance, finalLoad, n)) explanations.push(explain(instance, packing, n))

@@ -8,8 +8,13 @@
  * 10,000 nodes); an index on one resource was not enough, because nodes with
  * free CPU but no free memory crowd its buckets.
  */
-/** Cells per axis: a finer grid only pays off in larger clusters, where cells would otherwise crowd. */
-export const cellsFor = (nodes: number): number => (nodes <= 64 ? 4 : nodes <= 1000 ? 16 : 32)
+/** Up to this many nodes a 4 × 4 grid: a few dozen nodes would leave most finer cells empty. */
+const SMALL_GRID_NODES = 64
+/** Up to this many nodes a 16 × 16 grid, above it 32 × 32: a finer grid only pays off where cells would otherwise crowd. */
+const MEDIUM_GRID_NODES = 1000
+
+/** Cells per axis. */
+export const cellsFor = (nodes: number): number => (nodes <= SMALL_GRID_NODES ? 4 : nodes <= MEDIUM_GRID_NODES ? 16 : 32)
 
 const NONE: ReadonlySet<number> = new Set()
 

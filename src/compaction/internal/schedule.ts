@@ -5,7 +5,7 @@
  * level never breaks capacity: its arrivals fit together, and a split only
  * lets departures happen earlier.
  */
-import type { Instance } from "./instance.js"
+import { deploymentOf, type Instance } from "./instance.js"
 
 export interface Wave {
   /** Replica indexes of the wave's steps, in replica order. */
@@ -31,7 +31,7 @@ export const schedule = (
     // One queue per deployment, in deployment order; each wave takes up to maxSurge from each queue in turn.
     const queues = new Map<number, Array<number>>()
     for (const r of levels.get(l) ?? []) {
-      const d = instance.replicaDeployment[r] ?? 0
+      const d = deploymentOf(instance, r)
       const q = queues.get(d) ?? []
       q.push(r)
       queues.set(d, q)

@@ -5,7 +5,8 @@
  * the level plus the level's arrivals, departures still counted — and frees
  * its departures when it ends. Used when two plans are merged into one.
  */
-import { type Instance, loadOf } from "./instance.js"
+import { capacityOf, demandOf, deploymentOf, type Instance, limitOf, resourceCount } from "./instance.js"
+import { addLoad, tally } from "./tally.js"
 
 /** The level of every replica's move (0: stays), or undefined when the moves block each other. */
 export const sequence = (
@@ -14,14 +15,8 @@ export const sequence = (
   to: Int32Array,
   priority: Int32Array
 ): Int32Array | undefined => {
-  const R = instance.resources.length
-  const D = instance.deploymentIds.length
-  const load = loadOf(instance, from)
-  const counts = new Map<number, number>()
-  from.forEach((n, r) => {
-    const key = n * D + (instance.replicaDeployment[r] ?? 0)
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  })
+  const R = resourceCount(instance)
+  const { load, perDeployment: counts } = tally(instance, from)
   let pending: Array<number> = []
   from.forEach((n, r) => (n !== to[r] ? pending.push(r) : undefined))
   pending.sort((a, b) => (priority[a] ?? 0) - (priority[b] ?? 0) || a - b)
@@ -30,28 +25,24 @@ export const sequence = (
     const placed: Array<number> = []
     const waiting: Array<number> = []
     for (const r of pending) {
-      const d = instance.replicaDeployment[r] ?? 0
+      const d = deploymentOf(instance, r)
       const n = to[r] ?? 0
-      const limit = instance.maxPerNode[d] ?? 0
-      let fits = limit === 0 || (counts.get(n * D + d) ?? 0) < limit
-      for (let k = 0; k < R && fits; k++) {
-        fits = (load[n * R + k] ?? 0) + (instance.demand[d * R + k] ?? 0) <= (instance.capacity[n * R + k] ?? 0)
-      }
+      const limit = limitOf(instance, d)
+      let fits = limit === 0 || counts.get(n, d) < limit
+      for (let k = 0; k < R && fits; k++) fits = (load[n * R + k] ?? 0) + demandOf(instance, d, k) <= capacityOf(instance, n, k)
       if (!fits) {
         waiting.push(r)
         continue
       }
-      for (let k = 0; k < R; k++) load[n * R + k] = (load[n * R + k] ?? 0) + (instance.demand[d * R + k] ?? 0)
-      counts.set(n * D + d, (counts.get(n * D + d) ?? 0) + 1)
+      addLoad(instance, load, n, r, 1)
+      counts.add(n, d, 1)
       level[r] = l
       placed.push(r)
     }
     if (placed.length === 0) return undefined
     for (const r of placed) {
-      const d = instance.replicaDeployment[r] ?? 0
-      const n = from[r] ?? 0
-      for (let k = 0; k < R; k++) load[n * R + k] = (load[n * R + k] ?? 0) - (instance.demand[d * R + k] ?? 0)
-      counts.set(n * D + d, (counts.get(n * D + d) ?? 0) - 1)
+      addLoad(instance, load, from[r] ?? 0, r, -1)
+      counts.add(from[r] ?? 0, deploymentOf(instance, r), -1)
     }
     pending = waiting
   }

@@ -70,3 +70,39 @@ describe("rayCompaction reproduces Ray's cases", () => {
     expect(firstCompacted(verified(s, Compaction.rayCompaction(s)))).toBe("b")
   })
 })
+
+describe("rayCompaction writes its rounds as waves", () => {
+  // n2's three replicas fit on n1, and n2 (fewer replicas, same size) is compacted: one round of three steps.
+  const round = (surge: number) =>
+    cluster({ n1: { CPU: 10 }, n2: { CPU: 10 } }, { d: { CPU: 1 } }, [
+      ...Array.from({ length: 5 }, () => ["d", "n1"] as const),
+      ...Array.from({ length: 3 }, () => ["d", "n2"] as const)
+    ], { surge })
+
+  it("splits a round by maxSurge, in replica order", () => {
+    const plan = verified(round(1), Compaction.rayCompaction(round(1)))
+    expect(plan.steps.map((st) => [st.replica, st.wave])).toEqual([["r5", 1], ["r6", 2], ["r7", 3]])
+    expect(plan.released).toEqual([{ node: "n2", afterWave: 3 }])
+    const two = verified(round(2), Compaction.rayCompaction(round(2)))
+    expect(two.steps.map((st) => st.wave)).toEqual([1, 1, 2])
+    expect(two.metrics).toMatchObject({ nodesBefore: 2, nodesAfter: 1, migrations: 3, migrationCost: 3, waves: 2, complete: true })
+  })
+
+  it("splits a round by maxConcurrentMigrations", () => {
+    const s = round(8)
+    const plan = Compaction.rayCompaction(s, { maxConcurrentMigrations: 2 })
+    expect(plan.steps.map((st) => st.wave)).toEqual([1, 1, 2])
+    expect(Compaction.verify(s, plan, { maxConcurrentMigrations: 2 })._tag).toBe("Right")
+  })
+
+  it("explains the under-used nodes it keeps", () => {
+    // Both workers empty onto the head node, which stays under half used: it is kept as a destination.
+    const s = cluster({ head: { CPU: 10 }, a: { CPU: 10 }, b: { CPU: 10 } }, { d: { CPU: 1 } }, [["d", "head"], ["d", "a"], ["d", "b"]], { head: "head" })
+    const plan = verified(s, Compaction.rayCompaction(s))
+    expect(plan.released).toEqual([{ node: "a", afterWave: 1 }, { node: "b", afterWave: 2 }])
+    expect(plan.explanations).toEqual([{ node: "head", reason: "destination", message: `node "head" receives migrated replicas` }])
+    // Nothing fits anywhere: the head node is explained as not releasable.
+    const alone = cluster({ head: { CPU: 10 } }, { d: { CPU: 1 } }, [["d", "head"]], { head: "head" })
+    expect(Compaction.rayCompaction(alone).explanations).toEqual([{ node: "head", reason: "not-releasable", message: `node "head" is not releasable` }])
+  })
+})

@@ -1,0 +1,34 @@
+/**
+ * The failure frontier: demands that found no destination since free
+ * capacity last grew. A demand at least as large in every resource fails too,
+ * without a scan; most drain attempts of a nearly packed cluster fail this
+ * way. Anything that frees capacity (an undo, a kept node that a replica
+ * leaves, a new round) forgets the frontier.
+ */
+
+/** How many failed demands are remembered at once: checking more costs more than the scans it saves. */
+export const FRONTIER_SIZE = 32
+
+export class FailureFrontier {
+  private failed: Array<Float64Array> = []
+  /** The free-capacity version the remembered demands were recorded at. */
+  private recordedAt = -1
+  private version = 0
+
+  /** Free capacity grew somewhere: what failed before may fit now. */
+  grow(): void {
+    this.version++
+  }
+
+  /** Whether a demand (`demand(k)` for each of `resources`) is at least a remembered failure in every resource. */
+  covers(demand: (k: number) => number): boolean {
+    if (this.recordedAt !== this.version) (this.failed = []), (this.recordedAt = this.version)
+    return this.failed.some((f) => f.every((v, k) => demand(k) >= v))
+  }
+
+  /** Remembers a demand that found no destination (while there is room in the frontier). */
+  record(demand: (k: number) => number, resources: number): void {
+    if (this.recordedAt !== this.version) (this.failed = []), (this.recordedAt = this.version)
+    if (this.failed.length < FRONTIER_SIZE) this.failed.push(Float64Array.from({ length: resources }, (_, k) => demand(k)))
+  }
+}
