@@ -1,0 +1,59 @@
+/**
+ * One tick's controller work after its events, in Ray's order
+ * (`DeploymentStateManager.update`): compaction bookkeeping, statuses, a new
+ * compaction, migrations, scaling, placement, downscale, releases. Passes
+ * repeat until one changes nothing, so that what follows without time passing
+ * happens in the same tick and the next tick at the same `now` has nothing to do.
+ */
+import * as Container from "../../container/index.js"
+import { maybeStart, migratingNodes, plannedSources, releaseEmptied, update } from "./compaction.js"
+import type { Draft } from "./draft.js"
+import { migrate, replicasOn } from "./draining.js"
+import { type Downscale, downscale, scale } from "./scaling.js"
+import { place, type Request } from "./scheduling.js"
+import { updateQuiet, updateStatus } from "./status.js"
+
+/**
+ * A bound on the passes of one tick. Each pass after the first only follows up
+ * on the one before (a cancelled compaction's trim, a wave that ended), so a
+ * tick settles in a handful; the bound only keeps a defect from looping forever.
+ */
+const MAX_PASSES = 64
+
+const EMPTY: ReadonlyArray<string> = []
+
+/** Whether deployment `d` may have work this pass: written this tick, migrating, or everything must be looked at. */
+const mayHaveWork = (draft: Draft, d: number, onNodes: ReadonlyMap<number, ReadonlyArray<string>>): boolean =>
+  draft.global || !draft.base.settled || draft.touched(d) || onNodes.has(d) ||
+  Container.count(draft.deployment(d).replicas, { states: ["PENDING_MIGRATION"] }) > 0
+
+const pass = (draft: Draft): void => {
+  update(draft)
+  for (let d = 0; d < draft.deployments.length; d++) {
+    if (draft.global || !draft.base.settled || draft.touched(d)) updateStatus(draft, d)
+  }
+  maybeStart(draft)
+  const migrating = migratingNodes(draft)
+  const sources = plannedSources(draft)
+  const onNodes = replicasOn(draft, migrating)
+  const requests: Array<Request> = []
+  const downscales: Array<Downscale> = []
+  for (let d = 0; d < draft.deployments.length; d++) {
+    if (!mayHaveWork(draft, d, onNodes)) continue
+    migrate(draft, d, migrating, onNodes.get(d) ?? EMPTY, sources)
+    scale(draft, d, requests, downscales)
+  }
+  place(draft, requests)
+  for (const request of downscales) downscale(draft, request)
+  releaseEmptied(draft)
+  updateQuiet(draft)
+}
+
+/** Runs passes until one changes nothing. */
+export const settle = (draft: Draft): void => {
+  for (let n = 0; n < MAX_PASSES; n++) {
+    draft.changed = false
+    pass(draft)
+    if (!draft.changed) return
+  }
+}
