@@ -1,7 +1,11 @@
 /**
  * Ray's `migrate_replicas_on_draining_nodes`, for one deployment, given the
  * nodes being emptied (draining ones with their deadlines, a Ray compaction's
- * node with an infinite one) and the replicas a planner wave moves:
+ * node with an infinite one) and the replicas a planner wave moves. `migrate`
+ * runs steps 1 and 2, `trim` step 3; the rolling update runs between them (Ray
+ * runs it after the trim), so that the trim counts the old replicas the update
+ * just stopped and never stops a migrating replica that the update would
+ * leave short of the target:
  * 1. un-migrate: a PENDING_MIGRATION replica that is no longer being moved
  *    goes back to RUNNING (any surplus is trimmed by the downscale);
  * 2. migrate: a RUNNING replica on such a node goes to PENDING_MIGRATION (its
@@ -39,7 +43,7 @@ const deadlineOf = (migrating: Migrating, replica: Replica): number =>
 /** Orders numbers, ∞ included (a stable sort keeps equal ones in place). */
 const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
 
-/** Runs the three steps for deployment `d`. */
+/** Un-migrates and migrates deployment `d` (steps 1 and 2). */
 export const migrate = (
   draft: Draft,
   d: number,
@@ -59,10 +63,10 @@ export const migrate = (
     if (state === "RUNNING") draft.transition(d, replica, state, "PENDING_MIGRATION")
     else if (state === "STARTING" || state === "UPDATING") draft.stop(d, replica, state, true)
   }
-  trim(draft, d, migrating)
 }
 
-const trim = (draft: Draft, d: number, migrating: Migrating): void => {
+/** Stops the migrating replicas of deployment `d` that are due, then the surplus, earliest deadline first (step 3). */
+export const trim = (draft: Draft, d: number, migrating: Migrating): void => {
   const dep = draft.deployment(d)
   const pending = Container.get(dep.replicas, { states: ["PENDING_MIGRATION"] })
   if (pending.length === 0) return

@@ -1,6 +1,6 @@
 /**
- * Scaling a deployment (Ray's `scale_deployment_replicas`): first the rolling
- * update stops a budget of old-version replicas, then the replica delta
+ * Scaling a deployment (Ray's `scale_deployment_replicas`): the rolling
+ * update stops a budget of old-version replicas, and the replica delta
  * (`target − STARTING − UPDATING − RUNNING − RECOVERING`; PENDING_MIGRATION
  * and STOPPING do not count, so each migrating replica gets a replacement)
  * asks for new replicas or for some to stop, chosen as Ray's scheduler does.
@@ -21,7 +21,7 @@ const ROLLOUT_ORDER: ReadonlyArray<ReplicaState> = ["STARTING", "PENDING_MIGRATI
  * old replicas, `rollout = max(floor(rollingUpdatePercent × target), 1)`, in the
  * pop order [STARTING, PENDING_MIGRATION, RUNNING] (gracefully only when RUNNING).
  */
-const rollOut = (draft: Draft, d: number): void => {
+export const rollOut = (draft: Draft, d: number): void => {
   const dep = draft.deployment(d)
   if (dep.outdated === 0) return
   const oldRunning = Container.count(dep.replicas, {
@@ -88,9 +88,8 @@ export interface Downscale {
   readonly count: number
 }
 
-/** Rolls out, then asks for new replicas (pushed on `requests`) or for a downscale (pushed on `downscales`). */
+/** Asks for new replicas (pushed on `requests`) or for a downscale (pushed on `downscales`). */
 export const scale = (draft: Draft, d: number, requests: Array<Request>, downscales: Array<Downscale>): void => {
-  rollOut(draft, d)
   const dep = draft.deployment(d)
   const counts = Container.countByState(dep.replicas)
   const delta = dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING

@@ -1,15 +1,16 @@
 /**
  * One tick's controller work after its events, in Ray's order
  * (`DeploymentStateManager.update`): compaction bookkeeping, statuses, a new
- * compaction, migrations, scaling, placement, downscale, releases. Passes
+ * compaction, migrations, the rolling update, the migration trim, scaling,
+ * placement, downscale, releases. Passes
  * repeat until one changes nothing, so that what follows without time passing
  * happens in the same tick and the next tick at the same `now` has nothing to do.
  */
 import * as Container from "../../container/index.js"
 import { maybeStart, migratingNodes, plannedSources, releaseEmptied, update } from "./compaction.js"
 import type { Draft } from "./draft.js"
-import { migrate, replicasOn } from "./draining.js"
-import { type Downscale, downscale, scale } from "./scaling.js"
+import { migrate, replicasOn, trim } from "./draining.js"
+import { type Downscale, downscale, rollOut, scale } from "./scaling.js"
 import { place, type Request } from "./scheduling.js"
 import { updateQuiet, updateStatus } from "./status.js"
 
@@ -41,6 +42,8 @@ const pass = (draft: Draft): void => {
   for (let d = 0; d < draft.deployments.length; d++) {
     if (!mayHaveWork(draft, d, onNodes)) continue
     migrate(draft, d, migrating, onNodes.get(d) ?? EMPTY, sources)
+    rollOut(draft, d)
+    trim(draft, d, migrating)
     scale(draft, d, requests, downscales)
   }
   place(draft, requests)
