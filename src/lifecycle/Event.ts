@@ -46,7 +46,8 @@ export const ReplicaStopped = Schema.Struct({ type: Schema.Literal("replicaStopp
 /**
  * The nodes that are draining, each with its deadline in milliseconds: the
  * whole current map (a node left out is no longer draining), as Ray's cluster
- * cache gives it.
+ * cache gives it. A node that has already left (`nodeRemoved`) may still be
+ * listed: the map lags behind, and that entry is ignored.
  *
  * @category events
  * @since 0.1.0
@@ -65,7 +66,9 @@ export const NodesDraining = Schema.Struct({
 export const NodeAdded = Schema.Struct({ type: Schema.Literal("nodeAdded"), node: NodeSpec })
 
 /**
- * A node left the cluster (by id).
+ * A node left the cluster (by id). Its live replicas get a `stopReplica` and
+ * wait in STOPPING, holding nothing, for their `replicaStopped`. Removing a
+ * node that already left changes nothing.
  *
  * @category events
  * @since 0.1.0

@@ -112,6 +112,7 @@ export const make = (config: ConfigInput): LifecycleState => {
     deployments: deploymentEntries,
     deploymentIndex: new Map(deploymentEntries.map((d, i) => [d.id, i])),
     draining: new Map(),
+    removed: new Set(),
     compaction: { active: undefined, failures: 0, nextAllowed: 0, releasing: new Set(), searchedAt: -1 },
     quietSince: null,
     layout: 0

@@ -24,6 +24,7 @@ export class Draft {
   nodeIndex: ReadonlyMap<string, number>
   deployments: ReadonlyArray<DeploymentEntry>
   draining: ReadonlyMap<string, number>
+  removed: ReadonlySet<string>
   compaction: CompactionCycle
   quietSince: number | null
   layout: number
@@ -46,6 +47,7 @@ export class Draft {
     this.nodeIndex = base.nodeIndex
     this.deployments = base.deployments
     this.draining = base.draining
+    this.removed = base.removed
     this.compaction = base.compaction
     this.quietSince = base.quietSince
     this.layout = base.layout
@@ -64,6 +66,7 @@ export class Draft {
       deployments: this.deployments,
       deploymentIndex: this.base.deploymentIndex,
       draining: this.draining,
+      removed: this.removed,
       compaction: this.compaction,
       quietSince: this.quietSince,
       layout: this.layout
@@ -97,6 +100,7 @@ export class Draft {
     this.nodes = nodes
     this.nodesOwned = false
     this.nodeIndex = new Map(nodes.map((n, i) => [n.id, i]))
+    this.layout++
     this.changed = true
     this.global = true
   }

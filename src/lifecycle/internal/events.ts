@@ -103,6 +103,7 @@ const stopped = (draft: Draft, index: number, id: string): void => {
 const draining = (draft: Draft, index: number, nodes: Readonly<Record<string, number>>): void => {
   const next = new Map<string, number>()
   for (const [node, deadline] of Object.entries(nodes)) {
+    if (draft.removed.has(node)) continue // the map lags behind a node that already left
     requireNode(draft, node, index)
     next.set(node, deadline)
   }
@@ -112,6 +113,11 @@ const draining = (draft: Draft, index: number, nodes: Readonly<Record<string, nu
 
 const nodeAdded = (draft: Draft, index: number, spec: { id: string; capacity: Readonly<Record<string, number>>; releasable: boolean }): void => {
   if (draft.nodeAt(spec.id) !== undefined) throw new DuplicateNode({ index, node: spec.id })
+  if (draft.removed.has(spec.id)) {
+    const removed = new Set(draft.removed)
+    removed.delete(spec.id)
+    draft.removed = removed
+  }
   const names = withNames(draft.resources, spec.capacity)
   if (names !== draft.resources) {
     draft.resources = names
@@ -136,6 +142,7 @@ const nodeAdded = (draft: Draft, index: number, spec: { id: string; capacity: Re
  * and waits in STOPPING, holding nothing, for its `replicaStopped`.
  */
 const nodeRemoved = (draft: Draft, index: number, node: string): void => {
+  if (draft.removed.has(node)) return // already gone: a repeated removal changes nothing
   const entry = requireNode(draft, node, index)
   for (const id of entry.replicas) {
     const { d, replica, state } = locate(draft, id, index)
@@ -146,6 +153,7 @@ const nodeRemoved = (draft: Draft, index: number, node: string): void => {
     }
   }
   draft.setNodes(draft.nodes.filter((n) => n.id !== node))
+  draft.removed = new Set(draft.removed).add(node)
   if (draft.draining.has(node)) {
     const next = new Map(draft.draining)
     next.delete(node)

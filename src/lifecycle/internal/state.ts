@@ -99,6 +99,8 @@ export interface StateData {
   readonly deployments: ReadonlyArray<DeploymentEntry>
   readonly deploymentIndex: ReadonlyMap<string, number>
   readonly draining: ReadonlyMap<string, number>
+  /** Nodes that left (`nodeRemoved`): a draining map that still names one is stale there, not wrong. */
+  readonly removed: ReadonlySet<string>
   readonly compaction: CompactionCycle
   /** When every deployment last became HEALTHY with no node draining, or `null` when that does not hold. */
   readonly quietSince: number | null
