@@ -3,10 +3,11 @@
  *
  * @since 0.1.0
  */
-import { Either, ParseResult, Schema } from "effect"
+import { Either, Schema } from "effect"
 import * as Container from "../container/index.js"
 import { Config, type ConfigInput } from "./Config.js"
 import { type InputProblem, InvalidConfig } from "./errors.js"
+import { problemsOf } from "./internal/problems.js"
 import { priorityOrder, toVector, withNames } from "./internal/resources.js"
 import * as SeqMap from "./internal/seqMap.js"
 import { type DeploymentEntry, type NodeEntry, wrap } from "./internal/state.js"
@@ -56,12 +57,7 @@ const duplicates = (kind: string, ids: ReadonlyArray<string>): Array<InputProble
 export const make = (config: ConfigInput): LifecycleState => {
   const decoded = decodeConfig(config)
   if (Either.isLeft(decoded)) {
-    throw new InvalidConfig({
-      problems: ParseResult.ArrayFormatter.formatErrorSync(decoded.left).map((issue) => ({
-        item: issue.path.map(String).join(".") || "config",
-        problem: issue.message
-      }))
-    })
+    throw new InvalidConfig({ problems: problemsOf(decoded.left, "") })
   }
   const { deployments, nodes, options } = decoded.right
   const problems = [

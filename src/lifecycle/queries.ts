@@ -88,5 +88,5 @@ export const compaction = (state: LifecycleState): CompactionStatus => {
   const data = unwrap(state)
   const { active, failures, nextAllowed } = data.compaction
   if (active !== undefined) return { phase: "active", nodes: active.nodes, startedAt: active.startedAt, failures }
-  return { phase: data.now < nextAllowed ? "backoff" : "idle", nodes: [], startedAt: null, failures }
+  return { phase: failures > 0 && data.now < nextAllowed ? "backoff" : "idle", nodes: [], startedAt: null, failures }
 }

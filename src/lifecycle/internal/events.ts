@@ -4,7 +4,7 @@
  * reports what cannot have happened, throws the tick's typed error (the
  * caller's state is untouched: the draft is discarded).
  */
-import { Either, ParseResult, Schema } from "effect"
+import { Either, Schema } from "effect"
 import { type ReplicaState, stateOf } from "../../container/index.js"
 import {
   DuplicateNode,
@@ -19,6 +19,7 @@ import {
 import { Event } from "../Event.js"
 import type { Replica } from "../State.js"
 import type { Draft } from "./draft.js"
+import { problemsOf } from "./problems.js"
 import { priorityOrder, toVector, withNames } from "./resources.js"
 import { deploymentOf, type NodeEntry } from "./state.js"
 
@@ -27,13 +28,7 @@ const decodeEvent = Schema.decodeUnknownEither(Event)
 /** The event at `index`, decoded, or an `InvalidEvent` naming what is wrong. */
 const decode = (input: unknown, index: number): Event =>
   Either.getOrThrowWith(decodeEvent(input), (error) =>
-    new InvalidEvent({
-      index,
-      problems: ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
-        item: [`events[${index}]`, ...issue.path.map(String)].join("."),
-        problem: issue.message
-      }))
-    }))
+    new InvalidEvent({ index, problems: problemsOf(error, `events[${index}]`) }))
 
 interface Located {
   readonly d: number
