@@ -35,6 +35,8 @@ export class Draft {
   global = false
   /** A new live replica landed on a node an active compaction empties. */
   landed = false
+  /** The deployments written since the current pass began (the events count as the first pass's). */
+  written = new Set<number>()
   private nodesOwned = false
   private deploymentsOwned = false
 
@@ -131,28 +133,25 @@ export class Draft {
       this.deploymentsOwned = true
     }
     ;(this.deployments as Array<DeploymentEntry>)[d] = entry
+    this.written.add(d)
     this.changed = true
-  }
-
-  /** Whether deployment `d` was written during this tick. */
-  touched(d: number): boolean {
-    return this.deployments[d] !== this.base.deployments[d]
   }
 
   record(d: number, id: string): Replica | undefined {
     return SeqMap.get(this.deployment(d).records, seqOf(id))
   }
 
-  /** A replica arrives in `state` (placed, or started with a known node). */
-  add(d: number, state: ReplicaState, replica: Replica): void {
+  /** New replicas arrive in `state`, in order, each on its node (or none yet). */
+  addAll(d: number, state: ReplicaState, replicas: ReadonlyArray<Replica>): void {
     const dep = this.deployment(d)
-    this.setDeployment(d, {
-      ...dep,
-      replicas: Container.add(dep.replicas, state, replica),
-      records: SeqMap.set(dep.records, seqOf(replica.id), replica),
-      outdated: dep.outdated + (replica.version === dep.version ? 0 : 1)
-    })
-    if (replica.node !== null) this.arrive(replica.node, d, replica.id, state)
+    let records = dep.records
+    let outdated = dep.outdated
+    for (const replica of replicas) {
+      records = SeqMap.set(records, seqOf(replica.id), replica)
+      if (replica.version !== dep.version) outdated++
+    }
+    this.setDeployment(d, { ...dep, replicas: Container.addAll(dep.replicas, state, replicas), records, outdated })
+    for (const replica of replicas) if (replica.node !== null) this.arrive(replica.node, d, replica.id, state)
     this.layout++
   }
 

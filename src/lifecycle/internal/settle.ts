@@ -22,16 +22,42 @@ import { updateQuiet, updateStatus } from "./status.js"
 const MAX_PASSES = 64
 
 const EMPTY: ReadonlyArray<string> = []
+const EMPTY_SET: ReadonlySet<number> = new Set()
 
-/** Whether deployment `d` may have work this pass: written this tick, migrating, or everything must be looked at. */
-const mayHaveWork = (draft: Draft, d: number, onNodes: ReadonlyMap<number, ReadonlyArray<string>>): boolean =>
-  draft.global || !draft.base.settled || draft.touched(d) || onNodes.has(d) ||
-  Container.count(draft.deployment(d).replicas, { states: ["PENDING_MIGRATION"] }) > 0
+/**
+ * The deployments that had PENDING_MIGRATION replicas when the tick began: a
+ * deployment the tick has not written keeps them, and their deadlines move with time.
+ */
+const migratingAtStart = (draft: Draft): ReadonlySet<number> => {
+  const out = new Set<number>()
+  draft.base.deployments.forEach((dep, d) => {
+    if (Container.count(dep.replicas, { states: ["PENDING_MIGRATION"] }) > 0) out.add(d)
+  })
+  return out
+}
 
-const pass = (draft: Draft): void => {
+/**
+ * Whether deployment `d` may have work this pass: everything must be looked
+ * at (the draining map, the nodes or the compaction changed, or the state
+ * was never settled), or the previous pass (the events, for the first) wrote
+ * it, or it has replicas on a migrating node, or (first pass) migrating
+ * replicas whose deadlines move with time. Any other deployment is as it
+ * was when last looked at: settled.
+ */
+const mayHaveWork = (
+  draft: Draft,
+  d: number,
+  dirty: ReadonlySet<number>,
+  onNodes: ReadonlyMap<number, ReadonlyArray<string>>,
+  timed: ReadonlySet<number>
+): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)
+
+const pass = (draft: Draft, timed: ReadonlySet<number>): void => {
+  const dirty = draft.written
+  draft.written = new Set()
   update(draft)
   for (let d = 0; d < draft.deployments.length; d++) {
-    if (draft.global || !draft.base.settled || draft.touched(d)) updateStatus(draft, d)
+    if (draft.global || !draft.base.settled || dirty.has(d)) updateStatus(draft, d)
   }
   maybeStart(draft)
   const migrating = migratingNodes(draft)
@@ -40,7 +66,7 @@ const pass = (draft: Draft): void => {
   const requests: Array<Request> = []
   const downscales: Array<Downscale> = []
   for (let d = 0; d < draft.deployments.length; d++) {
-    if (!mayHaveWork(draft, d, onNodes)) continue
+    if (!mayHaveWork(draft, d, dirty, onNodes, timed)) continue
     migrate(draft, d, migrating, onNodes.get(d) ?? EMPTY, sources)
     rollOut(draft, d)
     trim(draft, d, migrating)
@@ -54,9 +80,11 @@ const pass = (draft: Draft): void => {
 
 /** Runs passes until one changes nothing. */
 export const settle = (draft: Draft): void => {
+  let timed = migratingAtStart(draft)
   for (let n = 0; n < MAX_PASSES; n++) {
     draft.changed = false
-    pass(draft)
+    pass(draft, timed)
+    timed = EMPTY_SET
     if (!draft.changed) return
   }
 }

@@ -117,9 +117,14 @@ export const unwrap = (state: LifecycleState): StateData => state as unknown as 
 /** The sequence number a replica id ends with (ids are `deployment#seq`), or -1. */
 export const seqOf = (id: string): number => {
   const at = id.lastIndexOf("#")
-  if (at < 0) return -1
-  const digits = id.slice(at + 1)
-  return /^\d+$/.test(digits) ? Number(digits) : -1
+  if (at < 0 || at === id.length - 1) return -1
+  let seq = 0
+  for (let i = at + 1; i < id.length; i++) {
+    const digit = id.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return -1
+    seq = seq * 10 + digit
+  }
+  return seq
 }
 
 /** The deployment id a replica id starts with, or `undefined`. */
