@@ -75,7 +75,7 @@ export const make = (config: ConfigInput): LifecycleState => {
     id: n.id,
     capacity: toVector(names, n.capacity),
     releasable: n.releasable,
-    used: [],
+    used: names.map(() => 0),
     held: 0,
     live: 0,
     running: 0,

@@ -122,7 +122,7 @@ const nodeAdded = (draft: Draft, index: number, spec: { id: string; capacity: Re
     id: spec.id,
     capacity: toVector(names, spec.capacity),
     releasable: spec.releasable,
-    used: [],
+    used: names.map(() => 0),
     held: 0,
     live: 0,
     running: 0,

@@ -40,8 +40,8 @@ export const toRecord = (names: ReadonlyArray<string>, vector: Vector): Record<s
 
 /** `a + sign × b`, over `n` resources. */
 export const addScaled = (a: Vector, b: Vector, sign: 1 | -1, n: number): Vector => {
-  const out = new Array<number>(n)
-  for (let k = 0; k < n; k++) out[k] = (a[k] ?? 0) + sign * (b[k] ?? 0)
+  const out: Array<number> = []
+  for (let k = 0; k < n; k++) out.push((a[k] ?? 0) + sign * (b[k] ?? 0))
   return out
 }
 
