@@ -10,6 +10,10 @@
  * anywhere once the node autoscaler adds a node when `node` is `null`
  * (nothing fits).
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const start: Lifecycle.StartReplica = { type: "startReplica", replica: "model#0", deployment: "model", version: "v1", node: "n1" }
+ *
  * @category actions
  * @since 0.1.0
  */
@@ -24,6 +28,10 @@ export interface StartReplica {
 /**
  * Stop a replica, gracefully (drain its requests) or not.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const stop: Lifecycle.StopReplica = { type: "stopReplica", replica: "model#0", graceful: true }
+ *
  * @category actions
  * @since 0.1.0
  */
@@ -36,6 +44,10 @@ export interface StopReplica {
 /**
  * A node that a compaction emptied holds no replica any more: it may be given back.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const release: Lifecycle.ReleaseNode = { type: "releaseNode", node: "n2" }
+ *
  * @category actions
  * @since 0.1.0
  */
@@ -46,6 +58,10 @@ export interface ReleaseNode {
 
 /**
  * Any action.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const describe = (a: Lifecycle.Action): string => (a.type === "releaseNode" ? a.node : a.replica)
  *
  * @category actions
  * @since 0.1.0

@@ -12,6 +12,11 @@ import { PlanOptions, Resources } from "../compaction/index.js"
  * unit, as in a compaction snapshot) and whether it may be released (false
  * for a head or static node; default true).
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeSync(Lifecycle.NodeSpec)({ id: "n1", capacity: { CPU: 4000 } }).releasable // true
+ *
  * @category config
  * @since 0.1.0
  */
@@ -22,6 +27,12 @@ export const NodeSpec = Schema.Struct({
 })
 
 /**
+ * The decoded type.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const node: Lifecycle.NodeSpec = { id: "n1", capacity: { CPU: 4000 }, releasable: true }
+ *
  * @category config
  * @since 0.1.0
  */
@@ -29,6 +40,10 @@ export type NodeSpec = typeof NodeSpec.Type
 
 /**
  * A node as written: `releasable` may be left out.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const head: Lifecycle.NodeSpecInput = { id: "head", capacity: { CPU: 2000 }, releasable: false }
  *
  * @category config
  * @since 0.1.0
@@ -40,6 +55,11 @@ export type NodeSpecInput = typeof NodeSpec.Encoded
  * version to run (default `"v1"`), how many of its replicas a compaction may
  * move at once (`maxSurge`, default 1; 0: never move) and at most how many
  * may share a node.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeSync(Lifecycle.DeploymentSpec)({ id: "d", demand: { GPU: 1 }, target: 2 }).version // "v1"
  *
  * @category config
  * @since 0.1.0
@@ -54,6 +74,12 @@ export const DeploymentSpec = Schema.Struct({
 })
 
 /**
+ * The decoded type.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const d: Lifecycle.DeploymentSpec = { id: "d", demand: { CPU: 1000 }, target: 2, version: "v1", maxSurge: 1 }
+ *
  * @category config
  * @since 0.1.0
  */
@@ -61,6 +87,10 @@ export type DeploymentSpec = typeof DeploymentSpec.Type
 
 /**
  * A deployment as written: defaults may be left out.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const model: Lifecycle.DeploymentSpecInput = { id: "model", demand: { CPU: 1000 }, target: 3, maxReplicasPerNode: 1 }
  *
  * @category config
  * @since 0.1.0
@@ -95,6 +125,11 @@ const ROLLING_UPDATE_PERCENT = 0.2
  *   stops at most `max(floor(rollingUpdatePercent × target), 1)` old replicas at a time;
  * - `planner`: the options given to `Compaction.plan` in `"planner"` mode.
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeSync(Lifecycle.Options)({}).gracefulShutdownTimeoutMs // 20000
+ *
  * @category config
  * @since 0.1.0
  */
@@ -114,6 +149,10 @@ export const Options = Schema.Struct({
 /**
  * The options with their defaults filled in.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const mode = (o: Lifecycle.Options): string => o.compaction
+ *
  * @category config
  * @since 0.1.0
  */
@@ -122,6 +161,10 @@ export type Options = typeof Options.Type
 /**
  * The options as given: every field optional.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const options: Lifecycle.OptionsInput = { compaction: "planner", compactionDelayMs: 60_000 }
+ *
  * @category config
  * @since 0.1.0
  */
@@ -129,6 +172,11 @@ export type OptionsInput = typeof Options.Encoded
 
 /**
  * What `make` reads.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Schema } from "effect"
+ * Schema.decodeSync(Lifecycle.Config)({ nodes: [], deployments: [] }).options.compaction // "off"
  *
  * @category config
  * @since 0.1.0
@@ -140,6 +188,12 @@ export const Config = Schema.Struct({
 })
 
 /**
+ * The decoded type.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const nodes = (c: Lifecycle.Config): number => c.nodes.length
+ *
  * @category config
  * @since 0.1.0
  */
@@ -147,6 +201,10 @@ export type Config = typeof Config.Type
 
 /**
  * What `make` reads, as written: defaults may be left out.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const config: Lifecycle.ConfigInput = { nodes: [{ id: "n1", capacity: { CPU: 4000 } }], deployments: [] }
  *
  * @category config
  * @since 0.1.0

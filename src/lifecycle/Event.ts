@@ -10,6 +10,10 @@ import { NodeSpec } from "./Config.js"
  * A replica is ready and healthy, on `node` (the node it really runs on,
  * which wins over the node it was placed on).
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "replicaStarted", replica: "model#0", node: "n1" }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -22,6 +26,10 @@ export const ReplicaStarted = Schema.Struct({
 /**
  * A replica's startup failed.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "replicaFailed", replica: "model#0" }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -30,6 +38,10 @@ export const ReplicaFailed = Schema.Struct({ type: Schema.Literal("replicaFailed
 /**
  * A running replica failed its health check.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "replicaUnhealthy", replica: "model#0" }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -37,6 +49,10 @@ export const ReplicaUnhealthy = Schema.Struct({ type: Schema.Literal("replicaUnh
 
 /**
  * A replica exited: it no longer holds its node's resources.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "replicaStopped", replica: "model#0" }
  *
  * @category events
  * @since 0.1.0
@@ -49,6 +65,10 @@ export const ReplicaStopped = Schema.Struct({ type: Schema.Literal("replicaStopp
  * cache gives it. A node that has already left (`nodeRemoved`) may still be
  * listed: the map lags behind, and that entry is ignored.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "nodesDraining", nodes: { n2: 1_700_000_060_000 } }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -60,6 +80,10 @@ export const NodesDraining = Schema.Struct({
 /**
  * A node joined the cluster.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "nodeAdded", node: { id: "n3", capacity: { CPU: 8000 } } }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -70,6 +94,10 @@ export const NodeAdded = Schema.Struct({ type: Schema.Literal("nodeAdded"), node
  * wait in STOPPING, holding nothing, for their `replicaStopped`. Removing a
  * node that already left changes nothing.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "nodeRemoved", node: "n3" }
+ *
  * @category events
  * @since 0.1.0
  */
@@ -77,6 +105,10 @@ export const NodeRemoved = Schema.Struct({ type: Schema.Literal("nodeRemoved"), 
 
 /**
  * A deployment's target number of replicas, and optionally the version to roll out.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const e: Lifecycle.EventInput = { type: "setTarget", deployment: "model", target: 4, version: "v2" }
  *
  * @category events
  * @since 0.1.0
@@ -90,6 +122,11 @@ export const SetTarget = Schema.Struct({
 
 /**
  * Any event.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Either, Schema } from "effect"
+ * Either.isRight(Schema.decodeUnknownEither(Lifecycle.Event)({ type: "replicaStopped", replica: "model#0" })) // true
  *
  * @category events
  * @since 0.1.0
@@ -108,6 +145,10 @@ export const Event = Schema.Union(
 /**
  * An event as `tick` uses it (a `nodeAdded` node with its defaults filled in).
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const replicaOf = (e: Lifecycle.Event): string | undefined => ("replica" in e ? e.replica : undefined)
+ *
  * @category events
  * @since 0.1.0
  */
@@ -115,6 +156,10 @@ export type Event = typeof Event.Type
 
 /**
  * An event as written.
+ *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const events: ReadonlyArray<Lifecycle.EventInput> = [{ type: "nodeRemoved", node: "n3" }]
  *
  * @category events
  * @since 0.1.0

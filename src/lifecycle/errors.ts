@@ -11,6 +11,14 @@ import { Data } from "effect"
  * One thing wrong with an input: the item (`deployments[1] ("d").target`,
  * `events[3].replica`) and what is wrong with it.
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * try {
+ *   Lifecycle.make({ nodes: [{ id: "n1", capacity: { CPU: -1 } }], deployments: [] })
+ * } catch (e) {
+ *   (e as Lifecycle.InvalidConfig).problems[0]?.item // "nodes.0.capacity.CPU"
+ * }
+ *
  * @category errors
  * @since 0.1.0
  */

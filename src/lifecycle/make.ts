@@ -16,6 +16,12 @@ import type { LifecycleState } from "./State.js"
 /**
  * The errors `make` throws.
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Either } from "effect"
+ * const r = Either.try({ try: () => Lifecycle.make({ nodes: [], deployments: [{ id: "d", demand: {}, target: 0.5 }] }), catch: (e) => e as Lifecycle.MakeError })
+ * Either.isLeft(r) && r.left._tag // "InvalidConfig"
+ *
  * @category errors
  * @since 0.1.0
  */

@@ -12,6 +12,14 @@ import type { CompactionStatus, DeploymentStatus, LifecycleState, Replica } from
 /**
  * The error the deployment queries throw.
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * try {
+ *   Lifecycle.countByState(Lifecycle.make({ nodes: [], deployments: [] }), "nope")
+ * } catch (e) {
+ *   (e as Lifecycle.QueryError)._tag // "UnknownDeployment"
+ * }
+ *
  * @category errors
  * @since 0.1.0
  */

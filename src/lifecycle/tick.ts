@@ -26,6 +26,13 @@ import type { LifecycleState } from "./State.js"
 /**
  * The errors `tick` throws.
  *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Either } from "effect"
+ * const s = Lifecycle.make({ nodes: [], deployments: [] })
+ * const r = Either.try({ try: () => Lifecycle.tick(s, { now: 0, events: [{ type: "nodeRemoved", node: "n9" }] }), catch: (e) => e as Lifecycle.TickError })
+ * Either.isLeft(r) && r.left._tag // "UnknownNode"
+ *
  * @category errors
  * @since 0.1.0
  */
@@ -44,6 +51,10 @@ export type TickError =
  * What a tick reads: the time (milliseconds, never going back) and the events
  * since the last tick, in the order they happened.
  *
+ * @example
+ * import type { Lifecycle } from "replicore"
+ * const input: Lifecycle.TickInput = { now: 1_000, events: [{ type: "replicaStopped", replica: "model#0" }] }
+ *
  * @category ticking
  * @since 0.1.0
  */
@@ -54,6 +65,11 @@ export interface TickInput {
 
 /**
  * What a tick answers: the new state and the actions to take, in order.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * const result: Lifecycle.TickResult = Lifecycle.tick(Lifecycle.make({ nodes: [], deployments: [] }), { now: 0, events: [] })
+ * result.actions // []
  *
  * @category ticking
  * @since 0.1.0
