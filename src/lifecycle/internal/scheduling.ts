@@ -87,22 +87,33 @@ const tighter = (board: Board, order: ReadonlyArray<number>, a: number, b: numbe
   return false
 }
 
-/** The pack scheduler's node for one replica of deployment `d` (best fit in the first group with room), or -1. */
+/**
+ * The pack scheduler's node for one replica of deployment `d` (best fit in the
+ * first group with room), or -1. One pass over the nodes; a node is compared
+ * with its group's best so far on the first resource in Ray's order, and on
+ * the others only when that ties.
+ */
 const chooseNode = (draft: Draft, board: Board, d: number): number => {
   const best = [-1, -1, -1]
+  const bestFirst = [Infinity, Infinity, Infinity]
   const { group, left, resources } = board
   const dep = draft.deployment(d)
   const need = Float64Array.from({ length: resources }, (_, k) => dep.demand[k] ?? 0)
   const limited = dep.maxReplicasPerNode !== undefined
+  const first = draft.order[0] ?? 0
   const n = group.length
-  for (let i = 0; i < n; i++) {
+  scan: for (let i = 0; i < n; i++) {
     const g = group[i]!
     if (g === CLOSED) continue
-    let fits = true
-    for (let k = 0; k < resources && fits; k++) fits = left[i * resources + k]! >= need[k]!
-    if (!fits || (limited && !fitsOn(draft, board, i, d))) continue
-    const current = best[g]!
-    if (current < 0 || tighter(board, draft.order, i, current)) best[g] = i
+    const base = i * resources
+    const l0 = left[base + first]!
+    if (l0 > bestFirst[g]!) continue
+    for (let k = 0; k < resources; k++) if (left[base + k]! < need[k]!) continue scan
+    if (limited && !fitsOn(draft, board, i, d)) continue
+    if (l0 < bestFirst[g]! || tighter(board, draft.order, i, best[g]!)) {
+      best[g] = i
+      bestFirst[g] = l0
+    }
   }
   return best.find((i) => i >= 0) ?? -1
 }
