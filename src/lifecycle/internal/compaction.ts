@@ -62,7 +62,10 @@ const advance = (draft: Draft, active: ActiveCompaction, run: PlannerRun): boole
 /** Cancel, complete, time out, or move on to the next wave. */
 export const update = (draft: Draft): void => {
   const active = draft.compaction.active
-  if (active === undefined) return
+  if (active === undefined) {
+    draft.landed = false
+    return
+  }
   if (draft.landed) {
     draft.landed = false
     return fail(draft)
@@ -76,7 +79,8 @@ export const update = (draft: Draft): void => {
 
 /** Whether a new compaction may start now. */
 const allowed = (draft: Draft): boolean => {
-  const { compaction, options } = { compaction: draft.compaction, options: draft.base.options }
+  const compaction = draft.compaction
+  const options = draft.base.options
   if (options.compaction === "off" || compaction.active !== undefined || draft.now < compaction.nextAllowed) return false
   if (draft.draining.size > 0 || draft.quietSince === null || draft.now < draft.quietSince + options.compactionDelayMs) {
     return false
