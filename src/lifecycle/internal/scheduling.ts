@@ -179,8 +179,14 @@ export const place = (draft: Draft, requests: ReadonlyArray<Request>): void => {
     compare(order, draft.deployment(b.request.d).demand, draft.deployment(a.request.d).demand) || a.k - b.k
   )
   const placed = new Map<number, Array<Replica>>()
+  let last = { d: -1, i: -1 }
   for (const { request } of sorted) {
-    const i = chooseNode(draft, board, request.d)
+    // The node that was best for the previous replica of the same deployment is still best while it
+    // fits: only its own room shrank, so no other node overtook it and no earlier group gained room.
+    const i = last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)
+      ? last.i
+      : chooseNode(draft, board, request.d)
+    last = { d: request.d, i }
     if (i >= 0) take(draft, board, i, request.d)
     const dep = draft.deployment(request.d)
     const node = i < 0 ? null : draft.nodes[i]!.id
