@@ -1,10 +1,9 @@
 /**
  * Bounded exhaustive check of the replica lifecycle: 2 deployments, 3 nodes,
- * targets 0–2, one draining event (and its end), time advancing in steps of
- * 20 s up to a horizon, in the `"ray"` and `"planner"` compaction modes.
- * Every world action is tried in every reachable state (each start, failure,
- * stop and unhealthy report of any replica that can have one, each target
- * change, draining any node), breadth-first to a fixpoint, with every `L*`
+ * targets 0–2, one draining event, time advancing in steps of 20 s, in the
+ * `"ray"` and `"planner"` compaction modes. Every world action the scope
+ * offers is tried in every reachable state, breadth-first to a fixpoint (the
+ * key abstracts time to the differences the rules compare), with every `L*`
  * invariant evaluated after every tick.
  */
 import { afterAll, describe, expect, it } from "vitest"
@@ -12,14 +11,12 @@ import { explore, type ExploreReport } from "../src/testing/index.js"
 import {
   type CompactionMode,
   drainable,
-  failable,
   initialWorld,
   lifecycleInvariants,
-  serving,
+  type LifecycleModel,
   showWorldAction,
   startable,
   stoppable,
-  undrainable,
   type World,
   type WorldAction,
   worldKey,
@@ -30,15 +27,22 @@ import { writeReport } from "./support/report.js"
 
 const MODES: ReadonlyArray<CompactionMode> = ["ray", "planner"]
 const MAX_TARGET = 2
+/** Target changes are offered only while fewer replicas than this are alive (STOPPING ones included). */
+const MAX_LIVE_FOR_TARGET_CHANGE = 3
+/** And only up to this sum of targets (2 + 2: every target ≤ 2 combination). */
+const MAX_TARGET_SUM = 4
 /** One step of time: the grace period, so a deadline set `DEADLINE_IN_MS` ahead is due one step later. */
 const STEP_MS = 20_000
-const DEADLINE_IN_MS = 40_000
-/** Time stops here: the state space is finite because time is bounded. */
-const HORIZON_MS = 8 * STEP_MS
-/** Large enough never to cut the search: the scope is exhausted by the horizon, not by depth. */
-const MAX_DEPTH = 200
+const DEADLINE_IN_MS = 2 * STEP_MS
+/** Large enough never to cut the search: the scope is exhausted by the world's bounds, not by depth. */
+const MAX_DEPTH = 500
 
-/** A compaction may start two steps after the cluster settled, times out after four, backs off at most one. */
+/**
+ * Three nodes of 2 CPUs, two deployments of 1 CPU with one replica each. A
+ * compaction may start one step after the cluster settled and times out after
+ * two; the back-off is capped at 1 s, so one step always passes it (and the
+ * key need not count failures).
+ */
 const setup = (compaction: CompactionMode): WorldSetup => ({
   nodes: [
     { id: "n1", capacity: { cpu: 2 } },
@@ -52,40 +56,50 @@ const setup = (compaction: CompactionMode): WorldSetup => ({
   options: {
     compaction,
     gracefulShutdownTimeoutMs: STEP_MS,
-    compactionDelayMs: 2 * STEP_MS,
-    compactionTimeoutMs: 4 * STEP_MS,
-    maxBackoffMs: STEP_MS
+    compactionDelayMs: STEP_MS,
+    compactionTimeoutMs: 2 * STEP_MS,
+    maxBackoffMs: 1_000
   }
 })
 
 const indices = (n: number): ReadonlyArray<number> => Array.from({ length: n }, (_, i) => i)
 
-/** Every world action that does something in this state. */
+/** The world answers in order: the oldest pending start or stop (by the time it was asked) happens next. */
+const deliverOldest = (m: LifecycleModel): ReadonlyArray<WorldAction> => {
+  const start = startable(m)[0]
+  const stop = stoppable(m)[0]
+  if (start === undefined && stop === undefined) return []
+  if (stop === undefined || (start !== undefined && start.since <= stop.since)) return [{ kind: "start", pick: 0 }]
+  return [{ kind: "stopped", pick: 0 }]
+}
+
+/**
+ * Every world action offered in a state: the next start or stop, the one
+ * draining event (any node, once), each target change within the bounds,
+ * and one step of time. Failures, health, ending a drain and out-of-order
+ * answers are left to the model-based test: with them the scope does not
+ * finish within the CI budget.
+ */
 const actions = (w: World): ReadonlyArray<WorldAction> => {
   const m = w.observation.modelAfter
+  const targetSum = m.deployments.reduce((n, d) => n + d.target, 0)
+  const changes = m.replicas.length >= MAX_LIVE_FOR_TARGET_CHANGE ? [] : m.deployments.flatMap((d, deployment) =>
+    indices(MAX_TARGET + 1)
+      .filter((t) => t !== d.target && targetSum - d.target + t <= MAX_TARGET_SUM)
+      .map((target) => ({ kind: "setTarget" as const, deployment, target, rollout: false }))
+  )
   return [
-    ...indices(startable(m).length).map((pick) => ({ kind: "start" as const, pick })),
-    ...indices(failable(m).length).map((pick) => ({ kind: "fail" as const, pick })),
-    ...indices(stoppable(m).length).map((pick) => ({ kind: "stopped" as const, pick })),
-    ...indices(serving(m).length).map((pick) => ({ kind: "unhealthy" as const, pick })),
+    ...deliverOldest(m),
     ...(m.drained ? [] : indices(drainable(m).length).map((pick) => ({ kind: "drain" as const, pick, deadlineInMs: DEADLINE_IN_MS }))),
-    ...indices(undrainable(m).length).map((pick) => ({ kind: "undrain" as const, pick })),
-    ...m.deployments.flatMap((d, deployment) =>
-      indices(MAX_TARGET + 1).filter((t) => t !== d.target).map((target) => ({
-        kind: "setTarget" as const,
-        deployment,
-        target,
-        rollout: false
-      }))
-    ),
-    ...(m.now + STEP_MS <= HORIZON_MS ? [{ kind: "advance" as const, ms: STEP_MS }] : [])
+    ...changes,
+    { kind: "advance", ms: STEP_MS }
   ]
 }
 
 const invariants = lifecycleInvariants.map((i) => ({ id: i.id, holds: (w: World) => i.holds(w.observation) }))
 const reports: Array<ExploreReport<World, WorldAction>> = []
 
-describe(`lifecycle exhaustive (2 deployments, 3 nodes, targets ≤ ${MAX_TARGET}, one drain, horizon ${HORIZON_MS / 1000} s)`, () => {
+describe(`lifecycle exhaustive (2 deployments, 3 nodes, targets ≤ ${MAX_TARGET}, one drain, ${STEP_MS / 1000} s steps)`, () => {
   it.each(MODES)("compaction %s: every L* invariant in every reachable state, scope exhausted", (mode) => {
     const report = explore({
       initial: initialWorld(setup(mode)),
@@ -111,8 +125,9 @@ afterAll(() => {
     check: "properties/lifecycle.exhaustive.test.ts › exhaustive",
     core: "lifecycle",
     kind: "exhaustive",
-    bound: `2 deployments, 3 nodes of 2 CPUs, targets ≤ ${MAX_TARGET}, one draining event, ` +
-      `time in ${STEP_MS / 1000} s steps to ${HORIZON_MS / 1000} s, compaction ${MODES.join(" / ")}`,
+    bound: `2 deployments, 3 nodes of 2 CPUs, targets ≤ ${MAX_TARGET} (changed while < ${MAX_LIVE_FOR_TARGET_CHANGE} ` +
+      `replicas live), one draining event, starts and stops answered in order, time in ${STEP_MS / 1000} s steps, ` +
+      `compaction ${MODES.join(" / ")}`,
     distinctStates: reports.reduce((n, r) => n + r.states, 0),
     transitions: reports.reduce((n, r) => n + r.transitions, 0),
     depth: Math.max(...reports.map((r) => r.depth)),

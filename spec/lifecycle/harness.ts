@@ -6,7 +6,8 @@
  * told, gives released nodes back, drains nodes with deadlines and removes a
  * drained node once it is empty, and changes targets and versions.
  *
- * A world action is data; `worldStep` turns it into one tick's events, runs
+ * A replica may also come up on another node than the one it was placed on
+ * (placement is a soft affinity), wherever it fits. A world action is data; `worldStep` turns it into one tick's events, runs
  * `Lifecycle.tick` on a deep-frozen state, asks the same tick again with no
  * events, and returns the observation the `L*` invariants judge. Both the
  * model-based test and the exhaustive exploration use it.
@@ -52,6 +53,7 @@ export interface WorldSetup {
 export type WorldAction =
   | { readonly kind: "advance"; readonly ms: number }
   | { readonly kind: "start"; readonly pick: number }
+  | { readonly kind: "startElsewhere"; readonly pick: number; readonly node: number }
   | { readonly kind: "fail"; readonly pick: number }
   | { readonly kind: "stopped"; readonly pick: number }
   | { readonly kind: "unhealthy"; readonly pick: number }
@@ -63,6 +65,7 @@ export type WorldAction =
 export const WORLD_ACTION_KINDS: ReadonlyArray<WorldAction["kind"]> = [
   "advance",
   "start",
+  "startElsewhere",
   "fail",
   "stopped",
   "unhealthy",
@@ -146,12 +149,13 @@ const housekeeping = (setup: WorldSetup, m: LifecycleModel, now: number): Array<
   const drained = Object.entries(m.draining).filter(([id, deadline]) =>
     now >= deadline && empty(id) && !released.includes(id)
   ).map(([id]) => id)
+  const removed = [...released, ...drained]
   const events: Array<LifecycleEvent> = []
-  if (drained.length > 0) {
-    const rest = Object.fromEntries(Object.entries(m.draining).filter(([id]) => !drained.includes(id)))
+  if (removed.some((id) => m.draining[id] !== undefined)) {
+    const rest = Object.fromEntries(Object.entries(m.draining).filter(([id]) => !removed.includes(id)))
     events.push({ type: "nodesDraining", nodes: rest })
   }
-  for (const node of [...released, ...drained]) events.push({ type: "nodeRemoved", node })
+  for (const node of removed) events.push({ type: "nodeRemoved", node })
   const after = applyEvents(m, now, events)
   const stranded = phase(after, "starting").some((r) => r.node === null && landing(after, r) === undefined)
   if (setup.newNodeCapacity !== undefined && stranded) {
@@ -175,6 +179,13 @@ const actionEvents = (setup: WorldSetup, m: LifecycleModel, action: WorldAction)
     case "start": {
       const r = picked(startable(m), action.pick)
       return r === undefined ? [] : startEvents(m, [r])
+    }
+    case "startElsewhere": {
+      const r = picked(startable(m), action.pick)
+      const demand = m.deployments.find((d) => d.id === r?.deployment)?.demand ?? {}
+      const others = openNodes(m).filter((n) => n.id !== r?.node && fits(m, n, demand))
+      const node = picked(others, action.node)
+      return r === undefined || node === undefined ? [] : [{ type: "replicaStarted", replica: r.id, node: node.id }]
     }
     case "fail": {
       const r = picked(failable(m), action.pick)
@@ -291,35 +302,47 @@ export const settle = (w: World, stepMs: number, maxTicks: number, onTick: (w: W
 // ---------------------------------------------------------------------------
 
 /**
- * The world as the explorer deduplicates it: time, the ledger's nodes,
- * draining map, releases, targets and versions, every deployment's replicas
- * in the core's order (ids renamed in order of appearance, since the core
- * chooses them) with state, version, node and phase, its status, the
- * compaction query, and the two clocks that time the next compaction.
+ * The world as the explorer deduplicates it: the ledger's nodes, draining
+ * map, releases, targets and versions, every deployment's replicas in the
+ * core's order (ids renamed in order of appearance, since the core chooses
+ * them) with version, node and phase, its counts and status, and the
+ * compaction query. Time enters only as the differences the rules compare,
+ * each capped where its rule fires: how far each drain deadline is
+ * (down to 0, when the world removes the node), how long the active compaction
+ * has run (up to its timeout), how long the cluster has been settled (up to
+ * the compaction delay) and since the last compaction ended (up to the
+ * longest back-off), and the count of failed compactions only up to where
+ * the back-off `min(2^failures s, maxBackoffMs)` stops growing. So time can
+ * pass and compactions fail without bound and the scope stays finite.
  */
+/** The back-off unit of DESIGN §6: `2^failures` seconds. */
+const BACKOFF_UNIT_MS = 1000
+
 export const worldKey = (w: World): string => {
   const { after, modelAfter: m, now } = w.observation
+  const { compactionDelayMs, compactionTimeoutMs, maxBackoffMs } = w.setup.options
   const names = new Map<string, string>()
   const name = (id: string) => names.get(id) ?? names.set(id, `#${names.size}`).get(id)
   const deployments = m.deployments.map((d) => {
-    const c = Lifecycle.replicas(after, d.id)
-    const listed = [...c] as ReadonlyArray<{ readonly id: string; readonly version: string }>
+    const listed = [...Lifecycle.replicas(after, d.id)]
     const rows = listed.map((r) => {
       const entry = m.replicas.find((x) => x.id === r.id)
       return `${name(r.id)}:${r.version}:${entry?.node ?? "-"}:${entry?.phase ?? "?"}`
     })
-    const counts = Lifecycle.countByState(after, d.id)
-    return `${d.id}=${d.target}@${d.version}/${Lifecycle.status(after, d.id)}/${JSON.stringify(counts)}[${rows.join(",")}]`
+    const counts = Object.values(Lifecycle.countByState(after, d.id)).join(",")
+    return `${d.id}=${d.target}@${d.version}/${Lifecycle.status(after, d.id)}/${counts}[${rows.join(",")}]`
   })
+  const { failures, startedAt, ...compaction } = Lifecycle.compaction(after)
   return JSON.stringify([
-    now,
     m.nodes.map((n) => n.id),
-    m.draining,
+    Object.entries(m.draining).map(([n, deadline]) => [n, Math.max(deadline - now, 0)]),
     m.drained,
     m.released,
     deployments,
-    Lifecycle.compaction(after),
-    w.lastUnsettledAt,
-    w.lastCompactionEndAt
+    compaction,
+    Math.min(failures, Math.ceil(Math.log2(Math.max(maxBackoffMs / BACKOFF_UNIT_MS, 1)))),
+    startedAt === null ? null : Math.min(now - startedAt, compactionTimeoutMs),
+    Math.min(now - w.lastUnsettledAt, compactionDelayMs),
+    Math.min(now - w.lastCompactionEndAt, maxBackoffMs)
   ])
 }
