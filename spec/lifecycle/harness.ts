@@ -21,6 +21,7 @@ import {
   type DeploymentSpec,
   fits,
   holding,
+  type LifecycleAction,
   type LifecycleEvent,
   type LifecycleModel,
   modelOf,
@@ -223,8 +224,8 @@ const actionEvents = (setup: WorldSetup, m: LifecycleModel, action: WorldAction)
 
 const tick = (setup: WorldSetup, before: LifecycleState, modelBefore: LifecycleModel, now: number, events: ReadonlyArray<LifecycleEvent>, settled: boolean): LifecycleObservation => {
   const input = deepFreeze({ now, events: [...events] })
-  const answered = Lifecycle.tick(deepFreeze(before), input as never)
-  const actions = answered.actions as unknown as LifecycleObservation["actions"]
+  const answered = Lifecycle.tick(deepFreeze(before), input)
+  const actions: ReadonlyArray<LifecycleAction> = answered.actions
   const again = Lifecycle.tick(answered.state, deepFreeze({ now, events: [] }))
   return {
     graceMs: setup.options.gracefulShutdownTimeoutMs,
@@ -235,7 +236,7 @@ const tick = (setup: WorldSetup, before: LifecycleState, modelBefore: LifecycleM
     actions,
     modelBefore,
     modelAfter: applyActions(applyEvents(modelBefore, now, events), actions),
-    repeat: { state: again.state, actions: again.actions as unknown as LifecycleObservation["actions"] },
+    repeat: { state: again.state, actions: again.actions },
     settled
   }
 }
@@ -259,7 +260,7 @@ export const initialWorld = (setup: WorldSetup): World => {
     nodes: [...setup.nodes],
     deployments: [...setup.deployments],
     options: { ...setup.options }
-  }) as never)
+  }))
   const o = tick(setup, made, modelOf(setup.nodes, setup.deployments), 0, [], false)
   return worldAfter({ setup, lastUnsettledAt: 0, lastCompactionEndAt: -1 }, o)
 }

@@ -23,8 +23,8 @@ import {
   replicaIn
 } from "./model.js"
 
-/** The core's state, whatever its type is named. */
-export type LifecycleState = ReturnType<typeof Lifecycle.make>
+/** The core's state. */
+export type LifecycleState = Lifecycle.LifecycleState
 
 /** One tick as the invariants see it. */
 export interface LifecycleObservation {
