@@ -222,7 +222,14 @@ const actionEvents = (setup: WorldSetup, m: LifecycleModel, action: WorldAction)
 // One tick.
 // ---------------------------------------------------------------------------
 
-const tick = (setup: WorldSetup, before: LifecycleState, modelBefore: LifecycleModel, now: number, events: ReadonlyArray<LifecycleEvent>, settled: boolean): LifecycleObservation => {
+const tick = (
+  setup: WorldSetup,
+  before: LifecycleState,
+  modelBefore: LifecycleModel,
+  now: number,
+  events: ReadonlyArray<LifecycleEvent>,
+  settled: boolean
+): LifecycleObservation => {
   const input = deepFreeze({ now, events: [...events] })
   const answered = Lifecycle.tick(deepFreeze(before), input)
   const actions: ReadonlyArray<LifecycleAction> = answered.actions

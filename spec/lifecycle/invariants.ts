@@ -189,8 +189,8 @@ export const lifecycleInvariants: ReadonlyArray<Invariant<LifecycleObservation>>
       "replicas a `startReplica` of it named and no `replicaStopped` ended, at the version it was started with, " +
       "STARTING/UPDATING/RECOVERING until its `replicaStarted`, RUNNING or PENDING_MIGRATION after it, STOPPING " +
       "from its `stopReplica` on; a `startReplica` names a fresh id (never started before) of a known deployment " +
-      "at its target version, and a `stopReplica` names, once in the tick, a replica that was not already STOPPING; a replica reported failed or unhealthy is " +
-      "STOPPING after the tick. On the settled last tick of a run (the world answered every action and stopped " +
+      "at its target version, and a `stopReplica` names, once in the tick, a replica that was not already " +
+      "STOPPING; a replica reported failed or unhealthy is STOPPING after the tick. On the settled last tick of a run (the world answered every action and stopped " +
       "disturbing the cluster), every deployment is HEALTHY with exactly `target` replicas, all RUNNING at the " +
       "target version.",
     checkedBy: ["model", "exhaustive"],
