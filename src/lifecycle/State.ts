@@ -1,0 +1,80 @@
+/**
+ * The lifecycle's state and what its queries return.
+ *
+ * @since 0.1.0
+ */
+
+declare const LifecycleStateTypeId: unique symbol
+
+/**
+ * The lifecycle's whole state: an immutable value made by `make` and advanced
+ * by `tick`, read through the queries. Its inside is not part of the API.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * const state: Lifecycle.LifecycleState = Lifecycle.make({ nodes: [], deployments: [] })
+ *
+ * @category state
+ * @since 0.1.0
+ */
+export interface LifecycleState {
+  readonly [LifecycleStateTypeId]: "LifecycleState"
+}
+
+/**
+ * A replica as the lifecycle holds it in a deployment's container: its id
+ * (chosen by the core), version, deployment, and node (where it was placed,
+ * or where it reported it runs; `null` while it waits for a node).
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * import { Container } from "replicore"
+ * const s = Lifecycle.tick(Lifecycle.make({ nodes: [], deployments: [{ id: "d", demand: {}, target: 1 }] }), { now: 0, events: [] }).state
+ * const replica: Lifecycle.Replica | undefined = Container.get(Lifecycle.replicas(s, "d"))[0] // { id: "d#0", version: "v1", deployment: "d", node: null }
+ *
+ * @category state
+ * @since 0.1.0
+ */
+export interface Replica {
+  readonly id: string
+  readonly version: string
+  readonly deployment: string
+  readonly node: string | null
+}
+
+/**
+ * A deployment's status, as Ray's `check_curr_status` gives it: HEALTHY when
+ * exactly the target number of replicas run the target version and nothing
+ * starts or stops; UNHEALTHY after a replica of the target version failed to
+ * start or failed a health check, until it is HEALTHY again; UPDATING otherwise.
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * const status: Lifecycle.DeploymentStatus = Lifecycle.status(Lifecycle.make({ nodes: [], deployments: [{ id: "d", demand: {}, target: 1 }] }), "d") // "UPDATING"
+ *
+ * @category state
+ * @since 0.1.0
+ */
+export type DeploymentStatus = "UPDATING" | "HEALTHY" | "UNHEALTHY"
+
+/**
+ * Where the compaction cycle stands: `idle` (none running; one may start),
+ * `active` (emptying `nodes`, started at `startedAt`), or `backoff` (waiting
+ * after `failures` consecutive failed compactions).
+ *
+ * @example
+ * import { Lifecycle } from "replicore"
+ * const c: Lifecycle.CompactionStatus = Lifecycle.compaction(Lifecycle.make({ nodes: [], deployments: [] })) // phase "idle"
+ *
+ * @category state
+ * @since 0.1.0
+ */
+export interface CompactionStatus {
+  readonly phase: "idle" | "active" | "backoff"
+  /** Every node the active compaction will empty (all its waves); empty otherwise. */
+  readonly nodes: ReadonlyArray<string>
+  /** The `now` of the tick that started the active compaction, or `null`. */
+  readonly startedAt: number | null
+  /** Consecutive failed (cancelled or timed out) compactions; 0 after one completes. */
+  readonly failures: number
+}
