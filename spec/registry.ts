@@ -9,7 +9,7 @@
  */
 
 /** The cores of the package. */
-export type Core = "container" | "slots" | "compaction"
+export type Core = "container" | "slots" | "compaction" | "lifecycle"
 
 /**
  * How an invariant is checked:

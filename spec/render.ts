@@ -8,7 +8,8 @@ import type { CheckReport } from "./report.js"
 const CORE_TITLES: Record<Core, string> = {
   container: "Replica container (`C*`)",
   slots: "Slot reservation (`S*`)",
-  compaction: "Replica compaction (`K*`)"
+  compaction: "Replica compaction (`K*`)",
+  lifecycle: "Replica lifecycle (`L*`)"
 }
 
 const KIND_NAMES: Record<CheckKind, string> = {

@@ -42,3 +42,10 @@ export * as Compaction from "./compaction/index.js"
  * @since 0.1.0
  */
 export * as Runtime from "./runtime/index.js"
+
+/**
+ * The replica lifecycle core: draining, scaling, rolling updates, pack scheduling, compaction cycles.
+ *
+ * @since 0.1.0
+ */
+export * as Lifecycle from "./lifecycle/index.js"

@@ -1,0 +1,235 @@
+/**
+ * Compaction cycles through `tick`: Ray's deployment-state cases (ray-semantics.md
+ * §4 C, 18–19) and the cycle cases of Anyscale's `TestActiveCompaction` (§4 D,
+ * 23–27) in `"ray"` mode, and where `"planner"` mode differs.
+ */
+import { describe, expect, it } from "vitest"
+import type { Lifecycle } from "../../../../src/index.js"
+import { obey, releases, running, started, starts, stopped, stops } from "../support.js"
+
+const CPU = (n: number) => ({ CPU: n })
+/** Just past the default 300 s compaction delay. */
+const PAST_DELAY = 305_000
+
+describe("compaction at the deployment level (Ray's cases 18–19)", () => {
+  const case18 = (compaction: "ray" | "planner") =>
+    running({
+      nodes: [{ id: "n1", capacity: CPU(9) }, { id: "n2", capacity: CPU(4) }, { id: "n3", capacity: CPU(5) }],
+      deployments: [{ id: "A", demand: CPU(1) }, { id: "B", demand: CPU(2) }, { id: "C", demand: CPU(3) }],
+      options: { compaction }
+    }, { A: ["n2", "n2"], B: ["n3"], C: ["n1", "n1"] })
+
+  it("18: compacts the larger compactable node, start then stop, then releases it", () => {
+    const c = case18("ray")
+    expect(c.tick([], 299_000)).toEqual([]) // not HEALTHY for the delay yet
+    const actions = c.tick([], 6000)
+    expect(c.compaction()).toEqual({ phase: "active", nodes: ["n3"], startedAt: PAST_DELAY, failures: 0 })
+    expect(c.counts("A")).toEqual({ RUNNING: 2 })
+    expect(c.counts("C")).toEqual({ RUNNING: 2 })
+    expect(c.counts("B")).toEqual({ STARTING: 1, PENDING_MIGRATION: 1 })
+    expect(starts(actions).map((s) => s.node)).toEqual(["n2"])
+    const stop = c.tick(started(actions), 1000)
+    expect(c.counts("B")).toEqual({ RUNNING: 1, STOPPING: 1 })
+    expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 }) // complete
+    const release = c.tick(stopped(stop), 1000)
+    expect(releases(release)).toEqual(["n3"])
+    expect(c.counts("B")).toEqual({ RUNNING: 1 })
+    for (let i = 0; i < 3; i++) expect(c.tick([], 1000)).toEqual([])
+    expect(["A", "B", "C"].map((d) => c.status(d))).toEqual(["HEALTHY", "HEALTHY", "HEALTHY"])
+    expect(c.tick([], 600_000)).toEqual([]) // nothing more is compactable
+  })
+
+  it("18 in planner mode: the plan empties the same node with the same single migration", () => {
+    const c = case18("planner")
+    const actions = c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n3"])
+    expect(starts(actions).map((s) => s.deployment)).toEqual(["B"]) // its destination is the plan's (n1 here, best fit is n2)
+    expect(releases(obey(c, actions))).toEqual(["n3"])
+    expect(c.counts("B")).toEqual({ RUNNING: 1 })
+  })
+
+  it("19: an upscale that lands on the node being emptied cancels the compaction, in the same tick", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: CPU(3) }, { id: "n2", capacity: CPU(3) }],
+      deployments: [{ id: "d", demand: CPU(1) }],
+      options: { compaction: "ray" }
+    }, { d: ["n1", "n1", "n2"] })
+    const migration = c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n2"]) // equal sizes: the node with fewer replicas to move
+    expect(c.counts("d")).toEqual({ RUNNING: 2, PENDING_MIGRATION: 1, STARTING: 1 })
+    // n1 is full, so the new replica goes to the node being emptied: that cancels the compaction at
+    // once (Ray notices one tick later, when the replica is ready). The migrating replica returns to
+    // RUNNING and the surplus STARTING replica stops (the newest: the one placed on n2).
+    const upscale = c.tick([{ type: "setTarget", deployment: "d", target: 4 }], 1000)
+    expect(starts(upscale).map((s) => s.node)).toEqual(["n2"])
+    expect(stops(upscale).map((s) => s.replica)).toEqual(starts(upscale).map((s) => s.replica))
+    expect(c.compaction()).toMatchObject({ phase: "backoff", nodes: [], failures: 1 })
+    expect(c.counts("d")).toEqual({ RUNNING: 3, STARTING: 1, STOPPING: 1 })
+    c.tick(started(migration), 1000)
+    expect(c.counts("d")).toEqual({ RUNNING: 4, STOPPING: 1 }) // Ray's counts after its cancel
+  })
+})
+
+describe("the compaction cycle (Anyscale's TestActiveCompaction, cases 23–27, in ray mode)", () => {
+  const small = (options: Lifecycle.OptionsInput = {}) =>
+    running({
+      nodes: [{ id: "n1", capacity: CPU(3) }, { id: "n2", capacity: CPU(2) }],
+      deployments: [{ id: "d", demand: CPU(1) }],
+      options: { compaction: "ray", ...options }
+    }, { d: ["n1", "n1", "n2"] })
+
+  it("23: completes once the node holds no running replica, and releases it once empty", () => {
+    const c = small()
+    const migration = c.tick([], PAST_DELAY)
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] })
+    expect(c.tick([], 1000)).toEqual([])
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] }) // still returned
+    expect(starts(migration).map((s) => s.node)).toEqual(["n1"])
+    const stop = c.tick(started(migration), 1000)
+    expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 })
+    expect(releases(stop)).toEqual([])
+    expect(releases(c.tick(stopped(stop), 1000))).toEqual(["n2"])
+    expect(c.tick([], 1000)).toEqual([]) // released once
+  })
+
+  it("24: cancelled when a new replica runs on the node being emptied (the reported node wins)", () => {
+    const c = small()
+    const migration = c.tick([], PAST_DELAY)
+    const cancel = c.tick(started(migration, () => "n2"), 1000)
+    expect(c.compaction()).toMatchObject({ phase: "backoff", nodes: [], failures: 1 })
+    expect(c.counts("d")).toEqual({ RUNNING: 3, STOPPING: 1 }) // back to RUNNING, surplus trimmed
+    expect(stops(cancel)).toHaveLength(1)
+  })
+
+  it("25: times out at compactionTimeoutMs: the migration is undone, the replacement stopped", () => {
+    const c = small()
+    const migration = c.tick([], PAST_DELAY)
+    c.tick([], 100_000)
+    c.tick([], 1_000_000)
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] })
+    const timeout = c.tick([], 10_000_000)
+    expect(c.compaction()).toMatchObject({ phase: "backoff", nodes: [], failures: 1 })
+    expect(stops(timeout).map((s) => s.replica)).toEqual(starts(migration).map((s) => s.replica))
+    expect(c.counts("d")).toEqual({ RUNNING: 3, STOPPING: 1 })
+  })
+
+  it("26: backs off 2^failures s after each cancellation (allowed again at exactly now = next allowed)", () => {
+    const c = small({ compactionDelayMs: 0 })
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] }) // quiet since boot, no delay
+    for (let i = 0; i < 5; i++) {
+      const cancel = c.tick([{ type: "setTarget", deployment: "d", target: 4 }], 1000) // lands on n2
+      expect(c.compaction()).toMatchObject({ phase: "backoff", failures: i + 1 })
+      const trim = c.tick([{ type: "setTarget", deployment: "d", target: 3 }])
+      c.tick([...stopped(cancel), ...stopped(trim)])
+      expect(c.status("d")).toBe("HEALTHY")
+      const backoff = 2 ** (i + 1) * 1000
+      c.tick([], backoff / 2)
+      expect(c.compaction()).toMatchObject({ phase: "backoff" })
+      c.tick([], backoff / 2)
+      expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"], startedAt: c.now, failures: i + 1 })
+    }
+  })
+
+  it("27: backs off after timeouts; each retry is a new compaction with a new start time", () => {
+    const c = small({ compactionDelayMs: 0 })
+    for (let i = 0; i < 5; i++) {
+      const startedAt = c.compaction().startedAt
+      c.tick([], 1_000_000)
+      expect(c.compaction()).toMatchObject({ phase: "active", startedAt })
+      const timeout = c.tick([], 800_000) // 1,800 s after the start: timed out (>=)
+      expect(c.compaction()).toMatchObject({ phase: "backoff", failures: i + 1 })
+      c.tick(stopped(timeout))
+      const backoff = 2 ** (i + 1) * 1000
+      c.tick([], backoff / 2)
+      expect(c.compaction().phase).toBe("backoff")
+      c.tick([], backoff / 2)
+      expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"], startedAt: c.now })
+    }
+  })
+
+  it("the back-off is capped at maxBackoffMs", () => {
+    const c = small({ compactionDelayMs: 0, maxBackoffMs: 3000 })
+    for (let i = 0; i < 3; i++) {
+      c.tick(stopped(c.tick([], 1_800_000)))
+      c.tick([], Math.min(2 ** (i + 1) * 1000, 3000) - 1)
+      expect(c.compaction().phase).toBe("backoff")
+      c.tick([], 1)
+      expect(c.compaction().phase).toBe("active")
+    }
+  })
+
+  it("a node that starts draining during a compaction is drained at once (Ray waits for the compaction)", () => {
+    const c = running({
+      nodes: [
+        { id: "n1", capacity: CPU(10), releasable: false },
+        { id: "n2", capacity: CPU(3) },
+        { id: "n3", capacity: CPU(2) }
+      ],
+      deployments: [{ id: "d", demand: CPU(1) }],
+      options: { compaction: "ray" }
+    }, { d: ["n1", "n2", "n3", "n3"] })
+    c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n2"])
+    const drain = c.tick([{ type: "nodesDraining", nodes: { n3: 900_000 } }], 1000)
+    expect(c.counts("d")).toEqual({ RUNNING: 1, PENDING_MIGRATION: 3, STARTING: 3 })
+    expect(starts(drain).map((s) => s.node)).toEqual(["n1", "n1"])
+    expect(c.compaction().phase).toBe("active")
+  })
+})
+
+describe("planner mode: where it differs from Ray", () => {
+  const residue = (compaction: "ray" | "planner") =>
+    running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }],
+      options: { compaction }
+    }, { d: ["n1", "n2", "n3"] })
+
+  it("empties every node it can in one compaction; Ray frees one node per round, a delay apart", () => {
+    const ray = residue("ray")
+    const rayActions = obey(ray, ray.tick([], PAST_DELAY))
+    expect(releases(rayActions)).toHaveLength(1) // the next round waits another compactionDelayMs
+    const planner = residue("planner")
+    const first = planner.tick([], PAST_DELAY)
+    expect(planner.compaction().nodes).toHaveLength(2)
+    expect(releases(obey(planner, first))).toHaveLength(2)
+    expect(planner.counts("d")).toEqual({ RUNNING: 3 })
+  })
+
+  it("runs wave after wave: the next wave starts only when the previous one's replicas have exited", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave1 = c.tick([], PAST_DELAY)
+    expect(starts(wave1)).toHaveLength(1) // maxSurge 1: one migration per wave
+    expect(c.counts("d")).toEqual({ RUNNING: 2, PENDING_MIGRATION: 1, STARTING: 1 })
+    const stop1 = c.tick(started(wave1), 1000)
+    expect(starts(stop1)).toEqual([]) // its source still runs (STOPPING): wave 2 waits
+    expect(c.counts("d")).toEqual({ RUNNING: 3, STOPPING: 1 })
+    const wave2 = c.tick(stopped(stop1), 1000)
+    expect(starts(wave2)).toHaveLength(1)
+    expect(c.counts("d")).toEqual({ RUNNING: 2, PENDING_MIGRATION: 1, STARTING: 1 })
+    expect(c.compaction().phase).toBe("active")
+    const rest = obey(c, wave2)
+    expect(releases([...stop1, ...rest])).toHaveLength(2) // rest begins with wave2
+    expect(c.compaction()).toMatchObject({ phase: "idle", failures: 0 })
+  })
+
+  it("a replacement starts on its step's destination; a cancelled plan returns its migrating replicas to RUNNING", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(2) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave = c.tick([], PAST_DELAY)
+    const emptying = c.compaction().nodes
+    expect(emptying).toHaveLength(1)
+    expect(starts(wave).every((s) => s.node !== null && !emptying.includes(s.node))).toBe(true)
+    const cancel = c.tick([{ type: "setTarget", deployment: "d", target: 5 }], 1000)
+    expect(starts(cancel).map((s) => s.node)).toContain(emptying[0]) // the only room left
+    expect(c.compaction()).toMatchObject({ phase: "backoff", failures: 1 })
+    expect(c.counts("d").PENDING_MIGRATION).toBeUndefined()
+  })
+})

@@ -1,0 +1,64 @@
+/** Pack scheduling of new replicas (OSS `TestPackScheduling`, ray-semantics.md §4 E, case 32) and its placement order. */
+import { describe, expect, it } from "vitest"
+import { Cluster, running, started, starts } from "../support.js"
+
+describe("pack scheduling", () => {
+  it("32: largest request first, best fit", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 3 } }, { id: "n2", capacity: { CPU: 2 } }],
+      deployments: [{ id: "d1", demand: { CPU: 1 }, target: 2 }, { id: "d2", demand: { CPU: 3 }, target: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => [s.deployment, s.node])).toEqual([["d2", "n1"], ["d1", "n2"], ["d1", "n2"]])
+  })
+
+  it("busy nodes before idle ones, whatever the fit", () => {
+    const c = running({
+      nodes: [{ id: "idle", capacity: { CPU: 1 } }, { id: "busy", capacity: { CPU: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }]
+    }, { d: ["busy"] })
+    const up = c.tick([{ type: "setTarget", deployment: "d", target: 2 }])
+    expect(starts(up).map((s) => s.node)).toEqual(["busy"])
+  })
+
+  it("GPU ranks first in best fit: the node with the fewest GPUs left wins", () => {
+    const c = new Cluster({
+      nodes: [{ id: "a", capacity: { GPU: 2, CPU: 1 } }, { id: "b", capacity: { GPU: 1, CPU: 8 } }],
+      deployments: [{ id: "d", demand: { GPU: 1, CPU: 1 }, target: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["b"])
+  })
+
+  it("node null when nothing fits; the reported node wins", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 1 } }],
+      deployments: [{ id: "d", demand: { CPU: 2 }, target: 1 }]
+    })
+    const placed = c.tick()
+    expect(starts(placed).map((s) => s.node)).toEqual([null])
+    c.tick([{ type: "nodeAdded", node: { id: "big", capacity: { CPU: 4 } } }, ...started(placed, () => "big")])
+    expect(c.replicasIn("d", "RUNNING").map((r) => r.node)).toEqual(["big"])
+  })
+
+  it("never on a draining node; a STOPPING replica holds its node until it exits", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: { CPU: 1 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }]
+    }, { d: ["n1"] })
+    const unhealthy = c.tick([{ type: "replicaUnhealthy", replica: c.replicasIn("d", "RUNNING")[0]!.id }])
+    expect(starts(unhealthy).map((s) => s.node)).toEqual(["n2"]) // n1 is still held by the STOPPING replica
+    const c2 = running({
+      nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }]
+    }, { d: ["n1"] })
+    const up = c2.tick([{ type: "nodesDraining", nodes: { n2: 1e9 } }, { type: "setTarget", deployment: "d", target: 8 }])
+    expect(starts(up).map((s) => s.node)).toEqual(["n1", "n1", "n1", null, null, null, null])
+  })
+
+  it("maxReplicasPerNode holds: a second replica goes to another node", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 3, maxReplicasPerNode: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["n1", "n2", null])
+  })
+})
