@@ -6,8 +6,8 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import * as Ids from "../src/internal/hashIndex.js"
-import * as Avl from "../src/internal/orderedIndex.js"
+import * as Ids from "../src/internal/stringMap.js"
+import * as Avl from "../src/internal/orderedMap.js"
 import { propertyParameters } from "./support/settings.js"
 
 /** The suite's main budget; a deep run scales the other budgets by the same ratio. */
@@ -43,7 +43,7 @@ const hashOp: fc.Arbitrary<HashOp> = fc.oneof(
   fc.record({ kind: fc.constant("removeMany" as const), keys: fc.array(key, { maxLength: 30 }) })
 )
 
-const applyHash = (index: Ids.HashIndex, model: Map<string, number>, op: HashOp): [Ids.HashIndex, Map<string, number>] => {
+const applyHash = (index: Ids.StringMap, model: Map<string, number>, op: HashOp): [Ids.StringMap, Map<string, number>] => {
   const next = new Map(model)
   switch (op.kind) {
     case "set":
@@ -59,7 +59,7 @@ const applyHash = (index: Ids.HashIndex, model: Map<string, number>, op: HashOp)
       if (inserted.present !== present) throw new Error(`insertMany answered ${inserted.present}, expected ${present}`)
       if (inserted.present !== undefined) return [index, model]
       op.keys.forEach((k, i) => next.set(k, op.base + i))
-      return [inserted.index, next]
+      return [inserted.map, next]
     }
     case "removeMany":
       op.keys.forEach((k) => next.delete(k))
@@ -67,7 +67,7 @@ const applyHash = (index: Ids.HashIndex, model: Map<string, number>, op: HashOp)
   }
 }
 
-const agrees = (index: Ids.HashIndex, model: ReadonlyMap<string, number>) =>
+const agrees = (index: Ids.StringMap, model: ReadonlyMap<string, number>) =>
   keys.every((k) => Ids.get(index, k) === model.get(k))
 
 describe("hash trie (id index)", () => {
@@ -78,9 +78,9 @@ describe("hash trie (id index)", () => {
   it("answers as a Map after every operation, and every earlier version still answers as it did", () => {
     fc.assert(
       fc.property(fc.array(hashOp, { maxLength: 80 }), (ops) => {
-        const versions: Array<[Ids.HashIndex, Map<string, number>]> = [[undefined, new Map()]]
+        const versions: Array<[Ids.StringMap, Map<string, number>]> = [[undefined, new Map()]]
         for (const op of ops) {
-          const [index, model] = versions[versions.length - 1] as [Ids.HashIndex, Map<string, number>]
+          const [index, model] = versions[versions.length - 1] as [Ids.StringMap, Map<string, number>]
           const next = applyHash(index, model, op)
           versions.push(next)
           if (!agrees(...next)) throw new Error(`after ${JSON.stringify(op)}: differs from the Map`)
@@ -101,7 +101,7 @@ describe("AVL tree (per-state order index)", () => {
     fc.record({ kind: fc.constant("insert" as const), key: fc.nat(200) }),
     fc.record({ kind: fc.constant("remove" as const), key: fc.nat(200) })
   )
-  const entries = (tree: Avl.Tree<number>) => {
+  const entries = (tree: Avl.OrderedMap<number>) => {
     const out: Array<number> = []
     Avl.forEachWhile(tree, (v, k) => {
       out.push(k, v)
@@ -109,7 +109,7 @@ describe("AVL tree (per-state order index)", () => {
     })
     return out
   }
-  const balanced = (tree: Avl.Tree<number>): boolean => {
+  const balanced = (tree: Avl.OrderedMap<number>): boolean => {
     if (tree === undefined) return true
     const hl = tree.left?.height ?? 0
     const hr = tree.right?.height ?? 0
@@ -120,9 +120,9 @@ describe("AVL tree (per-state order index)", () => {
   it("holds the sorted array's entries, stays balanced, and every earlier version is unchanged", () => {
     fc.assert(
       fc.property(fc.array(treeOp, { maxLength: 120 }), (ops) => {
-        const versions: Array<[Avl.Tree<number>, ReadonlyArray<number>]> = [[undefined, []]]
+        const versions: Array<[Avl.OrderedMap<number>, ReadonlyArray<number>]> = [[undefined, []]]
         for (const op of ops) {
-          const [tree, model] = versions[versions.length - 1] as [Avl.Tree<number>, ReadonlyArray<number>]
+          const [tree, model] = versions[versions.length - 1] as [Avl.OrderedMap<number>, ReadonlyArray<number>]
           const without = model.filter((k) => k !== op.key)
           const nextModel = op.kind === "insert" ? [...without, op.key].sort((a, b) => a - b) : without
           const next = op.kind === "insert" ? Avl.insert(tree, op.key, op.key * 2) : Avl.remove(tree, op.key)

@@ -61,14 +61,14 @@ let clientsRun = 0
 const live = (
   c: Client,
   i: number,
-  router: Runtime.Router,
-  direct: Runtime.ReplicaRuntime
+  router: Runtime.Router.Router,
+  direct: Runtime.Replica.ReplicaRuntime
 ): Effect.Effect<Ending, never> => {
   const id = Slots.RequestId(`req-${i}`)
   const work = Effect.sleep(Duration.millis(c.work))
   /** Choose a replica, think for a while (the routing set may change meanwhile), then act on the selection. */
   const viaRouter = (then: (s: Selection.ReservedSelection) => Effect.Effect<Ending, never>) =>
-    Effect.scoped(Effect.matchEffect(Runtime.chooseReplica(router), {
+    Effect.scoped(Effect.matchEffect(Runtime.Router.chooseReplica(router), {
       onFailure: () => Effect.succeed<Ending>("rejected"),
       onSuccess: (s) => Effect.zipRight(Effect.sleep(Duration.millis(c.work)), then(s))
     }))
@@ -89,8 +89,8 @@ const live = (
       case "handle":
       case "handle-reject":
         return Effect.map(
-          Effect.orDie(Runtime.handle(direct, id, work, { reject: c.kind === "handle-reject" })),
-          (r) => (r instanceof Runtime.Rejected ? "rejected" : "finished")
+          Effect.orDie(Runtime.Replica.handle(direct, id, work, { reject: c.kind === "handle-reject" })),
+          (r) => (r instanceof Runtime.Replica.Rejected ? "rejected" : "finished")
         )
     }
   })()
@@ -99,23 +99,23 @@ const live = (
 
 const runScenario = (sc: Scenario) =>
   Effect.gen(function*() {
-    const runtimes = yield* Effect.forEach(sc.capacities, (cap, i) => Runtime.make(`r${i}`, cap))
+    const runtimes = yield* Effect.forEach(sc.capacities, (cap, i) => Runtime.Replica.make(`r${i}`, cap))
     const routed = runtimes.map((runtime, i) => ({ replicaId: `r${i}`, nodeId: `n${i}`, nodeIp: "10.0.0.1", port: i, runtime }))
-    const router = yield* Runtime.makeRouter(routed, "router")
+    const router = yield* Runtime.Router.make(routed, "router")
     const fibers = yield* Effect.forEach(sc.clients, (c, i) =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(live(c, i, router, runtimes[i % runtimes.length] as Runtime.ReplicaRuntime))
+        const fiber = yield* Effect.fork(live(c, i, router, runtimes[i % runtimes.length] as Runtime.Replica.ReplicaRuntime))
         if (c.interruptAfter !== undefined) {
           yield* Effect.fork(Effect.zipRight(Effect.sleep(Duration.millis(c.delay + c.interruptAfter)), Fiber.interrupt(fiber)))
         }
         return fiber
       }))
     if (sc.leaveAt !== undefined) {
-      yield* Effect.fork(Effect.zipRight(Effect.sleep(Duration.millis(sc.leaveAt)), Runtime.setReplicas(router, routed.slice(1))))
+      yield* Effect.fork(Effect.zipRight(Effect.sleep(Duration.millis(sc.leaveAt)), Runtime.Router.setReplicas(router, routed.slice(1))))
     }
     yield* TestClock.adjust(Duration.millis(60))
     const exits = yield* Effect.forEach(fibers, Fiber.await)
-    const snapshots = yield* Effect.forEach(runtimes, Runtime.snapshot)
+    const snapshots = yield* Effect.forEach(runtimes, Runtime.Replica.slotState)
     return { exits, snapshots }
   }).pipe(Effect.withRandom(Random.make(sc.seed)), Effect.provide(TestContext.TestContext))
 

@@ -11,6 +11,7 @@
 /**
  * The replica container core.
  *
+ * @category cores
  * @since 0.1.0
  */
 export * as Container from "./container/index.js"
@@ -18,6 +19,7 @@ export * as Container from "./container/index.js"
 /**
  * The slot reservation core.
  *
+ * @category cores
  * @since 0.1.0
  */
 export * as Slots from "./slots/index.js"
@@ -25,6 +27,7 @@ export * as Slots from "./slots/index.js"
 /**
  * Router-side selection: addresses, the dispatch typestate, its errors.
  *
+ * @category cores
  * @since 0.1.0
  */
 export * as Selection from "./slots/Selection.js"
@@ -32,13 +35,17 @@ export * as Selection from "./slots/Selection.js"
 /**
  * The replica compaction core.
  *
+ * @category cores
  * @since 0.1.0
  */
 export * as Compaction from "./compaction/index.js"
 
 /**
- * The Effect adapters (replica runtimes, router).
+ * The Effect adapters: `Runtime.Replica` (a replica's admission runtime),
+ * `Runtime.Router` (choose a replica, reserve, dispatch once) and
+ * `Runtime.planWithin` (the compaction planner under a time budget).
  *
+ * @category adapters
  * @since 0.1.0
  */
 export * as Runtime from "./runtime/index.js"

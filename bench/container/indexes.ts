@@ -1,32 +1,33 @@
 /**
- * The container's two hand-written persistent indexes against effect's
- * collections, on what the container does with them:
- * - the per-state order index (AVL tree keyed by insertion sequence) against
+ * The package's two hand-written persistent maps (`src/internal/orderedMap.ts`,
+ * `src/internal/stringMap.ts`, shared by the container and the slots) against
+ * effect's collections, on what the container does with them:
+ * - the ordered map (AVL tree keyed by insertion sequence) against
  *   `RedBlackTree`: delete two keys and append two (stop 2 replicas), and scan in order;
- * - the id index (hash trie, string → number) against `HashMap`: look up,
+ * - the string map (hash trie, string → number) against `HashMap`: look up,
  *   set and remove one id.
  */
 import { HashMap, Option, Order, RedBlackTree } from "effect"
-import * as Ids from "../../src/internal/hashIndex.js"
-import * as Avl from "../../src/internal/orderedIndex.js"
+import * as OrderedMap from "../../src/internal/orderedMap.js"
+import * as StringMap from "../../src/internal/stringMap.js"
 import type { BenchCase } from "../adapter.js"
 
 export const indexCases = (n: number): ReadonlyArray<BenchCase> => [...orderCases(n), ...idCases(n)]
 
 const idCases = (n: number): ReadonlyArray<BenchCase> => {
   const ids = Array.from({ length: n }, (_, i) => `replica-${i}`)
-  const inserted = Ids.insertMany(undefined, ids, (i) => i)
+  const inserted = StringMap.insertMany(undefined, ids, (i) => i)
   if (inserted.present !== undefined) throw new Error("ids must be distinct")
-  const trie = inserted.index
+  const trie = inserted.map
   const map = HashMap.fromIterable(ids.map((id, i) => [id, i] as const))
   const nextId = () => {
     let i = 0
     return () => ids[(i += 7919) % n] as string
   }
   const operations = {
-    "look up": [(id: string) => Ids.get(trie, id), (id: string) => Option.getOrUndefined(HashMap.get(map, id))],
-    "set": [(id: string) => Ids.set(trie, id, -1), (id: string) => HashMap.set(map, id, -1)],
-    "remove": [(id: string) => Ids.remove(trie, id), (id: string) => HashMap.remove(map, id)]
+    "look up": [(id: string) => StringMap.get(trie, id), (id: string) => Option.getOrUndefined(HashMap.get(map, id))],
+    "set": [(id: string) => StringMap.set(trie, id, -1), (id: string) => HashMap.set(map, id, -1)],
+    "remove": [(id: string) => StringMap.remove(trie, id), (id: string) => HashMap.remove(map, id)]
   } as const
   return Object.entries(operations).flatMap(([what, [ours, theirs]]) => [
     {
@@ -49,8 +50,8 @@ const idCases = (n: number): ReadonlyArray<BenchCase> => {
 const orderCases = (n: number): ReadonlyArray<BenchCase> => {
   const keys = Array.from({ length: n }, (_, i) => i)
   const victims = keys.filter((k) => k % 97 === 13)
-  let avl: Avl.Tree<number> = undefined
-  for (const k of keys) avl = Avl.insert(avl, k, k)
+  let avl: OrderedMap.OrderedMap<number> = undefined
+  for (const k of keys) avl = OrderedMap.insert(avl, k, k)
   let rbt = RedBlackTree.empty<number, number>(Order.number)
   for (const k of keys) rbt = RedBlackTree.insert(rbt, k, k)
   const pick = () => {
@@ -62,7 +63,7 @@ const orderCases = (n: number): ReadonlyArray<BenchCase> => {
       name: `AVL (replicore), N = ${n}: delete 2, append 2`,
       prepare: () => {
         const next = pick()
-        return () => Avl.insert(Avl.insert(Avl.remove(Avl.remove(avl, next()), next()), n, n), n + 1, n + 1)
+        return () => OrderedMap.insert(OrderedMap.insert(OrderedMap.remove(OrderedMap.remove(avl, next()), next()), n, n), n + 1, n + 1)
       }
     },
     {
@@ -81,7 +82,7 @@ const orderCases = (n: number): ReadonlyArray<BenchCase> => {
       name: `AVL (replicore), N = ${n}: scan in order`,
       prepare: () => () => {
         let sum = 0
-        Avl.forEachWhile(avl, (v) => {
+        OrderedMap.forEachWhile(avl, (v) => {
           sum += v
           return true
         })

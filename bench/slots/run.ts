@@ -123,13 +123,13 @@ const runtimeCases = (contention: "uncontended" | "contended"): ReadonlyArray<Be
     {
       name: `replicore runtime handle, ${contention}: ${BATCH} requests`,
       prepare: () => {
-        const rt = Effect.runSync(Runtime.make("bench", CAPACITY))
+        const rt = Effect.runSync(Runtime.Replica.make("bench", CAPACITY))
         let round = 0
         return () => {
           const ids = Array.from({ length: BATCH }, (_, i) => Slots.RequestId(`${round}/${i}`))
           round++
           return Effect.runPromise(
-            Effect.forEach(ids, (id) => Runtime.handle(rt, id, work), { concurrency: "unbounded", discard: true })
+            Effect.forEach(ids, (id) => Runtime.Replica.handle(rt, id, work), { concurrency: "unbounded", discard: true })
           )
         }
       }
@@ -163,12 +163,12 @@ const runtimeCases = (contention: "uncontended" | "contended"): ReadonlyArray<Be
  */
 const bytesPerWaiter = async (waiters: number, through: "replicore" | "effect" | "fiber"): Promise<number> => {
   const gc = (globalThis as { gc?: () => void }).gc as () => void
-  const rt = Effect.runSync(Runtime.make("mem", 1))
+  const rt = Effect.runSync(Runtime.Replica.make("mem", 1))
   const semaphore = Effect.runSync(Effect.makeSemaphore(1))
   const gate = Effect.runSync(Deferred.make<void>())
   const request = (id: string, work: Effect.Effect<void>) =>
     through === "replicore"
-      ? Runtime.handle(rt, Slots.RequestId(id), work)
+      ? Runtime.Replica.handle(rt, Slots.RequestId(id), work)
       : through === "effect"
       ? semaphore.withPermits(1)(work)
       : Deferred.await(gate)

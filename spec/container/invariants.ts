@@ -127,7 +127,7 @@ const ERROR_TAGS: ReadonlyArray<string> = [
 
 /** The public function a refused operation names in its message. */
 const errorOperation = (op: ContainerOp): string =>
-  op.kind === "addAll" ? "add" : op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind
+  op.kind === "lookup" || op.kind === "countByState" ? "" : op.kind
 
 /** Structural equality in which objects inside arrays compare by identity (replicas are never copied). */
 export const sameValue = (a: unknown, b: unknown): boolean => {

@@ -9,8 +9,9 @@
  *
  * @since 0.1.0
  */
-import * as Ids from "../internal/hashIndex.js"
-import * as Index from "../internal/orderedIndex.js"
+import { Predicate } from "effect"
+import * as OrderedMap from "../internal/orderedMap.js"
+import * as StringMap from "../internal/stringMap.js"
 import {
   ConflictingVersionFilters,
   type ContainerOperation,
@@ -18,6 +19,7 @@ import {
   InvalidMaxReplicas,
   InvalidReplica,
   InvalidReplicaState,
+  InvalidVersionFilter,
   UnknownReplica
 } from "./errors.js"
 import { ALL_REPLICA_STATES, type ReplicaState } from "./ReplicaState.js"
@@ -26,6 +28,7 @@ import { ALL_REPLICA_STATES, type ReplicaState } from "./ReplicaState.js"
  * What the container needs to know of a replica: a unique `id` and a `version`.
  * Any record with both fields can be stored; its type is kept.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Replica {
@@ -39,6 +42,7 @@ declare const ReplicaTypeId: unique symbol
  * An immutable container of replicas of type `R`. Iterating it yields every
  * replica in `ALL_REPLICA_STATES` order, each state in insertion order.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface ReplicaContainer<out R extends Replica> extends Iterable<R> {
@@ -53,14 +57,14 @@ const STATE_SLOTS = 8
 
 class Container<R extends Replica> {
   constructor(
-    readonly buckets: ReadonlyArray<Index.Tree<R>>,
-    readonly index: Ids.HashIndex,
+    readonly buckets: ReadonlyArray<OrderedMap.OrderedMap<R>>,
+    readonly index: StringMap.StringMap,
     readonly nextSeq: number
   ) {}
 
   [Symbol.iterator](): Iterator<R> {
     const out: Array<R> = []
-    for (const tree of this.buckets) Index.appendValues(tree, out)
+    for (const tree of this.buckets) OrderedMap.appendValues(tree, out)
     return out[Symbol.iterator]()
   }
 }
@@ -68,7 +72,7 @@ class Container<R extends Replica> {
 const wrap = <R extends Replica>(c: Container<R>): ReplicaContainer<R> => c as unknown as ReplicaContainer<R>
 const unwrap = <R extends Replica>(c: ReplicaContainer<R>): Container<R> => c as unknown as Container<R>
 
-const EMPTY_BUCKETS: ReadonlyArray<Index.Tree<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
+const EMPTY_BUCKETS: ReadonlyArray<OrderedMap.OrderedMap<never>> = Object.freeze(ALL_REPLICA_STATES.map(() => undefined))
 const EMPTY = new Container<never>(EMPTY_BUCKETS, undefined, 0)
 
 const stateOfLocation = (location: number): number => location % STATE_SLOTS
@@ -116,9 +120,13 @@ const requireId = (operation: ContainerOperation, id: unknown): string => {
   return id
 }
 
-const optionalVersion = (operation: ContainerOperation, version: unknown): string | undefined => {
-  if (version === undefined || typeof version === "string") return version
-  throw new InvalidReplica({ operation, replica: version, reason: "a version filter must be a string" })
+const optionalVersion = (
+  operation: "pop" | "count",
+  filter: "version" | "excludeVersion",
+  value: unknown
+): string | undefined => {
+  if (value === undefined || typeof value === "string") return value
+  throw new InvalidVersionFilter({ operation, filter, value })
 }
 
 /**
@@ -128,33 +136,40 @@ const optionalVersion = (operation: ContainerOperation, version: unknown): strin
  * import { Container } from "replicore"
  * Container.size(Container.empty()) // 0
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const empty = <R extends Replica = Replica>(): ReplicaContainer<R> => wrap(EMPTY as Container<R>)
 
 /**
  * Adds a replica at the end of `state`'s order, in O(log N).
- * Throws `DuplicateReplica` when the id is already present (in any state),
- * `InvalidReplicaState` or `InvalidReplica` for bad input; the input is never changed.
+ *
+ * @throws {AddError} `DuplicateReplica` when the id is already present (in any
+ * state), `InvalidReplicaState` for a state that is not one, `InvalidReplica`
+ * for a value that is not a replica; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
  * const c = Container.add(Container.empty(), "STARTING", { id: "r1", version: "v1" })
  * Container.stateOf(c, "r1") // "STARTING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const add = <R extends Replica>(
   self: ReplicaContainer<R>,
   state: ReplicaState,
   replica: R
-): ReplicaContainer<R> => addAll(self, state, [replica])
+): ReplicaContainer<R> => addMany("add", self, state, [replica])
 
 /**
  * Adds replicas, in the given order, at the end of `state`'s order: what many
  * `add` calls would do, in one step. Costs O(k log N) for k replicas, or one
- * linear rebuild of that state when that is cheaper. Throws like `add` (a
- * duplicate within `replicas` too), and then adds none of them.
+ * linear rebuild of that state when that is cheaper.
+ *
+ * @throws {AddError} like `add` (a duplicate within `replicas` too, and
+ * `InvalidReplica` when `replicas` is not an iterable), and then adds none of
+ * them; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
@@ -165,35 +180,48 @@ export const add = <R extends Replica>(
  * const c = Container.addAll(rest, "STOPPING", stopping)
  * Container.stateOf(c, "a") // "STOPPING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const addAll = <R extends Replica>(
   self: ReplicaContainer<R>,
   state: ReplicaState,
   replicas: Iterable<R>
+): ReplicaContainer<R> => addMany("addAll", self, state, replicas)
+
+const addMany = <R extends Replica>(
+  operation: "add" | "addAll",
+  self: ReplicaContainer<R>,
+  state: ReplicaState,
+  replicas: Iterable<R>
 ): ReplicaContainer<R> => {
   const c = unwrap(self)
-  const si = requireState("add", state)
+  const si = requireState(operation, state)
+  if (!Predicate.isIterable(replicas)) {
+    throw new InvalidReplica({ operation, replica: replicas, reason: "replicas must be an iterable" })
+  }
   const list = Array.from(replicas)
   if (list.length === 0) return self
-  for (const replica of list) requireReplica("add", replica)
+  for (const replica of list) requireReplica(operation, replica)
   const first = c.nextSeq
-  const inserted = Ids.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
+  const inserted = StringMap.insertMany(c.index, list.map((r) => r.id), (i) => (first + i) * STATE_SLOTS + si)
   if (inserted.present !== undefined) {
-    const existing = Ids.get(c.index, inserted.present)
+    const existing = StringMap.get(c.index, inserted.present)
     throw new DuplicateReplica({
+      operation,
       id: inserted.present,
       existingState: existing === undefined ? state : stateName(existing)
     })
   }
   const buckets = c.buckets.slice()
-  buckets[si] = Index.appendRun(buckets[si], first, list)
-  return wrap(new Container(buckets, inserted.index, first + list.length))
+  buckets[si] = OrderedMap.appendRun(buckets[si], first, list)
+  return wrap(new Container(buckets, inserted.map, first + list.length))
 }
 
 /**
  * Options of {@link get}: which states, in which order (default `ALL_REPLICA_STATES`).
  *
+ * @category models
  * @since 0.1.0
  */
 export interface GetOptions {
@@ -204,6 +232,8 @@ export interface GetOptions {
  * The replicas of the given states, in the order the states are listed, each
  * state in insertion order. A state listed twice counts once.
  *
+ * @throws {GetError} `InvalidReplicaState` for a listed state that is not one.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -212,18 +242,20 @@ export interface GetOptions {
  * Container.get(c).map((r) => r.id) // ["b", "a"]
  * Container.get(c, { states: ["STOPPING", "STARTING"] }).map((r) => r.id) // ["a", "b"]
  *
+ * @category getters
  * @since 0.1.0
  */
 export const get = <R extends Replica>(self: ReplicaContainer<R>, options: GetOptions = {}): ReadonlyArray<R> => {
   const c = unwrap(self)
   const out: Array<R> = []
-  for (const si of resolveStates("get", options.states)) Index.appendValues(c.buckets[si], out)
+  for (const si of resolveStates("get", options.states)) OrderedMap.appendValues(c.buckets[si], out)
   return out
 }
 
 /**
  * Options of {@link pop}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface PopOptions {
@@ -240,6 +272,11 @@ export interface PopOptions {
  * from `excludeVersion`. Returns `[taken, rest]`; skipped replicas keep their
  * place. Costs O(m log N + skipped) for m taken replicas.
  *
+ * @throws {PopError} `InvalidReplicaState` for a listed state that is not one,
+ * `InvalidVersionFilter` for an `excludeVersion` that is not a string,
+ * `InvalidMaxReplicas` unless `maxReplicas` is a non-negative integer or
+ * `Infinity`; the container is unchanged.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -249,6 +286,7 @@ export interface PopOptions {
  * taken.map((r) => r.id) // ["b"]
  * Container.size(rest) // 1
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const pop = <R extends Replica>(
@@ -257,7 +295,7 @@ export const pop = <R extends Replica>(
 ): readonly [taken: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
   const c = unwrap(self)
   const order = resolveStates("pop", options.states)
-  const excluded = optionalVersion("pop", options.excludeVersion)
+  const excluded = optionalVersion("pop", "excludeVersion", options.excludeVersion)
   const max = options.maxReplicas ?? Infinity
   if (!(max === Infinity || (Number.isInteger(max) && max >= 0))) throw new InvalidMaxReplicas({ value: max })
 
@@ -266,13 +304,13 @@ export const pop = <R extends Replica>(
   for (const si of order) {
     if (taken.length >= max) break
     const tree = buckets[si]
-    if (excluded === undefined && Index.sizeOf(tree) <= max - taken.length) {
-      Index.appendValues(tree, taken)
+    if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {
+      OrderedMap.appendValues(tree, taken)
       buckets[si] = undefined
       continue
     }
     const keys: Array<number> = []
-    Index.forEachWhile(tree, (replica, key) => {
+    OrderedMap.forEachWhile(tree, (replica, key) => {
       if (taken.length >= max) return false
       if (replica.version !== excluded) {
         taken.push(replica)
@@ -281,20 +319,21 @@ export const pop = <R extends Replica>(
       return true
     })
     let next = tree
-    for (const key of keys) next = Index.remove(next, key)
+    for (const key of keys) next = OrderedMap.remove(next, key)
     buckets[si] = next
   }
   if (taken.length === 0) return [taken, self]
   return [taken, wrap(new Container(buckets, withoutIds(c.index, taken), c.nextSeq))]
 }
 
-const withoutIds = <R extends Replica>(index: Ids.HashIndex, replicas: ReadonlyArray<R>): Ids.HashIndex =>
-  Ids.removeMany(index, replicas.map((r) => r.id))
+const withoutIds = <R extends Replica>(index: StringMap.StringMap, replicas: ReadonlyArray<R>): StringMap.StringMap =>
+  StringMap.removeMany(index, replicas.map((r) => r.id))
 
 /**
  * Options of {@link count}: the states to count and at most one version filter.
  * Giving both `version` and `excludeVersion` does not type-check.
  *
+ * @category models
  * @since 0.1.0
  */
 export type CountOptions =
@@ -307,7 +346,10 @@ export type CountOptions =
 /**
  * How many replicas of the given states match the version filter. Without a
  * version filter it costs O(number of states); with one, a scan of those states.
- * Throws `ConflictingVersionFilters` when both filters are given (as Ray does).
+ *
+ * @throws {CountError} `ConflictingVersionFilters` when both filters are given
+ * (as Ray does), `InvalidVersionFilter` for a filter that is not a string,
+ * `InvalidReplicaState` for a listed state that is not one.
  *
  * @example
  * import { Container } from "replicore"
@@ -318,13 +360,14 @@ export type CountOptions =
  * Container.count(c, { version: "v1" }) // 1
  * Container.count(c, { excludeVersion: "v1", states: ["STARTING"] }) // 0
  *
+ * @category getters
  * @since 0.1.0
  */
 export const count = <R extends Replica>(self: ReplicaContainer<R>, options: CountOptions = {}): number => {
   const c = unwrap(self)
   const order = resolveStates("count", options.states)
-  const version = optionalVersion("count", options.version)
-  const excluded = optionalVersion("count", options.excludeVersion)
+  const version = optionalVersion("count", "version", options.version)
+  const excluded = optionalVersion("count", "excludeVersion", options.excludeVersion)
   if (version !== undefined && excluded !== undefined) {
     throw new ConflictingVersionFilters({ version, excludeVersion: excluded })
   }
@@ -332,10 +375,10 @@ export const count = <R extends Replica>(self: ReplicaContainer<R>, options: Cou
   for (const si of order) {
     const tree = c.buckets[si]
     if (version === undefined && excluded === undefined) {
-      total += Index.sizeOf(tree)
+      total += OrderedMap.sizeOf(tree)
       continue
     }
-    Index.forEachWhile(tree, (replica) => {
+    OrderedMap.forEachWhile(tree, (replica) => {
       if (version !== undefined ? replica.version === version : replica.version !== excluded) total++
       return true
     })
@@ -352,13 +395,14 @@ export const count = <R extends Replica>(self: ReplicaContainer<R>, options: Cou
  * Container.countByState(c).RUNNING // 1
  * Container.countByState(c).STOPPING // 0
  *
+ * @category getters
  * @since 0.1.0
  */
 export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Readonly<Record<ReplicaState, number>> => {
   const c = unwrap(self)
   const counts = {} as Record<ReplicaState, number>
   ALL_REPLICA_STATES.forEach((state, si) => {
-    counts[state] = Index.sizeOf(c.buckets[si])
+    counts[state] = OrderedMap.sizeOf(c.buckets[si])
   })
   return counts
 }
@@ -370,6 +414,9 @@ export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Read
  * order. Costs O(k log N) for k ids, and switches to one linear pass when
  * that is cheaper, so it is never worse than a single scan.
  *
+ * @throws {RemoveError} `InvalidReplica` when `ids` is not an iterable of
+ * strings; the container is unchanged.
+ *
  * @example
  * import { Container } from "replicore"
  * let c = Container.empty()
@@ -379,6 +426,7 @@ export const countByState = <R extends Replica>(self: ReplicaContainer<R>): Read
  * removed.map((r) => r.id) // ["b", "a"]
  * Container.size(rest) // 0
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const remove = <R extends Replica>(
@@ -386,7 +434,7 @@ export const remove = <R extends Replica>(
   ids: Iterable<string>
 ): readonly [removed: ReadonlyArray<R>, rest: ReplicaContainer<R>] => {
   const c = unwrap(self)
-  if (ids === null || typeof (ids as Partial<Iterable<string>>)[Symbol.iterator] !== "function") {
+  if (!Predicate.isIterable(ids)) {
     throw new InvalidReplica({ operation: "remove", replica: ids, reason: "ids must be an iterable of strings" })
   }
   const wanted = distinctIds(ids)
@@ -414,7 +462,7 @@ const removeByLookup = <R extends Replica>(
 ): readonly [ReadonlyArray<R>, Container<R>] | undefined => {
   const locations: Array<number> = []
   for (const id of wanted) {
-    const location = Ids.get(c.index, id)
+    const location = StringMap.get(c.index, id)
     if (location !== undefined) locations.push(location)
   }
   if (locations.length === 0) return undefined
@@ -424,8 +472,8 @@ const removeByLookup = <R extends Replica>(
   for (const location of locations) {
     const si = stateOfLocation(location)
     const seq = seqOfLocation(location)
-    removed.push(Index.lookup(buckets[si], seq) as R)
-    buckets[si] = Index.remove(buckets[si], seq)
+    removed.push(OrderedMap.lookup(buckets[si], seq) as R)
+    buckets[si] = OrderedMap.remove(buckets[si], seq)
   }
   return [removed, new Container(buckets, withoutIds(c.index, removed), c.nextSeq)]
 }
@@ -443,10 +491,10 @@ const removeByScan = <R extends Replica>(
   const removed: Array<R> = []
   for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {
     const tree = buckets[si]
-    const keptKeys = new Array<number>(Index.sizeOf(tree))
-    const keptValues = new Array<R>(Index.sizeOf(tree))
+    const keptKeys = new Array<number>(OrderedMap.sizeOf(tree))
+    const keptValues = new Array<R>(OrderedMap.sizeOf(tree))
     let kept = 0
-    Index.forEachWhile(tree, (replica, key) => {
+    OrderedMap.forEachWhile(tree, (replica, key) => {
       if (wanted.has(replica.id)) {
         removed.push(replica)
       } else {
@@ -455,10 +503,10 @@ const removeByScan = <R extends Replica>(
       }
       return true
     })
-    if (kept < Index.sizeOf(tree)) {
+    if (kept < OrderedMap.sizeOf(tree)) {
       keptKeys.length = kept
       keptValues.length = kept
-      buckets[si] = Index.fromSorted(keptKeys, keptValues)
+      buckets[si] = OrderedMap.fromSorted(keptKeys, keptValues)
     }
   }
   if (removed.length === 0) return undefined
@@ -468,8 +516,11 @@ const removeByScan = <R extends Replica>(
 
 /**
  * Moves one replica to the end of state `to`'s order, in O(log N) (how Ray's
- * `stop_replicas` puts a removed replica at the end of STOPPING). Throws
- * `UnknownReplica` when the id is not present.
+ * `stop_replicas` puts a removed replica at the end of STOPPING).
+ *
+ * @throws {TransitionError} `UnknownReplica` when the id is not present,
+ * `InvalidReplica` when it is not a string, `InvalidReplicaState` for a target
+ * that is not a state; the container is unchanged.
  *
  * @example
  * import { Container } from "replicore"
@@ -477,6 +528,7 @@ const removeByScan = <R extends Replica>(
  * c = Container.transition(c, "a", "STOPPING")
  * Container.stateOf(c, "a") // "STOPPING"
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const transition = <R extends Replica>(
@@ -487,19 +539,20 @@ export const transition = <R extends Replica>(
   const c = unwrap(self)
   requireId("transition", id)
   const target = requireState("transition", to)
-  const location = Ids.get(c.index, id)
+  const location = StringMap.get(c.index, id)
   if (location === undefined) throw new UnknownReplica({ operation: "transition", id })
   const si = stateOfLocation(location)
   const seq = seqOfLocation(location)
   const buckets = c.buckets.slice()
-  buckets[si] = Index.remove(buckets[si], seq)
-  buckets[target] = Index.insert(buckets[target], c.nextSeq, Index.lookup(c.buckets[si], seq) as R)
-  const index = Ids.set(c.index, id, c.nextSeq * STATE_SLOTS + target)
+  buckets[si] = OrderedMap.remove(buckets[si], seq)
+  buckets[target] = OrderedMap.insert(buckets[target], c.nextSeq, OrderedMap.lookup(c.buckets[si], seq) as R)
+  const index = StringMap.set(c.index, id, c.nextSeq * STATE_SLOTS + target)
   return wrap(new Container(buckets, index, c.nextSeq + 1))
 }
 
 /**
- * The state of the replica with this id, or `undefined` when it is absent. O(log N).
+ * The state of the replica with this id, or `undefined` when it is absent
+ * (a value that is not a string is no replica's id). O(log N).
  *
  * @example
  * import { Container } from "replicore"
@@ -507,25 +560,31 @@ export const transition = <R extends Replica>(
  * Container.stateOf(c, "a") // "RECOVERING"
  * Container.stateOf(c, "b") // undefined
  *
+ * @category getters
  * @since 0.1.0
  */
 export const stateOf = <R extends Replica>(self: ReplicaContainer<R>, id: string): ReplicaState | undefined => {
-  const location = Ids.get(unwrap(self).index, id)
+  const location = locate(unwrap(self), id)
   return location === undefined ? undefined : stateName(location)
 }
 
+const locate = <R extends Replica>(c: Container<R>, id: unknown): number | undefined =>
+  typeof id === "string" ? StringMap.get(c.index, id) : undefined
+
 /**
- * Whether a replica with this id is present. O(log N).
+ * Whether a replica with this id is present (a value that is not a string
+ * never is). O(log N).
  *
  * @example
  * import { Container } from "replicore"
  * const c = Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })
  * Container.has(c, "a") // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): boolean =>
-  Ids.get(unwrap(self).index, id) !== undefined
+  locate(unwrap(self), id) !== undefined
 
 /**
  * The number of replicas, in O(number of states).
@@ -534,12 +593,13 @@ export const has = <R extends Replica>(self: ReplicaContainer<R>, id: string): b
  * import { Container } from "replicore"
  * Container.size(Container.add(Container.empty(), "RUNNING", { id: "a", version: "v1" })) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
 export const size = <R extends Replica>(self: ReplicaContainer<R>): number => totalSize(unwrap(self))
 
 const totalSize = <R extends Replica>(c: Container<R>): number => {
   let n = 0
-  for (const tree of c.buckets) n += Index.sizeOf(tree)
+  for (const tree of c.buckets) n += OrderedMap.sizeOf(tree)
   return n
 }

@@ -13,6 +13,7 @@
  * import { Container } from "replicore"
  * Container.ALL_REPLICA_STATES[0] // "STARTING"
  *
+ * @category constants
  * @since 0.1.0
  */
 export const ALL_REPLICA_STATES = [
@@ -28,6 +29,7 @@ export const ALL_REPLICA_STATES = [
  * A replica's lifecycle state: a closed union of the six names in
  * {@link ALL_REPLICA_STATES}.
  *
+ * @category models
  * @since 0.1.0
  */
 export type ReplicaState = (typeof ALL_REPLICA_STATES)[number]
@@ -40,6 +42,7 @@ export type ReplicaState = (typeof ALL_REPLICA_STATES)[number]
  * Container.isReplicaState("RUNNING") // true
  * Container.isReplicaState("STOPPED") // false
  *
+ * @category refinements
  * @since 0.1.0
  */
 export const isReplicaState = (value: unknown): value is ReplicaState =>

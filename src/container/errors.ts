@@ -1,19 +1,24 @@
 /**
- * The typed errors of the replica container. Each one is an effect
- * `Data.TaggedError`: it can be thrown, caught with `Either.try` or
- * `Effect.try`, and matched on its `_tag`. Each names the offending item.
+ * The typed errors of the replica container, and the union each operation
+ * throws. Each error is an effect `Data.TaggedError`: it can be thrown, caught
+ * with `Either.try` or `Effect.try`, and matched on its `_tag`. Its message
+ * starts with `replicore/container.<function>:` and names the offending item.
+ * An operation that throws changes nothing: its input container is as it was.
  *
  * @since 0.1.0
  */
-import { Data } from "effect"
+import { Data, type Predicate } from "effect"
+import { isTaggedUnion } from "../internal/tagged.js"
 
 /**
  * The container function that refused its input, as named in messages.
  *
+ * @category models
  * @since 0.1.0
  */
 export type ContainerOperation =
   | "add"
+  | "addAll"
   | "get"
   | "pop"
   | "count"
@@ -43,6 +48,7 @@ const show = (value: unknown): string => {
  *   e instanceof Container.InvalidReplicaState // true
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class InvalidReplicaState extends Data.TaggedError("InvalidReplicaState")<{
@@ -55,8 +61,9 @@ export class InvalidReplicaState extends Data.TaggedError("InvalidReplicaState")
 }
 
 /**
- * A value given as a replica is not a record with a string `id` and a string `version`,
- * or an id given to `remove`/`transition` is not a string.
+ * A value given as a replica is not a record with a string `id` and a string
+ * `version`, or an id given to `remove`/`transition` is not a string (or the
+ * ids given to `remove` are not an iterable).
  *
  * @example
  * import { Container } from "replicore"
@@ -66,6 +73,7 @@ export class InvalidReplicaState extends Data.TaggedError("InvalidReplicaState")
  *   e instanceof Container.InvalidReplica // true
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class InvalidReplica extends Data.TaggedError("InvalidReplica")<{
@@ -90,14 +98,16 @@ export class InvalidReplica extends Data.TaggedError("InvalidReplica")<{
  *   (e as Container.DuplicateReplica).existingState // "RUNNING"
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class DuplicateReplica extends Data.TaggedError("DuplicateReplica")<{
+  readonly operation: "add" | "addAll"
   readonly id: string
   readonly existingState: string
 }> {
   override get message(): string {
-    return `${prefix("add")} replica ${show(this.id)} is already in the container (in ${this.existingState})`
+    return `${prefix(this.operation)} replica ${show(this.id)} is already in the container (in ${this.existingState})`
   }
 }
 
@@ -112,14 +122,40 @@ export class DuplicateReplica extends Data.TaggedError("DuplicateReplica")<{
  *   (e as Container.UnknownReplica).id // "ghost"
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class UnknownReplica extends Data.TaggedError("UnknownReplica")<{
-  readonly operation: ContainerOperation
+  readonly operation: "transition"
   readonly id: string
 }> {
   override get message(): string {
     return `${prefix(this.operation)} no replica with id ${show(this.id)}`
+  }
+}
+
+/**
+ * `pop` or `count` was given a version filter (`version`, `excludeVersion`)
+ * that is not a string.
+ *
+ * @example
+ * import { Container } from "replicore"
+ * try {
+ *   Container.count(Container.empty(), { version: 2 as never })
+ * } catch (e) {
+ *   (e as Container.InvalidVersionFilter).filter // "version"
+ * }
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidVersionFilter extends Data.TaggedError("InvalidVersionFilter")<{
+  readonly operation: "pop" | "count"
+  readonly filter: "version" | "excludeVersion"
+  readonly value: unknown
+}> {
+  override get message(): string {
+    return `${prefix(this.operation)} ${this.filter} must be a string, got ${show(this.value)}`
   }
 }
 
@@ -134,6 +170,7 @@ export class UnknownReplica extends Data.TaggedError("UnknownReplica")<{
  *   (e as Container.InvalidMaxReplicas).value // -1
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class InvalidMaxReplicas extends Data.TaggedError("InvalidMaxReplicas")<{
@@ -155,6 +192,7 @@ export class InvalidMaxReplicas extends Data.TaggedError("InvalidMaxReplicas")<{
  *   e instanceof Container.ConflictingVersionFilters // true
  * }
  *
+ * @category errors
  * @since 0.1.0
  */
 export class ConflictingVersionFilters extends Data.TaggedError("ConflictingVersionFilters")<{
@@ -169,14 +207,87 @@ export class ConflictingVersionFilters extends Data.TaggedError("ConflictingVers
 }
 
 /**
- * Any error the container throws.
+ * What `add` and `addAll` throw: a state that is not a replica state, a value
+ * that is not a replica, or an id already in the container (or repeated in
+ * the batch).
  *
+ * @category errors
  * @since 0.1.0
  */
-export type ContainerError =
-  | InvalidReplicaState
-  | InvalidReplica
-  | DuplicateReplica
-  | UnknownReplica
-  | InvalidMaxReplicas
-  | ConflictingVersionFilters
+export type AddError = InvalidReplicaState | InvalidReplica | DuplicateReplica
+
+/**
+ * What `get` throws: a listed state that is not a replica state.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type GetError = InvalidReplicaState
+
+/**
+ * What `pop` throws: a listed state that is not a replica state, a version
+ * filter that is not a string, or a bad `maxReplicas`.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type PopError = InvalidReplicaState | InvalidVersionFilter | InvalidMaxReplicas
+
+/**
+ * What `count` throws: a listed state that is not a replica state, a version
+ * filter that is not a string, or both version filters at once.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type CountError = InvalidReplicaState | InvalidVersionFilter | ConflictingVersionFilters
+
+/**
+ * What `remove` throws: ids that are not an iterable of strings.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type RemoveError = InvalidReplica
+
+/**
+ * What `transition` throws: an id that is not a string or not in the
+ * container, or a target that is not a replica state.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type TransitionError = InvalidReplica | InvalidReplicaState | UnknownReplica
+
+/**
+ * Any error the container throws: the union of every operation's errors.
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export type ContainerError = AddError | GetError | PopError | CountError | RemoveError | TransitionError
+
+/**
+ * Whether a value is one of the container's errors (by its `_tag`).
+ *
+ * @example
+ * import { Container } from "replicore"
+ * import { Either } from "effect"
+ * const result = Either.try({
+ *   try: () => Container.transition(Container.empty(), "ghost", "RUNNING"),
+ *   catch: (e) => (Container.isContainerError(e) ? e._tag : "other")
+ * })
+ * Either.isLeft(result) && result.left // "UnknownReplica"
+ *
+ * @category refinements
+ * @since 0.1.0
+ */
+export const isContainerError: Predicate.Refinement<unknown, ContainerError> = isTaggedUnion<ContainerError>({
+  InvalidReplicaState: true,
+  InvalidReplica: true,
+  DuplicateReplica: true,
+  UnknownReplica: true,
+  InvalidVersionFilter: true,
+  InvalidMaxReplicas: true,
+  ConflictingVersionFilters: true
+})

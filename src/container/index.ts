@@ -5,16 +5,19 @@
  */
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./errors.js"
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./ReplicaContainer.js"
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./ReplicaState.js"

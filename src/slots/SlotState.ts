@@ -10,14 +10,14 @@
  *
  * @since 0.1.0
  */
-import * as Ids from "../internal/hashIndex.js"
-import * as Queue from "../internal/orderedIndex.js"
+import * as OrderedMap from "../internal/orderedMap.js"
+import * as StringMap from "../internal/stringMap.js"
 import {
   DuplicateRequest,
   DuplicateSlotToken,
   InvalidCapacity,
+  InvalidSlotId,
   RequestNotRunning,
-  type SlotOperation,
   UnknownSlotToken
 } from "./errors.js"
 import type { RequestId, SlotToken } from "./ids.js"
@@ -27,6 +27,7 @@ declare const SlotStateTypeId: unique symbol
 /**
  * One replica's admission state. Immutable; every transition returns a new one.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface SlotState {
@@ -37,15 +38,15 @@ class State {
   constructor(
     readonly capacity: number,
     /** Live reservations: token → 1. */
-    readonly reserved: Ids.HashIndex,
+    readonly reserved: StringMap.StringMap,
     readonly reservedCount: number,
     /** Running requests: id → 1. */
-    readonly running: Ids.HashIndex,
+    readonly running: StringMap.StringMap,
     readonly runningCount: number,
     /** Waiting requests in arrival order: sequence → id. */
-    readonly queue: Queue.Tree<RequestId>,
+    readonly queue: OrderedMap.OrderedMap<RequestId>,
     /** Waiting requests: id → sequence. */
-    readonly queued: Ids.HashIndex,
+    readonly queued: StringMap.StringMap,
     readonly nextSeq: number,
     readonly quiescing: boolean
   ) {}
@@ -72,7 +73,15 @@ class State {
 const wrap = (s: State): SlotState => s as unknown as SlotState
 const unwrap = (s: SlotState): State => s as unknown as State
 
-const requireCapacity = (operation: SlotOperation, capacity: unknown): number => {
+/** The value under `key`; a key that is not a string is in no map (tokens and ids come from callers). */
+const lookup = (map: StringMap.StringMap, key: unknown): number | undefined =>
+  typeof key === "string" ? StringMap.get(map, key) : undefined
+
+const requireId = (operation: "reserve" | "start", field: "token" | "requestId", value: unknown): void => {
+  if (typeof value !== "string") throw new InvalidSlotId({ operation, field, value })
+}
+
+const requireCapacity = (operation: "make" | "resize", capacity: unknown): number => {
   if (typeof capacity !== "number" || !Number.isSafeInteger(capacity) || capacity < 1) {
     throw new InvalidCapacity({ operation, capacity })
   }
@@ -80,13 +89,16 @@ const requireCapacity = (operation: SlotOperation, capacity: unknown): number =>
 }
 
 /**
- * A fresh state: no permit in use, nobody waiting. Throws `InvalidCapacity`
- * unless `maxOngoingRequests` is a positive integer.
+ * A fresh state: no permit in use, nobody waiting.
+ *
+ * @throws {MakeError} `InvalidCapacity` unless `maxOngoingRequests` is a
+ * positive integer.
  *
  * @example
  * import { Slots } from "replicore"
  * Slots.canAccept(Slots.make(2)) // true
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const make = (maxOngoingRequests: number): SlotState =>
@@ -104,6 +116,7 @@ export const make = (maxOngoingRequests: number): SlotState =>
  * const { state } = Slots.reserve(Slots.make(2), Slots.SlotToken("t1"))
  * Slots.numOngoing(state) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
 export const numOngoing = (self: SlotState): number => unwrap(self).inUse
@@ -116,9 +129,10 @@ export const numOngoing = (self: SlotState): number => unwrap(self).inUse
  * const { state } = Slots.start(Slots.make(1), Slots.RequestId("a"))
  * Slots.numQueued(Slots.start(state, Slots.RequestId("b")).state) // 1
  *
+ * @category getters
  * @since 0.1.0
  */
-export const numQueued = (self: SlotState): number => Queue.sizeOf(unwrap(self).queue)
+export const numQueued = (self: SlotState): number => OrderedMap.sizeOf(unwrap(self).queue)
 
 /**
  * The current `max_ongoing_requests`.
@@ -127,6 +141,7 @@ export const numQueued = (self: SlotState): number => Queue.sizeOf(unwrap(self).
  * import { Slots } from "replicore"
  * Slots.capacity(Slots.make(3)) // 3
  *
+ * @category getters
  * @since 0.1.0
  */
 export const capacity = (self: SlotState): number => unwrap(self).capacity
@@ -139,6 +154,7 @@ export const capacity = (self: SlotState): number => unwrap(self).capacity
  * import { Slots } from "replicore"
  * Slots.canAccept(Slots.quiesce(Slots.make(1)).state) // false
  *
+ * @category getters
  * @since 0.1.0
  */
 export const canAccept = (self: SlotState): boolean => {
@@ -153,6 +169,7 @@ export const canAccept = (self: SlotState): boolean => {
  * import { Slots } from "replicore"
  * Slots.isDrained(Slots.make(1)) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isDrained = (self: SlotState): boolean => {
@@ -168,10 +185,11 @@ export const isDrained = (self: SlotState): boolean => {
  * const t = Slots.SlotToken("t1")
  * Slots.isReserved(Slots.reserve(Slots.make(1), t).state, t) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isReserved = (self: SlotState, token: SlotToken): boolean =>
-  Ids.get(unwrap(self).reserved, token) !== undefined
+  lookup(unwrap(self).reserved, token) !== undefined
 
 /**
  * Whether this request is running (holds a permit).
@@ -181,10 +199,11 @@ export const isReserved = (self: SlotState, token: SlotToken): boolean =>
  * const q = Slots.RequestId("q1")
  * Slots.isRunning(Slots.start(Slots.make(1), q).state, q) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
-  Ids.get(unwrap(self).running, requestId) !== undefined
+  lookup(unwrap(self).running, requestId) !== undefined
 
 /**
  * Whether this request waits for a permit.
@@ -194,10 +213,11 @@ export const isRunning = (self: SlotState, requestId: RequestId): boolean =>
  * const s = Slots.start(Slots.make(1), Slots.RequestId("a")).state
  * Slots.isQueued(Slots.start(s, Slots.RequestId("b")).state, Slots.RequestId("b")) // true
  *
+ * @category getters
  * @since 0.1.0
  */
 export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
-  Ids.get(unwrap(self).queued, requestId) !== undefined
+  lookup(unwrap(self).queued, requestId) !== undefined
 
 // ---------------------------------------------------------------------------
 // Transitions
@@ -206,6 +226,7 @@ export const isQueued = (self: SlotState, requestId: RequestId): boolean =>
 /**
  * The answer of {@link reserve}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Reserved {
@@ -217,7 +238,10 @@ export interface Reserved {
 /**
  * Reserves a permit under `token`, never waiting: accepted when a permit is
  * free, nobody waits and the replica is not quiescing; otherwise refused with
- * the state unchanged. Throws `DuplicateSlotToken` when the token already holds one.
+ * the state unchanged.
+ *
+ * @throws {ReserveError} `DuplicateSlotToken` when the token already holds a
+ * reservation, `InvalidSlotId` when it is not a string; the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -225,13 +249,15 @@ export interface Reserved {
  * r1.accepted // true
  * Slots.reserve(r1.state, Slots.SlotToken("t2")).accepted // false: full
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const reserve = (self: SlotState, token: SlotToken): Reserved => {
   const s = unwrap(self)
-  if (Ids.get(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
+  requireId("reserve", "token", token)
+  if (lookup(s.reserved, token) !== undefined) throw new DuplicateSlotToken({ token })
   if (!canAccept(self)) return { state: self, accepted: false, numOngoing: s.inUse }
-  const next = s.with({ reserved: Ids.set(s.reserved, token, 1), reservedCount: s.reservedCount + 1 })
+  const next = s.with({ reserved: StringMap.set(s.reserved, token, 1), reservedCount: s.reservedCount + 1 })
   return { state: wrap(next), accepted: true, numOngoing: next.inUse }
 }
 
@@ -239,6 +265,7 @@ export const reserve = (self: SlotState, token: SlotToken): Reserved => {
  * The answer of transitions that return a permit: the ids of waiting requests
  * that were handed one, in the order they arrived.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Granting {
@@ -250,6 +277,7 @@ export interface Granting {
 /**
  * The answer of {@link release}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Released extends Granting {
@@ -259,14 +287,14 @@ export interface Released extends Granting {
 /** Hands free permits to waiting requests, oldest first. */
 const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
   if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]
-  let queue: Queue.Tree<RequestId> = s.queue
+  let queue: OrderedMap.OrderedMap<RequestId> = s.queue
   let { queued, running, runningCount } = s
   const granted: Array<RequestId> = []
   while (queue !== undefined && runningCount + s.reservedCount < s.capacity) {
-    const head = Queue.first(queue) as Queue.Node<RequestId>
-    queue = Queue.remove(queue, head.key)
-    queued = Ids.remove(queued, head.value)
-    running = Ids.set(running, head.value, 1)
+    const head = OrderedMap.first(queue) as OrderedMap.Node<RequestId>
+    queue = OrderedMap.remove(queue, head.key)
+    queued = StringMap.remove(queued, head.value)
+    running = StringMap.set(running, head.value, 1)
     runningCount++
     granted.push(head.value)
   }
@@ -286,15 +314,16 @@ const grantWaiting = (s: State): readonly [State, ReadonlyArray<RequestId>] => {
  * once.released // true
  * Slots.release(once.state, t).released // false
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const release = (self: SlotState, token: SlotToken): Released => {
   const s = unwrap(self)
-  if (Ids.get(s.reserved, token) === undefined) {
+  if (lookup(s.reserved, token) === undefined) {
     return { state: self, released: false, numOngoing: s.inUse, granted: [] }
   }
   const [next, granted] = grantWaiting(
-    s.with({ reserved: Ids.remove(s.reserved, token), reservedCount: s.reservedCount - 1 })
+    s.with({ reserved: StringMap.remove(s.reserved, token), reservedCount: s.reservedCount - 1 })
   )
   return { state: wrap(next), released: true, numOngoing: next.inUse, granted }
 }
@@ -302,6 +331,7 @@ export const release = (self: SlotState, token: SlotToken): Released => {
 /**
  * Options of {@link start}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface StartOptions {
@@ -315,6 +345,7 @@ export interface StartOptions {
  * The answer of {@link start}: `"started"` (holds a permit), `"queued"` (waits
  * for one) or `"rejected"` (holds nothing).
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Started {
@@ -326,10 +357,14 @@ export interface Started {
 
 /**
  * Starts a request. With a token it consumes that reservation (no second
- * acquire); an unknown token throws `UnknownSlotToken`. Without one it takes a
- * free permit, or queues (or, with `reject`, is rejected) when none is free,
- * someone waits, or the replica is quiescing (which rejects, as no new work is
- * admitted). A request id already running or queued throws `DuplicateRequest`.
+ * acquire). Without one it takes a free permit, or queues (or, with
+ * `reject`, is rejected) when none is free, someone waits, or the replica is
+ * quiescing (which rejects, as no new work is admitted).
+ *
+ * @throws {StartError} `UnknownSlotToken` for a token that holds no
+ * reservation, `DuplicateRequest` for a request id already running or queued,
+ * `InvalidSlotId` for a request id or token that is not a string; the state is
+ * unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -339,17 +374,20 @@ export interface Started {
  * started.outcome // "started"
  * Slots.numOngoing(started.state) // 1: the reservation became the request
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const start = (self: SlotState, requestId: RequestId, options: StartOptions = {}): Started => {
   const s = unwrap(self)
-  if (Ids.get(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
-  if (Ids.get(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
-  const running = Ids.set(s.running, requestId, 1)
+  requireId("start", "requestId", requestId)
+  if (options.token !== undefined) requireId("start", "token", options.token)
+  if (lookup(s.running, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "running" })
+  if (lookup(s.queued, requestId) !== undefined) throw new DuplicateRequest({ requestId, status: "queued" })
+  const running = StringMap.set(s.running, requestId, 1)
   if (options.token !== undefined) {
-    if (Ids.get(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
+    if (lookup(s.reserved, options.token) === undefined) throw new UnknownSlotToken({ token: options.token })
     const next = s.with({
-      reserved: Ids.remove(s.reserved, options.token),
+      reserved: StringMap.remove(s.reserved, options.token),
       reservedCount: s.reservedCount - 1,
       running,
       runningCount: s.runningCount + 1
@@ -364,8 +402,8 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
     return { state: self, outcome: "rejected", accepted: false, numOngoing: s.inUse }
   }
   const next = s.with({
-    queue: Queue.insert(s.queue, s.nextSeq, requestId),
-    queued: Ids.set(s.queued, requestId, s.nextSeq),
+    queue: OrderedMap.insert(s.queue, s.nextSeq, requestId),
+    queued: StringMap.set(s.queued, requestId, s.nextSeq),
     nextSeq: s.nextSeq + 1
   })
   return { state: wrap(next), outcome: "queued", accepted: false, numOngoing: next.inUse }
@@ -373,8 +411,10 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
 
 /**
  * A running request ends (success, error or cancellation): its permit passes
- * to the oldest waiting request, or is returned. Throws `RequestNotRunning`
- * when the request is not running.
+ * to the oldest waiting request, or is returned.
+ *
+ * @throws {FinishError} `RequestNotRunning` when the request is not running;
+ * the state is unchanged.
  *
  * @example
  * import { Slots } from "replicore"
@@ -382,13 +422,14 @@ export const start = (self: SlotState, requestId: RequestId, options: StartOptio
  * s = Slots.start(s, Slots.RequestId("b")).state // queued
  * Slots.finish(s, Slots.RequestId("a")).granted // ["b"]
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const finish = (self: SlotState, requestId: RequestId): Granting => {
   const s = unwrap(self)
-  if (Ids.get(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
+  if (lookup(s.running, requestId) === undefined) throw new RequestNotRunning({ requestId })
   const [next, granted] = grantWaiting(
-    s.with({ running: Ids.remove(s.running, requestId), runningCount: s.runningCount - 1 })
+    s.with({ running: StringMap.remove(s.running, requestId), runningCount: s.runningCount - 1 })
   )
   return { state: wrap(next), numOngoing: next.inUse, granted }
 }
@@ -396,6 +437,7 @@ export const finish = (self: SlotState, requestId: RequestId): Granting => {
 /**
  * The answer of {@link cancel}.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Cancelled {
@@ -414,13 +456,14 @@ export interface Cancelled {
  * s = Slots.start(s, Slots.RequestId("b")).state
  * Slots.numQueued(Slots.cancel(s, Slots.RequestId("b")).state) // 0
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
   const s = unwrap(self)
-  const seq = Ids.get(s.queued, requestId)
+  const seq = lookup(s.queued, requestId)
   if (seq === undefined) return { state: self, cancelled: false }
-  const next = s.with({ queue: Queue.remove(s.queue, seq), queued: Ids.remove(s.queued, requestId) })
+  const next = s.with({ queue: OrderedMap.remove(s.queue, seq), queued: StringMap.remove(s.queued, requestId) })
   return { state: wrap(next), cancelled: true }
 }
 
@@ -429,12 +472,16 @@ export const cancel = (self: SlotState, requestId: RequestId): Cancelled => {
  * revokes nothing: it only stops new grants until enough are returned.
  * Raising it grants waiting requests at once, in arrival order.
  *
+ * @throws {ResizeError} `InvalidCapacity` unless `maxOngoingRequests` is a
+ * positive integer; the state is unchanged.
+ *
  * @example
  * import { Slots } from "replicore"
  * let s = Slots.start(Slots.make(1), Slots.RequestId("a")).state
  * s = Slots.start(s, Slots.RequestId("b")).state
  * Slots.resize(s, 2).granted // ["b"]
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const resize = (self: SlotState, maxOngoingRequests: number): Granting => {
@@ -453,6 +500,7 @@ export const resize = (self: SlotState, maxOngoingRequests: number): Granting =>
  * const { state: s } = Slots.quiesce(Slots.make(1))
  * Slots.reserve(s, Slots.SlotToken("t")).accepted // false
  *
+ * @category combinators
  * @since 0.1.0
  */
 export const quiesce = (self: SlotState): { readonly state: SlotState } => ({

@@ -9,6 +9,7 @@ import { Brand } from "effect"
 /**
  * An opaque reservation token chosen by the router (a UUID in Ray).
  *
+ * @category models
  * @since 0.1.0
  */
 export type SlotToken = string & Brand.Brand<"SlotToken">
@@ -20,6 +21,7 @@ export type SlotToken = string & Brand.Brand<"SlotToken">
  * import { Slots } from "replicore"
  * const token = Slots.SlotToken("3f1c…")
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const SlotToken = Brand.nominal<SlotToken>()
@@ -27,6 +29,7 @@ export const SlotToken = Brand.nominal<SlotToken>()
 /**
  * The id of one request on one replica.
  *
+ * @category models
  * @since 0.1.0
  */
 export type RequestId = string & Brand.Brand<"RequestId">
@@ -38,6 +41,7 @@ export type RequestId = string & Brand.Brand<"RequestId">
  * import { Slots } from "replicore"
  * const id = Slots.RequestId("req-1")
  *
+ * @category constructors
  * @since 0.1.0
  */
 export const RequestId = Brand.nominal<RequestId>()

@@ -6,16 +6,19 @@
  */
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./errors.js"
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./ids.js"
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./SlotState.js"

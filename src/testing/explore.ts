@@ -16,6 +16,7 @@
 /**
  * A property of a state, named by an id (`C3`, `S1`, …).
  *
+ * @category models
  * @since 0.1.0
  */
 export interface StateInvariant<S> {
@@ -26,6 +27,7 @@ export interface StateInvariant<S> {
 /**
  * What to explore.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface ExploreOptions<S, A> {
@@ -48,6 +50,7 @@ export interface ExploreOptions<S, A> {
 /**
  * A shortest path from the initial state to a state where an invariant fails.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Counterexample<S, A> {
@@ -63,6 +66,7 @@ export interface Counterexample<S, A> {
 /**
  * The outcome of an exploration.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface ExploreReport<S, A> {
@@ -103,6 +107,7 @@ interface Visit<S, A> {
  * })
  * report.counterexample?.actions // [1, 2]: a shortest way to reach 3
  *
+ * @category exploration
  * @since 0.1.0
  */
 export const explore = <S, A>(options: ExploreOptions<S, A>): ExploreReport<S, A> => {

@@ -16,6 +16,7 @@ type Resources = Readonly<Record<string, number>>
  * A generated snapshot and what is known about it: the optimum number of
  * non-empty nodes when the construction fixes it.
  *
+ * @category models
  * @since 0.1.0
  */
 export interface Generated {
@@ -140,6 +141,7 @@ const SHAPES: ReadonlyArray<Resources> = [
  * import { residue } from "replicore/testing"
  * residue({ nodes: 10 }, 1).snapshot.nodes.length // 10
  *
+ * @category generators
  * @since 0.1.0
  */
 export const residue = (params: { readonly nodes: number; readonly fill?: number }, seed: number): Generated => {
@@ -169,6 +171,7 @@ export const residue = (params: { readonly nodes: number; readonly fill?: number
  * import { planted } from "replicore/testing"
  * planted({ optimum: 4 }, 1).optimum // 4
  *
+ * @category generators
  * @since 0.1.0
  */
 export const planted = (
@@ -203,6 +206,7 @@ export const planted = (
  * import { ffdTrap } from "replicore/testing"
  * ffdTrap({ m: 1 }, 1).optimum // 9
  *
+ * @category generators
  * @since 0.1.0
  */
 export const ffdTrap = (params: { readonly m: number }, seed: number): Generated => {
@@ -227,6 +231,7 @@ export const ffdTrap = (params: { readonly m: number }, seed: number): Generated
  * import { antiCorrelated } from "replicore/testing"
  * antiCorrelated({ pairs: 3 }, 1).optimum // 3
  *
+ * @category generators
  * @since 0.1.0
  */
 export const antiCorrelated = (params: { readonly pairs: number }, seed: number): Generated => {
@@ -249,6 +254,7 @@ export const antiCorrelated = (params: { readonly pairs: number }, seed: number)
  * import { gpuStranding } from "replicore/testing"
  * gpuStranding({ nodes: 10 }, 1).snapshot.options?.objective // "cost"
  *
+ * @category generators
  * @since 0.1.0
  */
 export const gpuStranding = (params: { readonly nodes: number }, seed: number): Generated => {
@@ -276,6 +282,7 @@ export const gpuStranding = (params: { readonly nodes: number }, seed: number): 
  * import { spread } from "replicore/testing"
  * spread({ nodes: 10 }, 1).snapshot.deployments.some((d) => d.maxReplicasPerNode !== undefined) // true
  *
+ * @category generators
  * @since 0.1.0
  */
 export const spread = (params: { readonly nodes: number }, seed: number): Generated => {
@@ -299,6 +306,7 @@ export const spread = (params: { readonly nodes: number }, seed: number): Genera
  * import { makeRoom } from "replicore/testing"
  * makeRoom({ groups: 2 }, 1).optimum // 4
  *
+ * @category generators
  * @since 0.1.0
  */
 export const makeRoom = (params: { readonly groups: number }, seed: number): Generated => {
@@ -323,6 +331,7 @@ export const makeRoom = (params: { readonly groups: number }, seed: number): Gen
  * import { pinned } from "replicore/testing"
  * pinned({ nodes: 10 }, 1).snapshot.nodes[0]?.releasable // false
  *
+ * @category generators
  * @since 0.1.0
  */
 export const pinned = (params: { readonly nodes: number }, seed: number): Generated => {

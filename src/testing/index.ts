@@ -5,11 +5,13 @@
  * @since 0.1.0
  */
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./explore.js"
 
 /**
+ * @category exports
  * @since 0.1.0
  */
 export * from "./generators.js"

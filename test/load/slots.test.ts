@@ -18,8 +18,8 @@ describe(`load: ${REQUESTS} requests through ${REPLICAS} replica runtimes`, () =
   it("drains every replica and accounts for every request exactly once", async () => {
     const program = Effect.gen(function*() {
       const runtimes = yield* Effect.forEach(Array.from({ length: REPLICAS }, (_, i) => i), (i) =>
-        Runtime.make(`r${i}`, CAPACITY))
-      const router = yield* Runtime.makeRouter(
+        Runtime.Replica.make(`r${i}`, CAPACITY))
+      const router = yield* Runtime.Router.make(
         runtimes.map((runtime, i) => ({ replicaId: `r${i}`, nodeId: `n${i}`, nodeIp: "10.0.0.1", port: 9000 + i, runtime })),
         "load"
       )
@@ -29,7 +29,7 @@ describe(`load: ${REQUESTS} requests through ${REPLICAS} replica runtimes`, () =
         Effect.gen(function*() {
           const roll = yield* Random.nextIntBetween(0, 10)
           const work = Effect.zipRight(Effect.yieldNow(), Effect.sync(() => void workDone++))
-          const life: Effect.Effect<Ending> = Effect.scoped(Effect.matchEffect(Runtime.chooseReplica(router), {
+          const life: Effect.Effect<Ending> = Effect.scoped(Effect.matchEffect(Runtime.Router.chooseReplica(router), {
             onFailure: () => Effect.succeed<Ending>("rejected"),
             onSuccess: (selection) =>
               roll === 0
@@ -48,11 +48,11 @@ describe(`load: ${REQUESTS} requests through ${REPLICAS} replica runtimes`, () =
         (i) => Effect.map(request(i), (ending) => void counts[ending]++),
         { concurrency: CONCURRENCY, discard: true }
       )
-      const snapshots = yield* Effect.forEach(runtimes, Runtime.snapshot)
-      return { counts, snapshots, workDone }
+      const states = yield* Effect.forEach(runtimes, Runtime.Replica.slotState)
+      return { counts, states, workDone }
     })
-    const { counts, snapshots, workDone } = await Effect.runPromise(program.pipe(Effect.withRandom(Random.make(7))))
-    for (const s of snapshots) expect(Slots.isDrained(s)).toBe(true)
+    const { counts, states, workDone } = await Effect.runPromise(program.pipe(Effect.withRandom(Random.make(7))))
+    for (const s of states) expect(Slots.isDrained(s)).toBe(true)
     expect(counts.finished + counts.rejected + counts.aborted + counts.interrupted).toBe(REQUESTS)
     expect(workDone).toBe(counts.finished)
     expect(counts.aborted).toBeGreaterThan(REQUESTS * 0.08)

@@ -56,4 +56,25 @@ expectType<number>(Container.count(c, { excludeVersion: "v1", states: ["RUNNING"
 expectError(Container.count(c, { version: "v1", excludeVersion: "v2" }))
 
 // Errors are tagged.
-expectType<"DuplicateReplica">(new Container.DuplicateReplica({ id: "a", existingState: "RUNNING" })._tag)
+expectType<"DuplicateReplica">(new Container.DuplicateReplica({ operation: "add", id: "a", existingState: "RUNNING" })._tag)
+
+// Each operation's error union is exactly what it throws (its `@throws`).
+expectType<"InvalidReplicaState" | "InvalidReplica" | "DuplicateReplica">({} as Container.AddError["_tag"])
+expectType<"InvalidReplicaState">({} as Container.GetError["_tag"])
+expectType<"InvalidReplicaState" | "InvalidVersionFilter" | "InvalidMaxReplicas">({} as Container.PopError["_tag"])
+expectType<"InvalidReplicaState" | "InvalidVersionFilter" | "ConflictingVersionFilters">({} as Container.CountError["_tag"])
+expectType<"InvalidReplica">({} as Container.RemoveError["_tag"])
+expectType<"InvalidReplica" | "InvalidReplicaState" | "UnknownReplica">({} as Container.TransitionError["_tag"])
+expectType<
+  | "InvalidReplicaState"
+  | "InvalidReplica"
+  | "DuplicateReplica"
+  | "UnknownReplica"
+  | "InvalidVersionFilter"
+  | "InvalidMaxReplicas"
+  | "ConflictingVersionFilters"
+>({} as Container.ContainerError["_tag"])
+
+// isContainerError narrows an unknown (a caught value) to the union.
+declare const caught: unknown
+if (Container.isContainerError(caught)) expectType<Container.ContainerError>(caught)

@@ -1,37 +1,41 @@
 /**
- * A persistent AVL tree from numeric keys to values, kept in key order.
+ * A persistent map from numeric keys to values, kept in key order: an AVL
+ * tree. Shared by the cores that keep items in arrival order under a sequence
+ * number: the container (one tree per lifecycle state, replicas keyed by
+ * insertion sequence) and the slots (the FIFO queue of waiting requests).
  *
- * This index is the container's algorithm, not a general collection: it holds
- * one lifecycle state's replicas keyed by their insertion sequence number.
- * Every update copies only the O(log N) nodes on one root-to-leaf path and
- * shares the rest, so a container version never sees another's changes.
+ * Cost: `insert`, `remove`, `lookup` and `first` O(log N), copying only the
+ * nodes on one root-to-leaf path and sharing the rest, so every tree handed
+ * out stays unchanged; `sizeOf` O(1); an in-order scan O(N) with no
+ * recursion; `fromSorted` O(N); `appendRun` of k values O(min(k log N, N + k)).
  *
- * Written by hand rather than taken from effect's `RedBlackTree` because that
- * module is gone from effect 4, and because on the container benchmark this
- * tree is faster for the append / delete-by-key / in-order-scan mix the
- * container needs (`bench/container/indexes.ts` measures both).
+ * Why not effect's `RedBlackTree`: that module is gone from effect 4, and on
+ * the container's access pattern at N = 4,096 (`bench/container/indexes.ts`,
+ * figures in `docs/bench/container.md`, "Indexes") this tree deletes two keys
+ * and appends two in 0.66 µs against 6.47 µs, and scans in order allocating
+ * 0.3 KiB against 160 KiB.
  *
  * @internal
  */
 
-/** A tree node; `undefined` is the empty tree. */
+/** A node of the tree; its `key` and `value` are one entry. */
 export interface Node<V> {
   readonly key: number
   readonly value: V
-  readonly left: Tree<V>
-  readonly right: Tree<V>
+  readonly left: OrderedMap<V>
+  readonly right: OrderedMap<V>
   readonly height: number
   readonly size: number
 }
 
-export type Tree<V> = Node<V> | undefined
+export type OrderedMap<V> = Node<V> | undefined
 
-const heightOf = <V>(tree: Tree<V>): number => (tree === undefined ? 0 : tree.height)
+const heightOf = <V>(tree: OrderedMap<V>): number => (tree === undefined ? 0 : tree.height)
 
 /** Number of entries, in O(1). */
-export const sizeOf = <V>(tree: Tree<V>): number => (tree === undefined ? 0 : tree.size)
+export const sizeOf = <V>(tree: OrderedMap<V>): number => (tree === undefined ? 0 : tree.size)
 
-const node = <V>(key: number, value: V, left: Tree<V>, right: Tree<V>): Node<V> => {
+const node = <V>(key: number, value: V, left: OrderedMap<V>, right: OrderedMap<V>): Node<V> => {
   const hl = heightOf(left)
   const hr = heightOf(right)
   return {
@@ -55,7 +59,7 @@ const rotateLeft = <V>(n: Node<V>): Node<V> => {
 }
 
 /** Builds a node from balanced-enough children (heights differ by at most 2). */
-const balance = <V>(key: number, value: V, left: Tree<V>, right: Tree<V>): Node<V> => {
+const balance = <V>(key: number, value: V, left: OrderedMap<V>, right: OrderedMap<V>): Node<V> => {
   const diff = heightOf(left) - heightOf(right)
   if (diff > 1) {
     const l = left as Node<V>
@@ -71,14 +75,14 @@ const balance = <V>(key: number, value: V, left: Tree<V>, right: Tree<V>): Node<
 }
 
 /** Inserts or replaces the entry for `key`, in O(log N). */
-export const insert = <V>(tree: Tree<V>, key: number, value: V): Node<V> => {
+export const insert = <V>(tree: OrderedMap<V>, key: number, value: V): Node<V> => {
   if (tree === undefined) return node(key, value, undefined, undefined)
   if (key < tree.key) return balance(tree.key, tree.value, insert(tree.left, key, value), tree.right)
   if (key > tree.key) return balance(tree.key, tree.value, tree.left, insert(tree.right, key, value))
   return node(key, value, tree.left, tree.right)
 }
 
-const removeMin = <V>(tree: Node<V>, sink: { key: number; value: V }): Tree<V> => {
+const removeMin = <V>(tree: Node<V>, sink: { key: number; value: V }): OrderedMap<V> => {
   if (tree.left === undefined) {
     sink.key = tree.key
     sink.value = tree.value
@@ -88,7 +92,7 @@ const removeMin = <V>(tree: Node<V>, sink: { key: number; value: V }): Tree<V> =
 }
 
 /** Removes the entry for `key` (absent keys leave the tree as it is), in O(log N). */
-export const remove = <V>(tree: Tree<V>, key: number): Tree<V> => {
+export const remove = <V>(tree: OrderedMap<V>, key: number): OrderedMap<V> => {
   if (tree === undefined) return undefined
   if (key < tree.key) {
     const left = remove(tree.left, key)
@@ -106,14 +110,14 @@ export const remove = <V>(tree: Tree<V>, key: number): Tree<V> => {
 }
 
 /** The entry with the smallest key, or `undefined` for the empty tree, in O(log N). */
-export const first = <V>(tree: Tree<V>): Node<V> | undefined => {
+export const first = <V>(tree: OrderedMap<V>): Node<V> | undefined => {
   let current = tree
   while (current?.left !== undefined) current = current.left
   return current
 }
 
 /** The value stored under `key`, or `undefined`, in O(log N). */
-export const lookup = <V>(tree: Tree<V>, key: number): V | undefined => {
+export const lookup = <V>(tree: OrderedMap<V>, key: number): V | undefined => {
   let current = tree
   while (current !== undefined) {
     if (key === current.key) return current.value
@@ -126,7 +130,7 @@ export const lookup = <V>(tree: Tree<V>, key: number): V | undefined => {
  * Visits entries in key order until `visit` returns `false`.
  * Uses an explicit stack: no recursion, no generator allocation.
  */
-export const forEachWhile = <V>(tree: Tree<V>, visit: (value: V, key: number) => boolean): void => {
+export const forEachWhile = <V>(tree: OrderedMap<V>, visit: (value: V, key: number) => boolean): void => {
   const stack: Array<Node<V>> = []
   let current = tree
   while (current !== undefined || stack.length > 0) {
@@ -141,7 +145,7 @@ export const forEachWhile = <V>(tree: Tree<V>, visit: (value: V, key: number) =>
 }
 
 /** Appends every value, in key order, to `out`. */
-export const appendValues = <V>(tree: Tree<V>, out: Array<V>): void => {
+export const appendValues = <V>(tree: OrderedMap<V>, out: Array<V>): void => {
   if (tree === undefined) return
   appendValues(tree.left, out)
   out.push(tree.value)
@@ -149,8 +153,8 @@ export const appendValues = <V>(tree: Tree<V>, out: Array<V>): void => {
 }
 
 /** Builds a perfectly balanced tree from entries already in ascending key order, in O(N). */
-export const fromSorted = <V>(keys: ReadonlyArray<number>, values: ReadonlyArray<V>): Tree<V> => {
-  const build = (lo: number, hi: number): Tree<V> => {
+export const fromSorted = <V>(keys: ReadonlyArray<number>, values: ReadonlyArray<V>): OrderedMap<V> => {
+  const build = (lo: number, hi: number): OrderedMap<V> => {
     if (lo >= hi) return undefined
     const mid = (lo + hi) >>> 1
     return node(keys[mid] as number, values[mid] as V, build(lo, mid), build(mid + 1, hi))
@@ -163,7 +167,7 @@ export const fromSorted = <V>(keys: ReadonlyArray<number>, values: ReadonlyArray
  * all greater than every key in `tree`: one insert each when few, else one
  * linear rebuild, so it costs O(min(k log N, N + k)).
  */
-export const appendRun = <V>(tree: Tree<V>, firstKey: number, values: ReadonlyArray<V>): Tree<V> => {
+export const appendRun = <V>(tree: OrderedMap<V>, firstKey: number, values: ReadonlyArray<V>): OrderedMap<V> => {
   const total = sizeOf(tree) + values.length
   if (values.length * Math.log2(total + 1) < total) {
     let next = tree

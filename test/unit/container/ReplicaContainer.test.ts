@@ -4,8 +4,8 @@
  */
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Container } from "../../src/index.js"
-import { deepFreeze } from "../../spec/freeze.js"
+import { Container } from "../../../src/index.js"
+import { deepFreeze } from "../../../spec/freeze.js"
 
 type Replica = { readonly id: string; readonly version: string }
 type C = Container.ReplicaContainer<Replica>
@@ -183,10 +183,11 @@ describe("remove and stop_replicas (PR #60832)", () => {
 
 describe("bad input: typed errors that name the item, and nothing changes", () => {
   const c = deepFreeze(build([["RUNNING", r("a")]]))
-  const refusal = (f: () => unknown) => {
+  const refusal = (f: () => unknown): Container.ContainerError => {
     const result = Either.try({ try: f, catch: (e) => e })
     if (Either.isRight(result)) throw new Error("expected a refusal")
-    return result.left as Error & { _tag: string }
+    if (!Container.isContainerError(result.left)) throw new Error(`not a container error: ${String(result.left)}`)
+    return result.left
   }
 
   it("unknown state", () => {
@@ -221,7 +222,7 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
   it("addAll with an id already present, or given twice, adds none of them", () => {
     const present = refusal(() => Container.addAll(c, "STOPPING", [r("b"), r("a")]))
     expect(present).toBeInstanceOf(Container.DuplicateReplica)
-    expect(present.message).toContain(`"a"`)
+    expect(present.message).toBe(`replicore/container.addAll: replica "a" is already in the container (in RUNNING)`)
     const twice = refusal(() => Container.addAll(c, "STOPPING", [r("b"), r("x"), r("b")]))
     expect(twice.message).toContain(`"b"`)
     expect(Container.size(c)).toBe(1)
@@ -234,8 +235,73 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
     expect(e.message).toBe(`replicore/container.transition: no replica with id "ghost"`)
   })
 
+  it("a version filter that is not a string", () => {
+    const e = refusal(() => Container.pop(c, { excludeVersion: 2 as never }))
+    expect(e._tag).toBe("InvalidVersionFilter")
+    expect(e.message).toBe("replicore/container.pop: excludeVersion must be a string, got 2")
+  })
+
+  it("look-ups answer absent for a value that is not a string id", () => {
+    expect(Container.stateOf(c, null as never)).toBeUndefined()
+    expect(Container.has(c, 7 as never)).toBe(false)
+  })
+
   it("the refused container is unchanged (it is frozen, and still answers the same)", () => {
     expect(ids(Container.get(c))).toEqual(["a"])
     expect(Container.stateOf(c, "a")).toBe("RUNNING")
+  })
+})
+
+/**
+ * Every operation throws only the errors of its declared union: each tag list
+ * below is checked against the union by the compiler (a missing or foreign tag
+ * does not type-check), and each bad call must throw one of them, with a
+ * message that starts with the operation's name and names the item.
+ */
+describe("each operation throws exactly its declared errors", () => {
+  const c = deepFreeze(build([["RUNNING", r("a")]]))
+  type Tags<E extends { readonly _tag: string }> = { readonly [K in E["_tag"]]: true }
+  const add: Tags<Container.AddError> = { InvalidReplicaState: true, InvalidReplica: true, DuplicateReplica: true }
+  const get: Tags<Container.GetError> = { InvalidReplicaState: true }
+  const pop: Tags<Container.PopError> = { InvalidReplicaState: true, InvalidVersionFilter: true, InvalidMaxReplicas: true }
+  const count: Tags<Container.CountError> = {
+    InvalidReplicaState: true,
+    InvalidVersionFilter: true,
+    ConflictingVersionFilters: true
+  }
+  const remove: Tags<Container.RemoveError> = { InvalidReplica: true }
+  const transition: Tags<Container.TransitionError> = { InvalidReplica: true, InvalidReplicaState: true, UnknownReplica: true }
+  const cases: ReadonlyArray<readonly [string, Record<string, true>, () => unknown, string]> = [
+    ["add", add, () => Container.add(c, "GONE" as never, r("b")), `"GONE"`],
+    ["add", add, () => Container.add(c, "RUNNING", { id: "b" } as never), `"b"`],
+    ["add", add, () => Container.add(c, "RUNNING", r("a")), `"a"`],
+    ["addAll", add, () => Container.addAll(c, "GONE" as never, [r("b")]), `"GONE"`],
+    ["addAll", add, () => Container.addAll(c, "RUNNING", 5 as never), "5"],
+    ["addAll", add, () => Container.addAll(c, "RUNNING", [r("b"), { id: 3 } as never]), `{"id":3}`],
+    ["addAll", add, () => Container.addAll(c, "RUNNING", [r("b"), r("b")]), `"b"`],
+    ["get", get, () => Container.get(c, { states: ["GONE" as never] }), `"GONE"`],
+    ["get", get, () => Container.get(c, { states: "RUNNING" as never }), `"RUNNING"`],
+    ["pop", pop, () => Container.pop(c, { states: ["GONE" as never] }), `"GONE"`],
+    ["pop", pop, () => Container.pop(c, { excludeVersion: null as never }), "null"],
+    ["pop", pop, () => Container.pop(c, { maxReplicas: -2 }), "-2"],
+    ["count", count, () => Container.count(c, { states: ["GONE" as never] }), `"GONE"`],
+    ["count", count, () => Container.count(c, { version: 1 as never }), "version must be a string, got 1"],
+    ["count", count, () => Container.count(c, { version: "v1", excludeVersion: "v9" } as never), `"v9"`],
+    ["remove", remove, () => Container.remove(c, null as never), "null"],
+    ["remove", remove, () => Container.remove(c, ["a", 4] as never), "4"],
+    ["transition", transition, () => Container.transition(c, 4 as never, "RUNNING"), "4"],
+    ["transition", transition, () => Container.transition(c, "a", "GONE" as never), `"GONE"`],
+    ["transition", transition, () => Container.transition(c, "zz", "RUNNING"), `"zz"`]
+  ]
+
+  it.each(cases)("%s refuses with one of its errors (%#)", (operation, declared, call, item) => {
+    const result = Either.try({ try: call, catch: (e) => e })
+    if (Either.isRight(result)) throw new Error("expected a refusal")
+    const e = result.left
+    if (!Container.isContainerError(e)) throw new Error(`${operation} threw something else: ${String(e)}`)
+    expect(Object.keys(declared)).toContain(e._tag)
+    expect(e.message.startsWith(`replicore/container.${operation}: `)).toBe(true)
+    expect(e.message).toContain(item)
+    expect(ids(Container.get(c))).toEqual(["a"])
   })
 })

@@ -3,8 +3,8 @@
  * hand, shortest counterexamples, bounds, and a seeded bug in the container.
  */
 import { describe, expect, it } from "vitest"
-import { Container } from "../../src/index.js"
-import { explore } from "../../src/testing/index.js"
+import { Container } from "../../../src/index.js"
+import { explore } from "../../../src/testing/index.js"
 import {
   applyToCore,
   canonicalKey,
@@ -14,7 +14,7 @@ import {
   initialObservation,
   lockstep,
   showOp
-} from "../../spec/container.js"
+} from "../../../spec/container.js"
 
 /** A counter modulo 5, stepping by 1 or 2. */
 const counter = {

@@ -12,8 +12,8 @@ import {
   stopReplicasPersistent,
   stopReplicasPopAll,
   stopReplicasSinglePass
-} from "../../bench/container/baselines.js"
-import { Container } from "../../src/index.js"
+} from "../../../../bench/container/baselines.js"
+import { Container } from "../../../../src/index.js"
 
 const layout: ReadonlyArray<readonly [Container.ReplicaState, string]> = [
   ["STOPPING", "d"],

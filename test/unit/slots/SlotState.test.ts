@@ -4,8 +4,8 @@
  */
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
-import { Slots } from "../../src/index.js"
-import { deepFreeze } from "../../spec/freeze.js"
+import { Slots } from "../../../src/index.js"
+import { deepFreeze } from "../../../spec/freeze.js"
 
 const T = Slots.SlotToken
 const Q = Slots.RequestId
@@ -103,9 +103,10 @@ describe("Ray slot reservation", () => {
 })
 
 describe("bad input: typed errors, nothing changes", () => {
-  const refusal = (f: () => unknown) => {
-    const r = Either.try({ try: f, catch: (e) => e as Error & { _tag: string } })
+  const refusal = (f: () => unknown): Slots.SlotError => {
+    const r = Either.try({ try: f, catch: (e) => e })
     if (Either.isRight(r)) throw new Error("expected a refusal")
+    if (!Slots.isSlotError(r.left)) throw new Error(`not a slot error: ${String(r.left)}`)
     return r.left
   }
   it.each([0, -1, 1.5, Number.NaN, Infinity])("capacity %s", (capacity) => {
@@ -122,5 +123,59 @@ describe("bad input: typed errors, nothing changes", () => {
     expect(refusal(() => Slots.start(queued, Q("b"))).message).toContain("queued")
     expect(refusal(() => Slots.finish(queued, Q("b")))._tag).toBe("RequestNotRunning")
     expect(Slots.numQueued(queued)).toBe(1)
+  })
+})
+
+/**
+ * Every operation throws only the errors of its declared union (each tag list
+ * is checked against the union by the compiler), with a message that starts
+ * with the operation's name and names the item, and changes nothing.
+ */
+describe("each operation throws exactly its declared errors", () => {
+  type Tags<E extends { readonly _tag: string }> = { readonly [K in E["_tag"]]: true }
+  const make: Tags<Slots.MakeError> = { InvalidCapacity: true }
+  const reserve: Tags<Slots.ReserveError> = { DuplicateSlotToken: true, InvalidSlotId: true }
+  const start: Tags<Slots.StartError> = { UnknownSlotToken: true, DuplicateRequest: true, InvalidSlotId: true }
+  const finish: Tags<Slots.FinishError> = { RequestNotRunning: true }
+  const resize: Tags<Slots.ResizeError> = { InvalidCapacity: true }
+  const s = deepFreeze(Slots.start(Slots.reserve(Slots.make(2), T("held")).state, Q("run")).state)
+  const cases: ReadonlyArray<readonly [string, Record<string, true>, () => unknown, string]> = [
+    ["make", make, () => Slots.make(0), "got 0"],
+    ["reserve", reserve, () => Slots.reserve(s, T("held")), `"held"`],
+    ["reserve", reserve, () => Slots.reserve(s, null as never), "token must be a string, got null"],
+    ["start", start, () => Slots.start(s, Q("new"), { token: T("ghost") }), `"ghost"`],
+    ["start", start, () => Slots.start(s, Q("run")), `"run"`],
+    ["start", start, () => Slots.start(s, undefined as never), "requestId must be a string, got undefined"],
+    ["start", start, () => Slots.start(s, Q("new"), { token: 7 as never }), "token must be a string, got 7"],
+    ["finish", finish, () => Slots.finish(s, Q("never")), `"never"`],
+    ["finish", finish, () => Slots.finish(s, null as never), "null"],
+    ["resize", resize, () => Slots.resize(s, 2.5), "got 2.5"]
+  ]
+
+  it.each(cases)("%s refuses with one of its errors (%#)", (operation, declared, call, item) => {
+    const r = Either.try({ try: call, catch: (e) => e })
+    if (Either.isRight(r)) throw new Error("expected a refusal")
+    const e = r.left
+    if (!Slots.isSlotError(e)) throw new Error(`${operation} threw something else: ${String(e)}`)
+    expect(Object.keys(declared)).toContain(e._tag)
+    expect(e.message.startsWith(`replicore/slots.${operation}: `)).toBe(true)
+    expect(e.message).toContain(item)
+    expect([Slots.numOngoing(s), Slots.isReserved(s, T("held")), Slots.isRunning(s, Q("run"))]).toEqual([2, true, true])
+  })
+
+  it("a token or request id that is not a string holds nothing: release, cancel and the queries answer so", () => {
+    expect(Slots.release(s, null as never).released).toBe(false)
+    expect(Slots.cancel(s, undefined as never).cancelled).toBe(false)
+    expect([Slots.isReserved(s, 1 as never), Slots.isRunning(s, null as never), Slots.isQueued(s, {} as never)]).toEqual([
+      false,
+      false,
+      false
+    ])
+  })
+
+  it("isSlotError refuses anything else", () => {
+    expect(Slots.isSlotError(new Error("x"))).toBe(false)
+    expect(Slots.isSlotError({ _tag: "DuplicateReplica" })).toBe(false)
+    expect(Slots.isSlotError(undefined)).toBe(false)
   })
 })
