@@ -9,7 +9,7 @@
  * The slot invariants that read only the core and the ledger of its answers
  * (S1 after every grant, S2 conservation after every step) are evaluated here.
  */
-import { Slots } from "../../index.js"
+import * as Slots from "../../slots/index.js"
 import { slotInvariants, type SlotObservation } from "../../../spec/slots.js"
 import * as Random from "./random.js"
 

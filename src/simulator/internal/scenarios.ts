@@ -6,10 +6,10 @@
  * - `day`: twelve models (LLMs on 1, 2, 4 and 8 GPUs, embedders, rerankers
  *   and a classifier on CPU) whose traffic peaks at different hours, with
  *   bursts and a quiet night; about 50 nodes at peak.
- * - `fragmented`: the replica compaction blog's example. Two 1-GPU chat models
- *   grow together, so every node holds some of each; then one of them goes
- *   quiet and scales down, leaving the other's replicas scattered over
- *   half-empty nodes.
+ * - `fragmented`: the replica compaction blog's example. A 1-GPU chat model
+ *   and a 4-GPU model grow together, so nodes hold some of each; then the chat
+ *   model goes quiet and scales down, leaving the 4-GPU replicas scattered
+ *   over half-empty nodes.
  * - `large`: twenty shifted copies of the `day` fleet: over 1,000 nodes at peak.
  */
 import type { AutoscalingConfig } from "./autoscaler.js"
@@ -81,7 +81,18 @@ interface Sketch {
   readonly peakReplicas: number
   readonly peakHour: number
   readonly startupMs: number
+  /** Default: `MIN_REPLICAS_SHARE` of the peak. */
+  readonly minReplicas?: number
+  /** Default: twice the peak. */
+  readonly maxReplicas?: number
 }
+
+/**
+ * `min_replicas` as a share of the peak: above the night's traffic plus its
+ * noise, so that deployments hold still at night (availability headroom, as
+ * operators set it).
+ */
+const MIN_REPLICAS_SHARE = 0.15
 
 /** LLM serving: continuous batching, long generations. */
 const LLM = { maxOngoing: 16, targetOngoing: 8, serviceMs: 60_000, nightShare: 0.08 }
@@ -97,7 +108,12 @@ const model = (s: Sketch): DeploymentModel => {
     id: s.id,
     demand,
     maxOngoing: kind.maxOngoing,
-    autoscaling: { minReplicas: 1, maxReplicas: s.peakReplicas * 2, targetOngoing: kind.targetOngoing, ...RAY_DELAYS },
+    autoscaling: {
+      minReplicas: s.minReplicas ?? Math.max(1, Math.ceil(s.peakReplicas * MIN_REPLICAS_SHARE)),
+      maxReplicas: s.maxReplicas ?? s.peakReplicas * 2,
+      targetOngoing: kind.targetOngoing,
+      ...RAY_DELAYS
+    },
     traffic: {
       peakRps: (s.peakReplicas * kind.targetOngoing) / (kind.serviceMs / 1000),
       peakHour: s.peakHour,
@@ -115,14 +131,14 @@ const DAY_FLEET: ReadonlyArray<Sketch> = [
   { id: "mistral-7b", gpus: 1, cpu: 8000, memoryGiB: 64, peakReplicas: 18, peakHour: 10, startupMs: 90_000 },
   { id: "vision-11b", gpus: 1, cpu: 8000, memoryGiB: 96, peakReplicas: 14, peakHour: 20, startupMs: 2 * MINUTE },
   { id: "qwen-14b", gpus: 2, cpu: 16_000, memoryGiB: 128, peakReplicas: 12, peakHour: 16, startupMs: 3 * MINUTE },
-  { id: "coder-34b", gpus: 2, cpu: 16_000, memoryGiB: 192, peakReplicas: 9, peakHour: 11, startupMs: 4 * MINUTE },
-  { id: "llama-70b", gpus: 4, cpu: 32_000, memoryGiB: 384, peakReplicas: 8, peakHour: 13, startupMs: 6 * MINUTE },
-  { id: "mixtral-8x22b", gpus: 8, cpu: 64_000, memoryGiB: 768, peakReplicas: 4, peakHour: 15, startupMs: 9 * MINUTE },
-  { id: "embed-small", gpus: 0, cpu: 2000, memoryGiB: 4, peakReplicas: 40, peakHour: 9, startupMs: 10_000 },
-  { id: "embed-large", gpus: 0, cpu: 4000, memoryGiB: 8, peakReplicas: 24, peakHour: 12, startupMs: 20_000 },
-  { id: "rerank-base", gpus: 0, cpu: 4000, memoryGiB: 8, peakReplicas: 24, peakHour: 14, startupMs: 15_000 },
-  { id: "rerank-xl", gpus: 0, cpu: 8000, memoryGiB: 16, peakReplicas: 12, peakHour: 17, startupMs: 30_000 },
-  { id: "classifier", gpus: 0, cpu: 1000, memoryGiB: 2, peakReplicas: 32, peakHour: 19, startupMs: 10_000 }
+  { id: "coder-34b", gpus: 2, cpu: 16_000, memoryGiB: 192, peakReplicas: 8, peakHour: 11, startupMs: 4 * MINUTE },
+  { id: "llama-70b", gpus: 4, cpu: 32_000, memoryGiB: 384, peakReplicas: 12, peakHour: 13, startupMs: 6 * MINUTE },
+  { id: "mixtral-8x22b", gpus: 8, cpu: 64_000, memoryGiB: 768, peakReplicas: 6, peakHour: 15, startupMs: 9 * MINUTE },
+  { id: "embed-small", gpus: 0, cpu: 4000, memoryGiB: 8, peakReplicas: 40, peakHour: 9, startupMs: 10_000 },
+  { id: "embed-large", gpus: 0, cpu: 8000, memoryGiB: 16, peakReplicas: 24, peakHour: 12, startupMs: 20_000 },
+  { id: "rerank-base", gpus: 0, cpu: 6000, memoryGiB: 12, peakReplicas: 24, peakHour: 14, startupMs: 15_000 },
+  { id: "rerank-xl", gpus: 0, cpu: 12_000, memoryGiB: 24, peakReplicas: 12, peakHour: 17, startupMs: 30_000 },
+  { id: "classifier", gpus: 0, cpu: 2000, memoryGiB: 4, peakReplicas: 32, peakHour: 19, startupMs: 10_000 }
 ]
 
 const day: ScenarioSpec = {
@@ -134,19 +150,41 @@ const day: ScenarioSpec = {
   checkEvery: 1
 }
 
-/** The fragmented scenario's two chat models: both grow for 90 min; `chat-b` goes quiet at 2 h 30. */
-const chat = (id: string, schedule: ReadonlyArray<readonly [number, number]>): DeploymentModel => {
-  const m = model({ id, gpus: 1, cpu: 8000, memoryGiB: 64, peakReplicas: 32, peakHour: 0, startupMs: 90_000 })
+/** A fragmented scenario's model: no bursts, a schedule instead of the diurnal curve. */
+const scheduledModel = (sketch: Sketch, schedule: ReadonlyArray<readonly [number, number]>): DeploymentModel => {
+  const m = model(sketch)
   return { ...m, traffic: { ...m.traffic, burstsPerDay: 0, schedule } }
 }
 
+/**
+ * A 4-GPU model (up to 8 replicas, held at its maximum by demand above it)
+ * and a 1-GPU chat model grow together for 90 minutes, so nodes hold one
+ * 4-GPU replica beside chat replicas; at 2 h 30 the chat model goes quiet and
+ * scales down, leaving the 4-GPU replicas alone on half-empty nodes.
+ */
 const fragmented: ScenarioSpec = {
   name: "fragmented",
   hours: 6,
   nodeTypes: [GPU_8],
   deployments: [
-    chat("chat-a", [[0, 0.05], [1.5, 1]]),
-    chat("chat-b", [[0, 0.05], [1.5, 1], [2.5, 1], [2.75, 0.02]])
+    scheduledModel(
+      { id: "chat-8b", gpus: 1, cpu: 8000, memoryGiB: 64, peakReplicas: 32, peakHour: 0, startupMs: 90_000, minReplicas: 2 },
+      [[0, 0.05], [1.5, 1], [2.5, 1], [2.75, 0.02]]
+    ),
+    scheduledModel(
+      {
+        id: "llama-70b",
+        gpus: 4,
+        cpu: 32_000,
+        memoryGiB: 384,
+        peakReplicas: 8,
+        peakHour: 0,
+        startupMs: 6 * MINUTE,
+        minReplicas: 1,
+        maxReplicas: 8
+      },
+      [[0, 0.1], [1.5, 1.3]]
+    )
   ],
   drainsPerDay: 0,
   checkEvery: 1
