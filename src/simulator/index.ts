@@ -16,15 +16,18 @@
  * per-model peak hours, bursts and a quiet night; each is routed by power of
  * two choices and goes through `reserve`, `start` with the token and `finish`
  * on the chosen replica's `Slots` state (CPU models' requests are small
- * batches of documents, which keeps the request count near a few million a
+ * batches of documents, which keeps the request count near a million a
  * day). A request is failed when its replica exits or its node leaves while it
  * holds a slot, rejected after 60 s at the router, and delayed when it had to
  * wait at the router while its deployment was migrating a replica.
  *
- * Live checks: the spec's `L1`–`L6` and `C1`–`C2` after every tick (on every
- * `checkEvery`-th tick in `large`, where one evaluation costs a quadratic scan
- * of ten thousand replicas), `S1` after every granted reservation and `S2` on
- * every replica at the end of the run. Every failing evaluation is a violation.
+ * Live checks: the spec's `L1`–`L6` (with a second tick at the same `now` for
+ * `L6`) and `C1`–`C2` on every deployment's container, after every tick in
+ * `fragmented`, every 6th tick (once a simulated minute) in `day` and every
+ * 60th in `large` (each evaluation scans the replicas quadratically; checking
+ * every tick would double `day`'s time); `S2` on every replica on those same
+ * ticks, and `S1` after every granted reservation. Every failing evaluation is
+ * a violation.
  *
  * @since 0.1.0
  */

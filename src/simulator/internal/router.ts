@@ -7,7 +7,8 @@
  * tried again at the next step, until it is rejected after a timeout.
  *
  * The slot invariants that read only the core and the ledger of its answers
- * (S1 after every grant, S2 conservation after every step) are evaluated here.
+ * are evaluated here: S1 after every granted reservation, S2 (conservation)
+ * on every replica when the world asks (on the ticks whose invariants it checks).
  */
 import * as Slots from "../../slots/index.js"
 import { slotInvariants, type SlotObservation } from "../../../spec/slots.js"
@@ -25,8 +26,8 @@ export interface RoutedReplica {
   /** Permits granted and returned, from the core's answers (S2's ledger). */
   granted: number
   returned: number
-  /** Requests running here. */
-  readonly running: Set<string>
+  /** Requests running here, each with whether it counts (arrived after the warm-up). */
+  readonly running: Map<string, boolean>
   /** Taking new requests (not stopping). */
   routable: boolean
 }
@@ -35,6 +36,7 @@ export interface RoutedReplica {
 interface Waiting {
   readonly id: string
   readonly arrivedAt: number
+  readonly counted: boolean
   /** It arrived while its deployment was migrating a replica. */
   readonly duringMigration: boolean
 }
@@ -52,6 +54,8 @@ export interface RequestCounts {
 interface Ending {
   readonly replica: RoutedReplica
   readonly request: string
+  /** It arrived after the warm-up: it counts. */
+  readonly counted: boolean
 }
 
 /** How many pairs of replicas the router samples for one request before it waits (Ray retries with backoff). */
@@ -86,7 +90,7 @@ export class Router {
       slots: Slots.make(maxOngoing),
       granted: 0,
       returned: 0,
-      running: new Set(),
+      running: new Map(),
       routable: true
     }
     this.replicas.set(id, r)
@@ -114,7 +118,7 @@ export class Router {
     const r = this.replicas.get(id)
     if (r === undefined) return
     this.unroute(r)
-    if (this.counting) this.counts.failed += r.running.size
+    for (const counted of r.running.values()) if (counted) this.counts.failed++
     r.running.clear()
     this.replicas.delete(id)
     this.byDeployment.get(r.deployment)!.delete(r)
@@ -140,13 +144,13 @@ export class Router {
     if (due === undefined) return []
     this.endings.delete(step)
     const drained: Array<string> = []
-    for (const { replica: r, request } of due) {
+    for (const { counted, replica: r, request } of due) {
       if (!r.running.delete(request) || this.replicas.get(r.id) !== r) continue
       const answer = Slots.finish(r.slots, Slots.RequestId(request))
       r.slots = answer.state
       r.returned++
       r.granted += answer.granted.length
-      if (this.counting) this.counts.served++
+      if (counted) this.counts.served++
       if (!r.routable && Slots.isDrained(r.slots)) drained.push(r.id)
     }
     return drained
@@ -170,7 +174,7 @@ export class Router {
     const now = step * stepMs
     const queue = this.waiting.get(deployment)!
     for (let i = 0; i < arrivals; i++) {
-      queue.push({ id: `q${this.nextRequest++}`, arrivedAt: now, duringMigration: migrating })
+      queue.push({ id: `q${this.nextRequest++}`, arrivedAt: now, counted: this.counting, duringMigration: migrating })
       if (this.counting) this.counts.total++
     }
     const replicas = this.routable.get(deployment)!
@@ -181,14 +185,15 @@ export class Router {
       if (r !== undefined) {
         const request = w.id
         r.slots = Slots.start(r.slots, Slots.RequestId(request), { token: Slots.SlotToken(request) }).state
-        r.running.add(request)
+        r.running.set(request, w.counted)
         const end = step + Math.max(1, Math.ceil(serviceMs() / stepMs))
         const list = this.endings.get(end)
-        if (list === undefined) this.endings.set(end, [{ replica: r, request }])
-        else list.push({ replica: r, request })
-        if (this.counting && w.arrivedAt < now && (w.duringMigration || migrating)) this.counts.delayed++
+        const ending = { replica: r, request, counted: w.counted }
+        if (list === undefined) this.endings.set(end, [ending])
+        else list.push(ending)
+        if (w.counted && w.arrivedAt < now && (w.duringMigration || migrating)) this.counts.delayed++
       } else if (now - w.arrivedAt >= timeoutMs) {
-        if (this.counting) this.counts.rejected++
+        if (w.counted) this.counts.rejected++
       } else {
         queue[kept++] = w
       }

@@ -139,7 +139,6 @@ class World {
       if (step >= warmupSteps) this.metrics.sample(now - WARMUP_MS, STEP_MS, this.pool.nodes.values())
       if (step % PROGRESS_EVERY_STEPS === 0) this.input.onProgress?.(step / steps)
     }
-    this.router.checkConservation()
     return this.metrics.result(this.router.counts, this.violations + this.router.violations, this.pool.count)
   }
 
@@ -307,6 +306,7 @@ class World {
     if (modelBefore !== undefined) {
       const failed = check({ before, now, events, after: state, actions, modelBefore }, GRACEFUL_STOP_MS, [...this.models.keys()])
       this.violations += failed.length
+      this.router.checkConservation()
     }
     const emptying = new Set([...Lifecycle.compaction(before).nodes, ...Lifecycle.compaction(state).nodes])
     for (const a of actions) this.act(a, now, emptying)
