@@ -36,8 +36,15 @@ import { InvalidSimulation } from "./errors.js"
 import { scenarios } from "./internal/scenarios.js"
 import { run } from "./internal/world.js"
 
+/**
+ * @since 0.1.0
+ */
 export * from "./errors.js"
-export { renderChart, renderTable } from "./render.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./render.js"
 
 /**
  * The scenarios: `day` (the default: about 50 nodes at peak), `fragmented`

@@ -133,14 +133,14 @@ const DAY_FLEET: ReadonlyArray<Sketch> = [
   { id: "llama-8b", gpus: 1, cpu: 8000, memoryGiB: 64, peakReplicas: 56, peakHour: 14, startupMs: 90_000 },
   { id: "mistral-7b", gpus: 1, cpu: 8000, memoryGiB: 64, peakReplicas: 36, peakHour: 10, startupMs: 90_000 },
   { id: "vision-11b", gpus: 1, cpu: 8000, memoryGiB: 96, peakReplicas: 20, peakHour: 20, startupMs: 2 * MINUTE },
-  { id: "qwen-14b", gpus: 2, cpu: 16_000, memoryGiB: 128, peakReplicas: 18, peakHour: 16, startupMs: 3 * MINUTE },
+  { id: "qwen-14b", gpus: 2, cpu: 16_000, memoryGiB: 128, peakReplicas: 22, peakHour: 16, startupMs: 3 * MINUTE },
   { id: "coder-34b", gpus: 2, cpu: 16_000, memoryGiB: 192, peakReplicas: 14, peakHour: 11, startupMs: 4 * MINUTE },
   { id: "llama-70b", gpus: 4, cpu: 32_000, memoryGiB: 384, peakReplicas: 16, peakHour: 13, startupMs: 6 * MINUTE },
   { id: "mixtral-8x22b", gpus: 8, cpu: 64_000, memoryGiB: 768, peakReplicas: 8, peakHour: 15, startupMs: 9 * MINUTE },
   { id: "embed-small", gpus: 0, cpu: 8000, memoryGiB: 16, peakReplicas: 40, peakHour: 9, startupMs: 10_000 },
-  { id: "embed-large", gpus: 0, cpu: 12_000, memoryGiB: 24, peakReplicas: 24, peakHour: 12, startupMs: 20_000 },
+  { id: "embed-large", gpus: 0, cpu: 12_000, memoryGiB: 24, peakReplicas: 30, peakHour: 12, startupMs: 20_000 },
   { id: "rerank-base", gpus: 0, cpu: 10_000, memoryGiB: 20, peakReplicas: 24, peakHour: 14, startupMs: 15_000 },
-  { id: "rerank-xl", gpus: 0, cpu: 16_000, memoryGiB: 32, peakReplicas: 12, peakHour: 17, startupMs: 30_000 },
+  { id: "rerank-xl", gpus: 0, cpu: 16_000, memoryGiB: 32, peakReplicas: 16, peakHour: 17, startupMs: 30_000 },
   { id: "classifier", gpus: 0, cpu: 4000, memoryGiB: 8, peakReplicas: 32, peakHour: 19, startupMs: 10_000 }
 ]
 
