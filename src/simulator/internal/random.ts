@@ -26,9 +26,17 @@ export const make = (seed: number): Random => {
 
 /** An independent stream for one purpose, derived from a seed and a label. */
 export const fork = (seed: number, label: string): Random => {
-  let h = seed >>> 0
+  let h = 0x811c9dc5
   for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0
-  return make(h)
+  return make(mix(h ^ mix(seed >>> 0)))
+}
+
+/** MurmurHash3's finalizer: nearby seeds give unrelated streams. */
+const mix = (x: number): number => {
+  let h = x >>> 0
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b)
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35)
+  return (h ^ (h >>> 16)) >>> 0
 }
 
 /** An integer in [0, n). */
