@@ -29,10 +29,12 @@ export const check: Command = {
   signature: { command: "check", flags: { runs: { type: "string" }, seed: { type: "string" } }, positionals: [] },
   summary: "Check every core of the installed package against its specification and print the verification report.",
   usage: "replicore check [--runs N] [--seed S]",
-  details: `Runs, for the container, slot reservation, compaction and lifecycle cores: fast-check model-based
-runs against the reference models of the package's spec (every invariant after every operation),
-the bounded exhaustive explorations (fixed scopes, explored to a fixpoint), and compaction plans of
-generated snapshots checked by the independent verifier. Needs fast-check (a dependency of the package).
+  details: `Runs fast-check model-based runs of the container, slot reservation and lifecycle cores against the
+reference models of the package's spec (every invariant after every operation), the bounded
+exhaustive explorations of the container and slot cores (fixed scopes, explored to a fixpoint), and
+compaction plans of generated snapshots checked by the independent verifier. The lifecycle's
+exhaustive exploration runs in the package's own CI only: it takes far longer than this budget.
+Needs fast-check (a dependency of the package); vitest is not needed.
 
 options:
   --runs N    runs per model-based check (default ${DEFAULT_RUNS}; the lifecycle runs N/10, compaction plans 10·N snapshots)
