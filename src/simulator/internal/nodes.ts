@@ -128,13 +128,15 @@ export class NodePool {
 
   /**
    * The nodes to give back now: released ones, and ready ones that held
-   * nothing (and had nothing bound) for `idleTimeoutMs`. They leave the pool.
+   * nothing (and had nothing bound) for `idleTimeoutMs`; an empty node whose
+   * idle timer has not started starts it now. They leave the pool.
    */
   takeLeaving(now: number, idleTimeoutMs: number): Array<SimNode> {
     const leaving: Array<SimNode> = []
     for (const n of this.nodes.values()) {
       if (!n.ready || n.holders.size > 0 || n.bound.size > 0) continue
-      if (n.released || (!n.draining && n.idleSince !== null && now - n.idleSince >= idleTimeoutMs)) leaving.push(n)
+      if (n.idleSince === null) n.idleSince = now // emptied without a hold ending (its bound replicas left)
+      if (n.released || (!n.draining && now - n.idleSince >= idleTimeoutMs)) leaving.push(n)
     }
     for (const n of leaving) this.nodes.delete(n.id)
     return leaving

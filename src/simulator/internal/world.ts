@@ -214,7 +214,6 @@ class World {
     if (found === undefined) return // no machine type fits it: it stays STARTING
     r.bound = found.node.id
     if (found.launched) this.queue.push(now + found.node.type.launchMs, { kind: "nodeReady", node: found.node.id })
-    else if (found.node.ready) this.queue.push(now + r.model.startupMs, { kind: "replicaUp", replica: r.id })
   }
 
   private replicaExit(id: string, now: number): void {

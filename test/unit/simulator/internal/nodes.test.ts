@@ -57,3 +57,14 @@ describe("node autoscaler", () => {
     expect(pool.openFor({ CPU: 1 })).toBeUndefined()
   })
 })
+
+describe("node autoscaler, a launched node whose replicas left before it came up", () => {
+  it("starts its idle timer and gives it back after the timeout", () => {
+    const pool = new NodePool([cpu])
+    const { node } = pool.bind("a", { CPU: 4 }, 0)!
+    pool.unbind("a", node.id)
+    node.ready = true
+    expect(pool.takeLeaving(60_000, 300_000)).toEqual([])
+    expect(pool.takeLeaving(360_000, 300_000).map((n) => n.id)).toEqual([node.id])
+  })
+})
