@@ -106,8 +106,8 @@ exit codes: 0 done, 1 a run failed requests or broke an invariant, 2 bad usage`,
     bar.finish()
     if (Either.isLeft(outcome)) {
       const error = outcome.left
-      if ((error as { _tag?: unknown })._tag === "InvalidSimulation") {
-        return Either.left(new UsageError({ command: "simulate", problem: (error as Error).message }))
+      if (error instanceof Simulator.InvalidSimulation) {
+        return Either.left(new UsageError({ command: "simulate", problem: `--${error.option}: ${error.problem}` }))
       }
       throw error
     }
