@@ -5,7 +5,7 @@ export default defineConfig({
   test: {
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest/checks.json" },
-    include: ["test/unit/**/*.test.ts", "test/load/**/*.test.ts", "properties/**/*.test.ts"],
+    include: ["test/unit/**/*.test.ts", "test/load/**/*.test.ts", "properties/**/*.test.ts", "test/e2e/**/*.test.ts"],
     testTimeout: 300_000,
     hookTimeout: 60_000
   }

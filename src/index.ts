@@ -56,3 +56,11 @@ export * as Runtime from "./runtime/index.js"
  * @since 0.1.0
  */
 export * as Lifecycle from "./lifecycle/index.js"
+
+/**
+ * The simulated day: a seeded cluster driving the cores, run with compaction off, Ray's and the planner's.
+ *
+ * @category simulation
+ * @since 0.1.0
+ */
+export * as Simulator from "./simulator/index.js"

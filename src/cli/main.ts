@@ -1,93 +1,67 @@
 #!/usr/bin/env node
 /**
- * The `replicore` command.
- *
- * - `replicore report [--reports DIR]`: the verification report — for every
- *   invariant, how it was checked and how far — from the reports that the
- *   last check run wrote (`npm run checks`).
- * - `replicore plan CLUSTER.json [--json]`: a compaction plan for a cluster
- *   snapshot (its `options` field sets the planner's options).
- * - `replicore verify CLUSTER.json PLAN.json`: checks a plan against the K*
- *   invariants by replaying it; exits 1 with the first violation.
+ * The `replicore` command: `simulate`, `plan`, `verify`, `check` and `help`.
+ * Every failure ends in one line on stderr and an exit code (0 success, 1 a
+ * plan or check that fails, 2 bad usage or bad input); never a stack trace.
  *
  * @since 0.1.0
  */
-import { allInvariants } from "../../spec/index.js"
 import { Either } from "effect"
-import { readFile } from "node:fs/promises"
-import { renderVerificationReport } from "../../spec/render.js"
-import { readReports, reportDirectory } from "../../spec/report.js"
-import { Compaction } from "../index.js"
+import { parse } from "./args.js"
+import { helpText } from "./command.js"
+import { commands } from "./commands/index.js"
+import { type CliError, UsageError } from "./errors.js"
+import { BAD_INPUT, FAILED, SUCCESS } from "./exitCodes.js"
+import { overview } from "./help.js"
+import { print, printError } from "./output.js"
 
-const USAGE = `usage: replicore report [--reports DIR]
-       replicore plan CLUSTER.json [--json]
-       replicore verify CLUSTER.json PLAN.json
+const HINT = "run replicore help for the commands"
 
-  report   print, for every invariant, how it was checked and how far
-           (reads the reports written by the last check run; default DIR: ${reportDirectory()})
-  plan     plan the compaction of a cluster snapshot (nodes, deployments, replicas, options);
-           --json prints the whole plan
-  verify   replay a plan on a snapshot and check every K* invariant`
-
-const main = async (args: ReadonlyArray<string>): Promise<number> => {
-  const [command, ...rest] = args
-  if (command === "report") {
-    const at = rest.indexOf("--reports")
-    const directory = at >= 0 ? rest[at + 1] : reportDirectory()
-    if (directory === undefined) return usage("--reports needs a directory")
-    const reports = await readReports(directory)
-    if (reports.length === 0) {
-      console.error(`replicore report: no check reports in ${directory}; run the checks first (npm run checks)`)
-      return 1
-    }
-    console.log(renderVerificationReport(allInvariants, reports))
-    return 0
-  }
-  if (command === "plan" || command === "verify") {
-    const [clusterFile, planFile] = rest.filter((a) => !a.startsWith("--"))
-    if (clusterFile === undefined) return usage(`${command} needs a cluster snapshot file`)
-    const snapshot = Compaction.validate(await readJson(clusterFile))
-    if (Either.isLeft(snapshot)) {
-      console.error(snapshot.left.message)
-      return 1
-    }
-    if (command === "plan") {
-      const plan = Compaction.plan(snapshot.right)
-      console.log(rest.includes("--json") ? JSON.stringify(plan, null, 2) : describePlan(plan))
-      return 0
-    }
-    if (planFile === undefined) return usage("verify needs a plan file")
-    const verdict = Compaction.verify(snapshot.right, await readJson(planFile))
-    if (Either.isLeft(verdict)) {
-      console.error(verdict.left.message)
-      return 1
-    }
-    console.log(`plan verified: ${verdict.right.migrations} migrations in ${verdict.right.waves} waves, ${verdict.right.released} nodes released, K1–K9 hold`)
-    return 0
-  }
-  if (command === undefined || command === "--help" || command === "-h") {
-    console.log(USAGE)
-    return command === undefined ? 1 : 0
-  }
-  return usage(`unknown command ${JSON.stringify(command)}`)
+const fail = (error: CliError): number => {
+  printError(error._tag === "UsageError" ? `${error.message} (${error.command === "" || error.command === "help" ? HINT : `see replicore ${error.command} --help`})` : error.message)
+  return BAD_INPUT
 }
 
-const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(file, "utf8"))
-
-const describePlan = (plan: Compaction.Plan): string => {
-  const m = plan.metrics
-  const lines = [
-    `nodes ${m.nodesBefore} → ${m.nodesAfter}, cost ${m.costBefore} → ${m.costAfter}; ${m.migrations} migrations in ${m.waves} waves`,
-    ...plan.released.map((r) => `  release ${r.node} after wave ${r.afterWave}`),
-    ...plan.steps.map((s) => `  wave ${s.wave}: ${s.replica} (${s.deployment}) ${s.from} → ${s.to}`),
-    ...plan.explanations.map((e) => `  keep ${e.node}: ${e.message}`)
-  ]
-  return lines.join("\n")
+const help = (args: ReadonlyArray<string>): number => {
+  if (args.length === 0) {
+    print(overview(commands))
+    return SUCCESS
+  }
+  const [name, ...extra] = args
+  const command = commands.find((c) => c.signature.command === name)
+  if (extra.length > 0) return fail(new UsageError({ command: "help", problem: `unexpected arguments ${extra.map((a) => JSON.stringify(a)).join(" ")}` }))
+  if (command === undefined) return fail(new UsageError({ command: "help", problem: `unknown command ${JSON.stringify(name)}` }))
+  print(helpText(command))
+  return SUCCESS
 }
 
-const usage = (problem: string): number => {
-  console.error(`replicore: ${problem}\n\n${USAGE}`)
-  return 2
+/**
+ * Runs one command line and answers its exit code.
+ *
+ * @since 0.1.0
+ */
+export const main = async (args: ReadonlyArray<string>): Promise<number> => {
+  const [name, ...rest] = args
+  if (name === undefined) {
+    printError(overview(commands))
+    return BAD_INPUT
+  }
+  if (name === "help" || name === "--help" || name === "-h") return help(name === "help" ? rest : [])
+  const command = commands.find((c) => c.signature.command === name)
+  if (command === undefined) return fail(new UsageError({ command: "", problem: `unknown command ${JSON.stringify(name)}` }))
+  const parsed = parse(command.signature, rest)
+  if (Either.isLeft(parsed)) return fail(parsed.left)
+  if (parsed.right.help) {
+    print(helpText(command))
+    return SUCCESS
+  }
+  const outcome = await command.run(parsed.right)
+  return Either.isLeft(outcome) ? fail(outcome.left) : outcome.right
 }
 
-process.exitCode = await main(process.argv.slice(2))
+try {
+  process.exitCode = await main(process.argv.slice(2))
+} catch (error) {
+  printError(`replicore: unexpected error, please report it: ${error instanceof Error ? error.message : String(error)}`)
+  process.exitCode = FAILED
+}
