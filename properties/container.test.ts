@@ -5,11 +5,13 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Container } from "../src/index.js"
 import {
   type ContainerOp,
   containerInvariants,
+  containerOp,
   initialObservation,
+  MODEL_IDS,
+  MODEL_VERSIONS,
   OP_KINDS,
   showOp,
   step
@@ -18,57 +20,10 @@ import { lockstepCommand, LockstepStats } from "./support/lockstep.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, SEED } from "./support/settings.js"
 
-const IDS = Array.from({ length: 10 }, (_, i) => `r${i}`)
-const VERSIONS = ["v1", "v2", "v3"]
-const STATES: ReadonlyArray<string> = Container.ALL_REPLICA_STATES
 const MAX_COMMANDS = 60
 const CI_RUNS = 1000
 /** Every refusal the core can answer these operations with. */
 const REFUSALS = ["InvalidReplicaState", "DuplicateReplica", "UnknownReplica", "InvalidMaxReplicas", "ConflictingVersionFilters"]
-
-const id = fc.constantFrom(...IDS)
-const version = fc.constantFrom(...VERSIONS)
-/** Mostly real states; now and then a name that is not one. */
-const state = fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...STATES) }, {
-  weight: 1,
-  arbitrary: fc.constantFrom("STOPPED", "running", "")
-})
-const states = fc.oneof(
-  { weight: 10, arbitrary: fc.shuffledSubarray([...STATES], { minLength: 1 }) },
-  { weight: 1, arbitrary: fc.array(state, { minLength: 1, maxLength: 3 }) }
-)
-const maxReplicas = fc.oneof(
-  { weight: 10, arbitrary: fc.nat(12) },
-  { weight: 1, arbitrary: fc.constantFrom(Infinity, -1, 1.5, Number.NaN) }
-)
-/** Options are left out, not set to `undefined`: only `kind` is required. */
-const withOptions = <T>(fields: { [K in keyof T]: fc.Arbitrary<T[K]> }) =>
-  fc.record(fields, { requiredKeys: ["kind"] as Array<keyof T> }) as fc.Arbitrary<never>
-
-const op: fc.Arbitrary<ContainerOp> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant("add" as const), state, id, version }) },
-  {
-    weight: 2,
-    arbitrary: fc.record({
-      kind: fc.constant("addAll" as const),
-      state,
-      replicas: fc.array(fc.record({ id, version }), { maxLength: 5 })
-    })
-  },
-  { weight: 2, arbitrary: withOptions({ kind: fc.constant("get" as const), states }) },
-  {
-    weight: 3,
-    arbitrary: withOptions({ kind: fc.constant("pop" as const), excludeVersion: version, states, maxReplicas })
-  },
-  {
-    weight: 2,
-    arbitrary: withOptions({ kind: fc.constant("count" as const), version, excludeVersion: version, states })
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: "countByState" as const }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("remove" as const), ids: fc.array(id, { maxLength: 6 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("transition" as const), id, to: state }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("lookup" as const), id }) }
-)
 
 const stats = new LockstepStats()
 /** One operation per command; it carries data only, so shrinking keeps every command valid. */
@@ -84,7 +39,7 @@ const parameters = propertyParameters(CI_RUNS)
 describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${MAX_COMMANDS} commands)`, () => {
   it("agrees with the reference model and keeps every C* invariant after every command, over every operation and refusal", () => {
     fc.assert(
-      fc.property(fc.commands([op.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
+      fc.property(fc.commands([containerOp.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }), (cmds) => {
         stats.runs++
         fc.modelRun(() => ({ model: {}, real: { observation: initialObservation() } }), cmds)
       }),
@@ -98,7 +53,7 @@ describe(`container model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤
       check: "properties/container.test.ts › model-based",
       core: "container",
       kind: "model",
-      bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (${IDS.length} ids, ${VERSIONS.length} versions)`,
+      bound: `seed ${SEED}, ${stats.runs} runs × ≤ ${MAX_COMMANDS} commands (${MODEL_IDS.length} ids, ${MODEL_VERSIONS.length} versions)`,
       seed: SEED,
       runs: stats.runs,
       commands: stats.commands,

@@ -8,10 +8,13 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
   initialSlotObservation,
+  MODEL_REQUESTS,
+  MODEL_TOKENS,
   SLOT_OP_KINDS,
   type SlotOp,
   type SlotOutcome,
   slotInvariants,
+  slotOp,
   showSlotOp,
   slotStep
 } from "../spec/slots.js"
@@ -19,8 +22,8 @@ import { lockstepCommand, LockstepStats } from "./support/lockstep.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, scale, SEED } from "./support/settings.js"
 
-const TOKENS = ["t0", "t1", "t2", "t3", "t4"]
-const REQUESTS = ["q0", "q1", "q2", "q3", "q4", "q5"]
+const TOKENS = MODEL_TOKENS
+const REQUESTS = MODEL_REQUESTS
 const MAX_COMMANDS = 60
 const CI_RUNS = 1000
 /** Every answer the runs must see: each outcome of reserve, release and start, and every refusal. */
@@ -38,34 +41,6 @@ const OUTCOMES = [
   "RequestNotRunning",
   "InvalidCapacity"
 ]
-
-const token = fc.constantFrom(...TOKENS)
-const request = fc.constantFrom(...REQUESTS)
-
-const op: fc.Arbitrary<SlotOp> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("reserve" as const), token }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), token }) },
-  {
-    weight: 6,
-    arbitrary: fc.record(
-      { kind: fc.constant("start" as const), requestId: request, token, reject: fc.boolean() },
-      { requiredKeys: ["kind", "requestId"] }
-    ) as fc.Arbitrary<SlotOp>
-  },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("finish" as const), requestId: request }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), requestId: request }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant("resize" as const),
-      capacity: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 1, max: 4 }) }, {
-        weight: 1,
-        arbitrary: fc.constantFrom(0, -1, 1.5)
-      })
-    })
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: "quiesce" as const }) }
-)
 
 const stats = new LockstepStats()
 const command = lockstepCommand({
@@ -86,7 +61,7 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 3 }),
-        fc.commands([op.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }),
+        fc.commands([slotOp.map(command)], { maxCommands: MAX_COMMANDS, size: "max" }),
         (capacity, cmds) => {
           stats.runs++
           fc.modelRun(() => ({ model: {}, real: { observation: initialSlotObservation(capacity, TOKENS, REQUESTS) } }), cmds)

@@ -6,3 +6,4 @@
 export * from "./container/invariants.js"
 export * from "./container/model.js"
 export * from "./container/harness.js"
+export * from "./container/scope.js"

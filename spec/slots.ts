@@ -7,3 +7,4 @@
 export * from "./slots/invariants.js"
 export * from "./slots/model.js"
 export * from "./slots/harness.js"
+export * from "./slots/scope.js"

@@ -3,52 +3,30 @@
  * replays of consumed and released tokens included, in lockstep with the
  * reference model and the conservation ledger of `spec/slots`) and
  * exhaustive (capacities 1–3, 3 requests, 3 tokens, to a fixpoint). The
- * operations are those of `properties/slots*.test.ts`.
+ * model-based scope is `spec/slots/scope.ts`, as in `properties/slots.test.ts`.
  *
  * @since 0.1.0
  */
 import fc from "fast-check"
 import {
   initialSlotObservation,
+  MODEL_REQUESTS,
+  MODEL_TOKENS,
   showSlotOp,
   type SlotObservation,
   type SlotOp,
   slotInvariants,
   slotKey,
+  slotOp,
   slotStep
 } from "../../../spec/slots.js"
 import type { Check } from "./Check.js"
 import { exhaustiveCheck } from "./exhaustive.js"
 import { modelCheck } from "./modelRun.js"
 
-const TOKENS = ["t0", "t1", "t2", "t3", "t4"]
-const REQUESTS = ["q0", "q1", "q2", "q3", "q4", "q5"]
+const TOKENS = MODEL_TOKENS
+const REQUESTS = MODEL_REQUESTS
 const MAX_COMMANDS = 60
-
-const token = fc.constantFrom(...TOKENS)
-const request = fc.constantFrom(...REQUESTS)
-
-const op: fc.Arbitrary<SlotOp> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("reserve" as const), token }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("release" as const), token }) },
-  {
-    weight: 6,
-    arbitrary: fc.record(
-      { kind: fc.constant("start" as const), requestId: request, token, reject: fc.boolean() },
-      { requiredKeys: ["kind", "requestId"] }
-    ) as fc.Arbitrary<SlotOp>
-  },
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant("finish" as const), requestId: request }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("cancel" as const), requestId: request }) },
-  {
-    weight: 1,
-    arbitrary: fc.record({
-      kind: fc.constant("resize" as const),
-      capacity: fc.oneof({ weight: 10, arbitrary: fc.integer({ min: 1, max: 4 }) }, { weight: 1, arbitrary: fc.constantFrom(0, -1, 1.5) })
-    })
-  },
-  { weight: 1, arbitrary: fc.constant({ kind: "quiesce" as const }) }
-)
 
 const modelBased = modelCheck<number, SlotObservation, SlotOp, SlotObservation>({
   name: "slots model-based",
@@ -56,7 +34,7 @@ const modelBased = modelCheck<number, SlotObservation, SlotOp, SlotObservation>(
   scope: `capacity 1–3, ${TOKENS.length} tokens, ${REQUESTS.length} requests`,
   setup: fc.integer({ min: 1, max: 3 }),
   start: (capacity) => initialSlotObservation(capacity, TOKENS, REQUESTS),
-  op,
+  op: slotOp,
   maxCommands: MAX_COMMANDS,
   step: slotStep,
   observe: (o) => o,
