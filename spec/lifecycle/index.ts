@@ -6,3 +6,4 @@
 export * from "./invariants.js"
 export * from "./model.js"
 export * from "./harness.js"
+export * from "./scope.js"
