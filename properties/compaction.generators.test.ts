@@ -7,7 +7,8 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Tally } from "../spec/registry.js"
-import { checkPlan, generatedSnapshot, PlanStats } from "./support/compaction.js"
+import { generatedSnapshot } from "../spec/compaction.js"
+import { checkPlan, PlanStats } from "./support/compaction.js"
 import { writeReport } from "./support/report.js"
 import { propertyParameters, runs, SEED } from "./support/settings.js"
 

@@ -251,4 +251,4 @@ export const compactionInvariants: ReadonlyArray<Invariant<PlanObservation>> = [
   .sort((a, b) => idNumber(a.id) - idNumber(b.id))
 
 /** The harness's snapshot after a plan, where the property tests and the benchmark have always found it. */
-export { afterPlan } from "./compaction/harness.js"
+export { afterPlan, checkPlan, generatedSnapshot, remainingOptions } from "./compaction/harness.js"
