@@ -58,12 +58,20 @@ export interface Placement {
  * - `unmovable-replica`: a replica on it is not movable (or its deployment's `maxSurge` is 0);
  * - `no-room`: a replica on it fits on no other kept node, even after making room;
  * - `migration-budget`: emptying it would exceed the migration budget;
- * - `destination`: it receives migrated replicas (it was chosen to stay).
+ * - `destination`: it receives migrated replicas (it was chosen to stay);
+ * - `not-searched`: the search stopped (its time budget ran out) before trying
+ *   to empty it; only in a plan whose `metrics.complete` is false.
  *
  * @category models
  * @since 0.1.0
  */
-export type KeptReason = "not-releasable" | "unmovable-replica" | "no-room" | "migration-budget" | "destination"
+export type KeptReason =
+  | "not-releasable"
+  | "unmovable-replica"
+  | "no-room"
+  | "migration-budget"
+  | "destination"
+  | "not-searched"
 
 /**
  * Why a non-empty node with every resource under half used is kept.
@@ -132,7 +140,7 @@ const placement: Schema.Schema<Placement> = Schema.Struct({
 
 const explanation: Schema.Schema<Explanation> = Schema.Struct({
   node: Schema.String,
-  reason: Schema.Literal("not-releasable", "unmovable-replica", "no-room", "migration-budget", "destination"),
+  reason: Schema.Literal("not-releasable", "unmovable-replica", "no-room", "migration-budget", "destination", "not-searched"),
   replica: Schema.optionalWith(Schema.String, { exact: true }),
   message: Schema.String
 }).annotations({ description: "an explanation object" })

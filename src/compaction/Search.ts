@@ -3,9 +3,10 @@
  * snapshot, improve it step by step, and read the best safe plan found so
  * far whenever you like. `Compaction.plan` runs a search to the end;
  * `Runtime.planWithin` runs one until a time budget on effect's `Clock` has
- * passed. A step is small (one node drain, or the bookkeeping between two
- * drains), so a caller that stops between steps stops on time, and every
- * drain that completes leaves a valid partial plan.
+ * passed. A step is small (a chunk of the planner's view of the snapshot,
+ * one node drain, or the bookkeeping between two drains), so a caller that
+ * stops between steps stops on time, and every drain that completes leaves
+ * a valid partial plan.
  *
  * A search value is single-use: `step` returns the next search and the
  * value it was given may not be used again (the search advances in place,
@@ -15,10 +16,8 @@
  * @since 0.1.0
  */
 import { Data } from "effect"
-import { assemble } from "./internal/assemble.js"
-import { fromSnapshot } from "./internal/instance.js"
 import { resolveOptions } from "./internal/options.js"
-import { SearchMachine } from "./internal/planner.js"
+import { StagedSearch } from "./internal/staged.js"
 import type { Plan } from "./Plan.js"
 import type { PlanOptions, Snapshot } from "./Snapshot.js"
 
@@ -74,19 +73,18 @@ export interface Search {
 }
 
 interface State {
-  readonly snapshot: Snapshot
-  readonly machine: SearchMachine
+  readonly machine: StagedSearch
   /** The machine's step count when this value was made: the value is current while they agree. */
   readonly at: number
 }
 
 const states = new WeakMap<Search, State>()
 /** The steps taken by each machine. */
-const taken = new WeakMap<SearchMachine, number>()
+const taken = new WeakMap<StagedSearch, number>()
 
-const make = (snapshot: Snapshot, machine: SearchMachine, at: number): Search => {
+const make = (machine: StagedSearch, at: number): Search => {
   const search: Search = { [TypeId]: TypeId }
-  states.set(search, { snapshot, machine, at })
+  states.set(search, { machine, at })
   taken.set(machine, at)
   return search
 }
@@ -100,7 +98,8 @@ const current = (self: Search, operation: string): State => {
 /**
  * Starts a search for a validated snapshot with decoded options (from
  * `Compaction.planOptions`; by default the snapshot's own options). Cheap:
- * it builds the planner's tables and takes no step.
+ * it takes no step (the first steps build the planner's view of the
+ * snapshot, a chunk of records each).
  *
  * @example
  * import { Compaction } from "replicore"
@@ -117,10 +116,10 @@ const current = (self: Search, operation: string): State => {
  * @since 0.1.0
  */
 export const start = (snapshot: Snapshot, options: PlanOptions = resolveOptions(snapshot, undefined)): Search =>
-  make(snapshot, new SearchMachine(fromSnapshot(snapshot), options), 0)
+  make(new StagedSearch(snapshot, options), 0)
 
 /**
- * One step of the search: a node drain, or the bookkeeping between two. A
+ * One step of the search: a chunk of the planner's view of the snapshot, a node drain, or the bookkeeping between two. A
  * finished search is returned as it is.
  *
  * @throws {StaleSearch} when `self` was already stepped.
@@ -140,10 +139,10 @@ export const start = (snapshot: Snapshot, options: PlanOptions = resolveOptions(
  * @since 0.1.0
  */
 export const step = (self: Search): Search => {
-  const { snapshot, machine, at } = current(self, "step")
+  const { machine, at } = current(self, "step")
   if (machine.done) return self
   machine.step()
-  return make(snapshot, machine, at + 1)
+  return make(machine, at + 1)
 }
 
 /**
@@ -204,6 +203,5 @@ export const isDone = (self: Search): boolean => current(self, "isDone").machine
  * @since 0.1.0
  */
 export const best = (self: Search): Plan => {
-  const { snapshot, machine } = current(self, "best")
-  return assemble(snapshot, machine.instance, machine.outcome(), machine.options, machine.done)
+  return current(self, "best").machine.plan()
 }

@@ -31,7 +31,14 @@ const underUsed = (instance: Instance, load: Float64Array, n: number): boolean =
   return true
 }
 
-const explain = (instance: Instance, packing: Outcome, n: number): Explanation => {
+/** The explanation of a node the search never tried to empty (it stopped first). */
+export const notSearched = (node: string): Explanation => ({
+  node,
+  reason: "not-searched",
+  message: `node ${JSON.stringify(node)} was not searched before the search stopped`
+})
+
+const explain = (instance: Instance, packing: Outcome, n: number, complete: boolean): Explanation => {
   const node = instance.nodeIds[n] ?? ""
   if ((packing.receiving[n] ?? 0) > 0) {
     return { node, reason: "destination", message: `node ${JSON.stringify(node)} receives migrated replicas` }
@@ -39,6 +46,7 @@ const explain = (instance: Instance, packing: Outcome, n: number): Explanation =
   const failure = packing.failures.get(n)
   const replica = failure?.replica === undefined ? undefined : instance.replicaIds[failure.replica]
   const named = replica === undefined ? {} : { replica }
+  if (failure === undefined && !complete) return notSearched(node)
   switch (failure?.reason) {
     case "not-releasable":
       return { node, reason: "not-releasable", message: `node ${JSON.stringify(node)} is not releasable` }
@@ -107,7 +115,7 @@ export const assemble = (
   const finalLoad = tally(instance, packing.target, "none").load
   const explanations: Array<Explanation> = []
   after.forEach((u, n) => {
-    if (u === 1 && underUsed(instance, finalLoad, n)) explanations.push(explain(instance, packing, n))
+    if (u === 1 && underUsed(instance, finalLoad, n)) explanations.push(explain(instance, packing, n, complete))
   })
   return {
     steps,

@@ -5,7 +5,6 @@
  * typed arrays' own default), so callers need no `?? 0` of their own.
  */
 import type { Snapshot } from "../Snapshot.js"
-import { float64Of, int32Of, uint8Of } from "./arrays.js"
 
 export interface Instance {
   /** Resource names, sorted; column k of every vector. */
@@ -58,57 +57,121 @@ export const sizeOf = (instance: Instance, d: number): number => {
   return s
 }
 
-/** Builds the dense view of a validated snapshot. */
-export const fromSnapshot = (snapshot: Snapshot): Instance => {
+/**
+ * Records (nodes, deployments or replicas) handled between two pauses of
+ * `building`: about a millisecond of work, so that a search under a time
+ * budget can stop while the view is still being built (bench/compaction/budget.ts).
+ */
+const CHUNK = 4096
+
+/** Calls f on 0 … length - 1, pausing after every `CHUNK` calls. */
+function* chunked(length: number, f: (i: number) => void): Generator<void, void, void> {
+  for (let from = 0; from < length; from += CHUNK) {
+    const to = Math.min(length, from + CHUNK)
+    for (let i = from; i < to; i++) f(i)
+    yield
+  }
+}
+
+/**
+ * Builds the dense view of a validated snapshot a chunk of records at a
+ * time: each `next()` does a bounded amount of work, the last one returns the
+ * view. `fromSnapshot` runs it to the end.
+ */
+export function* building(snapshot: Snapshot): Generator<void, Instance, void> {
+  const { nodes, deployments, replicas } = snapshot
   const names = new Set<string>()
-  for (const node of snapshot.nodes) for (const k in node.capacity) names.add(k)
-  for (const d of snapshot.deployments) for (const k in d.demand) names.add(k)
+  yield* chunked(nodes.length, (n) => {
+    for (const k in nodes[n]?.capacity) names.add(k)
+  })
+  yield* chunked(deployments.length, (d) => {
+    for (const k in deployments[d]?.demand) names.add(k)
+  })
   // One column at least, so that every vector has a resource to index (an empty name nobody demands).
   const resources = names.size === 0 ? [""] : [...names].sort()
   const column = new Map(resources.map((k, i) => [k, i]))
   const R = resources.length
-  const N = snapshot.nodes.length
-  const D = snapshot.deployments.length
+  const N = nodes.length
+  const D = deployments.length
+  const P = replicas.length
   // A resource a record leaves out stays 0, the typed arrays' default.
   const capacity = new Float64Array(N * R)
   const scale = new Float64Array(R).fill(1)
-  snapshot.nodes.forEach((node, n) => {
+  const nodeIds = new Array<string>(N)
+  const cost = new Float64Array(N)
+  const releasable = new Uint8Array(N)
+  const accepts = new Uint8Array(N)
+  const nodeIndex = new Map<string, number>()
+  yield* chunked(N, (n) => {
+    const node = nodes[n]
+    if (node === undefined) return
     for (const k in node.capacity) {
       const i = column.get(k) ?? 0
       const c = node.capacity[k] ?? 0
       capacity[n * R + i] = c
       if (c > (scale[i] ?? 1)) scale[i] = c
     }
+    nodeIds[n] = node.id
+    cost[n] = node.cost
+    releasable[n] = node.releasable ? 1 : 0
+    accepts[n] = node.acceptsIncoming ? 1 : 0
+    nodeIndex.set(node.id, n)
   })
   const demand = new Float64Array(D * R)
-  snapshot.deployments.forEach((d, j) => {
+  const deploymentIds = new Array<string>(D)
+  const maxPerNode = new Int32Array(D)
+  const maxSurge = new Int32Array(D)
+  const migrationCost = new Float64Array(D)
+  const deploymentIndex = new Map<string, number>()
+  yield* chunked(D, (j) => {
+    const d = deployments[j]
+    if (d === undefined) return
     for (const k in d.demand) demand[j * R + (column.get(k) ?? 0)] = d.demand[k] ?? 0
+    deploymentIds[j] = d.id
+    maxPerNode[j] = d.maxReplicasPerNode ?? 0
+    maxSurge[j] = d.maxSurge
+    migrationCost[j] = d.migrationCost
+    deploymentIndex.set(d.id, j)
   })
-  const nodeIndex = new Map(snapshot.nodes.map((n, i) => [n.id, i]))
-  const deploymentIndex = new Map(snapshot.deployments.map((d, i) => [d.id, i]))
-  const { nodes, deployments, replicas } = snapshot
-  const maxSurge = int32Of(D, (d) => deployments[d]?.maxSurge ?? 0)
-  const replicaDeployment = int32Of(replicas.length, (r) => deploymentIndex.get(replicas[r]?.deployment ?? "") ?? -1)
+  const replicaIds = new Array<string>(P)
+  const replicaDeployment = new Int32Array(P)
+  const replicaNode = new Int32Array(P)
+  const replicaMovable = new Uint8Array(P)
+  yield* chunked(P, (r) => {
+    const replica = replicas[r]
+    if (replica === undefined) return
+    const d = deploymentIndex.get(replica.deployment) ?? -1
+    replicaIds[r] = replica.id
+    replicaDeployment[r] = d
+    replicaNode[r] = nodeIndex.get(replica.node) ?? -1
+    replicaMovable[r] = replica.movable && (maxSurge[d] ?? 0) > 0 ? 1 : 0
+  })
   return {
     resources,
-    nodeIds: snapshot.nodes.map((n) => n.id),
+    nodeIds,
     capacity,
     scale,
-    cost: float64Of(N, (n) => nodes[n]?.cost ?? 0),
-    releasable: uint8Of(N, (n) => (nodes[n]?.releasable === true ? 1 : 0)),
-    accepts: uint8Of(N, (n) => (nodes[n]?.acceptsIncoming === true ? 1 : 0)),
-    deploymentIds: snapshot.deployments.map((d) => d.id),
+    cost,
+    releasable,
+    accepts,
+    deploymentIds,
     demand,
-    maxPerNode: int32Of(D, (d) => deployments[d]?.maxReplicasPerNode ?? 0),
+    maxPerNode,
     maxSurge,
-    migrationCost: float64Of(D, (d) => deployments[d]?.migrationCost ?? 0),
-    replicaIds: snapshot.replicas.map((r) => r.id),
+    migrationCost,
+    replicaIds,
     replicaDeployment,
-    replicaNode: int32Of(replicas.length, (r) => nodeIndex.get(replicas[r]?.node ?? "") ?? -1),
-    replicaMovable: uint8Of(
-      replicas.length,
-      (r) => (replicas[r]?.movable === true && (maxSurge[replicaDeployment[r] ?? 0] ?? 0) > 0 ? 1 : 0)
-    )
+    replicaNode,
+    replicaMovable
+  }
+}
+
+/** Builds the dense view of a validated snapshot in one go. */
+export const fromSnapshot = (snapshot: Snapshot): Instance => {
+  const steps = building(snapshot)
+  for (;;) {
+    const next = steps.next()
+    if (next.done === true) return next.value
   }
 }
 

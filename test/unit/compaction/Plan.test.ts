@@ -48,7 +48,7 @@ const isDecodable = (p: unknown): boolean => {
     }),
     explanations: list(shaped({
       node,
-      reason: (v) => ["not-releasable", "unmovable-replica", "no-room", "migration-budget", "destination"].includes(v as string),
+      reason: (v) => ["not-releasable", "unmovable-replica", "no-room", "migration-budget", "destination", "not-searched"].includes(v as string),
       replica,
       message: str
     }, ["replica"]))
@@ -104,7 +104,7 @@ describe("decodePlan", () => {
       `metrics.waves: 1152921504606847000 is beyond the safe integer range (-9007199254740991 to 9007199254740991)`,
       `metrics.complete: must be a boolean, got "yes"`,
       `explanations[${good.explanations.length}] ("a").reason: must be "not-releasable" or "unmovable-replica" or "no-room" or ` +
-      `"migration-budget" or "destination", got "whim"`
+      `"migration-budget" or "destination" or "not-searched", got "whim"`
     ])
   })
 

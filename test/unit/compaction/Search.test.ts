@@ -69,3 +69,35 @@ describe("Compaction.Search", () => {
     expect(() => Search.best(Search.run(Search.start(frozen)))).not.toThrow()
   })
 })
+
+describe("Compaction.Search while the planner's view is being built", () => {
+  // Enough replicas that building the view takes several steps.
+  const big = Compaction.validateOrThrow(Generators.residue({ nodes: 3000 }, 1).snapshot)
+
+  it("offers the empty plan: it verifies, keeps every used node and explains the under-used ones as not searched", () => {
+    const search = Search.step(Search.start(big))
+    const plan = Search.best(search)
+    expect(Either.isRight(Compaction.verify(big, plan))).toBe(true)
+    expect(plan.steps).toEqual([])
+    expect(plan.placement).toEqual(big.replicas.map((r) => ({ replica: r.id, node: r.node })))
+    const used = new Set(big.replicas.map((r) => r.node))
+    expect(plan.metrics).toMatchObject({ nodesBefore: used.size, nodesAfter: used.size, migrations: 0, waves: 0, complete: false })
+    expect(plan.explanations.length).toBeGreaterThan(0)
+    for (const e of plan.explanations) {
+      expect(used.has(e.node)).toBe(true)
+      expect(e.reason).toBe("not-searched")
+    }
+  })
+
+  it("explains an under-used node the way the finished view would, before and after the build", () => {
+    let search = Search.start(big)
+    const before = Search.best(Search.step(search))
+    search = Search.start(big)
+    // Steps until the view is built and the planner has started (nothing released yet).
+    for (let i = 0; i < 50 && Search.best(search).released.length === 0; i++) search = Search.step(search)
+    const after = Search.best(search)
+    const nodes = (p: Compaction.Plan) => new Set(p.explanations.map((e) => e.node))
+    // The planner's partial plan explains a subset of the nodes the empty plan explains (it may have released some).
+    for (const n of nodes(after)) expect(nodes(before).has(n)).toBe(true)
+  })
+})
