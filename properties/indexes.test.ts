@@ -1,6 +1,6 @@
 /**
  * The container's two persistent indexes against plain models: the hash trie
- * (ids → locations) against a `Map`, with colliding keys forced into the pool;
+ * (ids → locations) against a `Map`, with keys colliding two and three at a time in the pool;
  * the AVL tree (sequence → replica) against a sorted array. Every version
  * handed out must keep answering as it did (persistence).
  */
@@ -8,24 +8,14 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import * as Ids from "../src/internal/stringMap.js"
 import * as Avl from "../src/internal/orderedMap.js"
+import { collisionGroup } from "./support/collisions.js"
 import { propertyParameters } from "./support/settings.js"
 
 /** The suite's main budget; a deep run scales the other budgets by the same ratio. */
 const CI_RUNS = 300
 
-/** Pairs of distinct keys with equal 32-bit hashes, found by brute force (birthday bound: a few per 10⁵ keys). */
-const collidingKeys = (() => {
-  const byHash = new Map<number, string>()
-  const found: Array<string> = []
-  for (let i = 0; found.length < 6; i++) {
-    const key = `k${i}`
-    const h = Ids.hashOf(key)
-    const other = byHash.get(h)
-    if (other === undefined) byHash.set(h, key)
-    else found.push(other, key)
-  }
-  return found
-})()
+/** Three groups of three distinct keys with equal 32-bit hashes: collisions of two and of three. */
+const collidingKeys = ["replica-a", "replica-b", "replica-c"].flatMap((seed) => collisionGroup(seed, 3))
 
 const keys = [...Array.from({ length: 40 }, (_, i) => `replica-${i}`), ...collidingKeys]
 
@@ -72,7 +62,8 @@ const agrees = (index: Ids.StringMap, model: ReadonlyMap<string, number>) =>
 
 describe("hash trie (id index)", () => {
   it("the key pool holds real hash collisions", () => {
-    expect(Ids.hashOf(collidingKeys[0] as string)).toBe(Ids.hashOf(collidingKeys[1] as string))
+    expect(new Set(collidingKeys.map(Ids.hashOf)).size).toBe(3)
+    expect(new Set(collidingKeys).size).toBe(9)
   })
 
   it("answers as a Map after every operation, and every earlier version still answers as it did", () => {
