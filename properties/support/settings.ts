@@ -1,7 +1,8 @@
 /**
  * The fixed seed and run budget of the property tests. CI uses the defaults;
  * `npm run properties:deep -- --runs N [--seed S]` sets both through the
- * environment (`REPLICORE_SEED`, `REPLICORE_RUNS`).
+ * environment (`REPLICORE_SEED`, `REPLICORE_RUNS`); `npm run mutation` caps
+ * the budget instead (`REPLICORE_RUNS_CAP`), since every mutant pays for it.
  */
 const integerFromEnv = (name: string): number | undefined => {
   const raw = process.env[name]
@@ -16,17 +17,23 @@ export const SEED = integerFromEnv("REPLICORE_SEED") ?? 20261127
 /** The budget a deep run asks for, if this is one. */
 const REQUESTED_RUNS = integerFromEnv("REPLICORE_RUNS")
 
+/** The cap a mutation run puts on every suite's main budget, if this is one. */
+const RUNS_CAP = integerFromEnv("REPLICORE_RUNS_CAP")
+
 /**
  * A budget of a suite: `ciRuns` in CI; in a deep run, the requested budget,
- * never below CI's. A suite with several budgets names its main one as
- * `suiteCiRuns`, and each other budget grows by the same ratio as the main one.
+ * never below CI's; in a mutation run, at most the cap. A suite with several
+ * budgets names its main one as `suiteCiRuns`, and each other budget changes
+ * by the same ratio as the main one.
  */
-export const runs = (ciRuns: number, suiteCiRuns: number = ciRuns): number =>
-  REQUESTED_RUNS === undefined ? ciRuns : Math.max(ciRuns, Math.round((ciRuns * REQUESTED_RUNS) / suiteCiRuns))
+export const runs = (ciRuns: number, suiteCiRuns: number = ciRuns): number => {
+  if (RUNS_CAP !== undefined) return Math.max(1, Math.round(ciRuns * Math.min(1, RUNS_CAP / suiteCiRuns)))
+  return REQUESTED_RUNS === undefined ? ciRuns : Math.max(ciRuns, Math.round((ciRuns * REQUESTED_RUNS) / suiteCiRuns))
+}
 
 /**
  * How many times CI's budget a suite runs (1 in CI): a vacuity floor that is
- * a fixed count in CI is multiplied by it, so floors grow with the budget.
+ * a fixed count in CI is multiplied by it, so floors follow the budget.
  */
 export const scale = (suiteCiRuns: number): number => runs(suiteCiRuns) / suiteCiRuns
 

@@ -1,0 +1,37 @@
+// @ts-check
+/**
+ * StrykerJS over one core (REPLICORE_MUTATE: container, slots, compaction,
+ * lifecycle), with the vitest runner; `npm run mutation -- <core>` sets it
+ * and renders docs/mutation/<core>.md from the JSON report.
+ */
+const core = process.env.REPLICORE_MUTATE ?? "container"
+
+/** The source files of each core; the container's persistent indexes are its own algorithm. */
+const sources = {
+  container: ["src/container/**/*.ts", "src/internal/orderedMap.ts", "src/internal/stringMap.ts"],
+  slots: ["src/slots/**/*.ts"],
+  compaction: ["src/compaction/**/*.ts"],
+  lifecycle: ["src/lifecycle/**/*.ts"]
+}
+
+/** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
+export default {
+  testRunner: "vitest",
+  vitest: { configFile: "scripts/mutation/vitest.config.ts", related: false },
+  plugins: ["@stryker-mutator/vitest-runner"],
+  mutate: [...(sources[core] ?? []), "!**/index.ts"],
+  coverageAnalysis: "perTest",
+  // Module-level constants would be checked by every test of the core: their mutants are the slowest, and a changed constant shows up in the tests that use it.
+  ignoreStatic: true,
+  concurrency: 2,
+  // A mutant can turn a loop infinite: give up on one after four times its tests' normal time (plus the exhaustive suites' start-up).
+  timeoutFactor: 4,
+  timeoutMS: 60_000,
+  reporters: ["json", "clear-text", "progress-append-only"],
+  jsonReporter: { fileName: `reports/mutation/${core}.json` },
+  incremental: true,
+  incrementalFile: `reports/mutation/${core}.incremental.json`,
+  tempDirName: `reports/mutation/.tmp-${core}`,
+  cleanTempDir: true,
+  thresholds: { high: 90, low: 80, break: null }
+}
