@@ -70,11 +70,13 @@ describe(`slots model-based (seed ${SEED}, ${parameters.numRuns} runs × ≤ ${M
       parameters
     )
     // Vacuity floors, in proportion to the budget: every operation, every outcome and refusal; and many distinct
-    // states, a floor that grows as the square root of the budget, since the runs revisit the states of a
-    // finite model (seen: 1,273 states at 1,000 runs, 2,029 at 2,000, 6,745 at 20,000).
+    // states, a floor that grows as the square root of a larger budget, since the runs revisit the states of a
+    // finite model (seen: 1,273 states at 1,000 runs, 2,029 at 2,000, 6,745 at 20,000), and shrinks in proportion
+    // to a smaller one (420 states at 200 runs).
     for (const kind of SLOT_OP_KINDS) expect(stats.kinds.get(kind) ?? 0, kind).toBeGreaterThan(parameters.numRuns / 2)
     for (const key of OUTCOMES) expect(stats.outcomes.get(key) ?? 0, key).toBeGreaterThan(parameters.numRuns / 100)
-    expect(stats.distinctStates.size).toBeGreaterThan(CI_RUNS * Math.sqrt(scale(CI_RUNS)))
+    const budget = scale(CI_RUNS)
+    expect(stats.distinctStates.size).toBeGreaterThan(CI_RUNS * Math.min(budget, Math.sqrt(budget)))
     writeReport({
       check: "properties/slots.test.ts › model-based",
       core: "slots",
