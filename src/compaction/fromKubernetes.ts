@@ -27,8 +27,10 @@
  *   or `hostPath`, unless annotated safe to evict) or a persistent volume
  *   claim, one with required pod (anti-)affinity or a `DoNotSchedule` spread
  *   constraint, and one whose `nodeSelector` or required node affinity leaves
- *   out some node that accepts replicas (the snapshot cannot restrict where
- *   a replica moves, so it stays).
+ *   out a node that accepts replicas and could hold it (the snapshot cannot
+ *   restrict where a replica moves, so it stays; a selector that only leaves
+ *   out nodes too small for the pod, such as CPU nodes for a GPU pod,
+ *   restricts nothing).
  * - A disruption budget's `status.disruptionsAllowed`, shared evenly by the
  *   deployments it selects, is their `maxSurge` (the smallest when several
  *   apply; 0 when the budget has no status yet).
@@ -214,7 +216,7 @@ const pinReasons = (pod: K8s.Pod, controller: { readonly kind: string } | undefi
     reasons.push("a DoNotSchedule topology spread constraint (the snapshot cannot express it)")
   }
   if (!placementFits) {
-    reasons.push("its nodeSelector or required node affinity leaves out nodes that accept replicas (the snapshot cannot restrict where a replica moves)")
+    reasons.push("its nodeSelector or required node affinity leaves out nodes that could take it (the snapshot cannot restrict where a replica moves)")
   }
   return reasons
 }
@@ -259,7 +261,8 @@ const readPods = (
       nodeSelector: pod.spec.nodeSelector ?? {},
       terms: pod.spec.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms
     }
-    const reasons = pinReasons(pod, controller, accepting.every((n) => admits(placement, n)))
+    const couldHold = accepting.filter((n) => Object.entries(demand).every(([r, amount]) => (n.allocatable[r] ?? 0) >= amount))
+    const reasons = pinReasons(pod, controller, couldHold.every((n) => admits(placement, n)))
     for (const reason of reasons) notes.add("pod", id, "pinned", reason)
     const namespace = pod.metadata.namespace ?? "default"
     const groupId = controller === undefined ? `${namespace}/Pod/${pod.metadata.name}` : `${namespace}/${controller.kind}/${controller.name}`
