@@ -287,7 +287,7 @@ const surges = (
   const surge = new Map<string, number>()
   for (const budget of budgets) {
     const selector = budget.spec.selector
-    if (selector === undefined || selector === null) continue
+    if (selector === undefined) continue
     const namespace = budget.metadata.namespace ?? "default"
     const covered = [...labelsOf].filter(([, g]) => g.namespace === namespace && selects(selector, g.labels)).map(([id]) => id)
     const allowed = budget.status?.disruptionsAllowed ?? 0

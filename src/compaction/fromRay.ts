@@ -66,16 +66,16 @@ const RayNode = Schema.Struct({
   state: Schema.Literal("ALIVE", "DEAD"),
   is_head_node: Schema.Boolean,
   resources_total: Amounts,
-  labels: Schema.optional(Schema.NullOr(Strings))
+  labels: Schema.optionalWith(Strings, { nullable: true })
 })
 
 const RayActor = Schema.Struct({
   actor_id: Schema.String,
   class_name: Schema.String,
   state: Schema.String,
-  name: Schema.optional(Schema.NullOr(Schema.String)),
-  node_id: Schema.optional(Schema.NullOr(Schema.String)),
-  required_resources: Schema.optionalWith(Schema.NullOr(Amounts), { default: () => ({}) })
+  name: Schema.optionalWith(Schema.String, { nullable: true }),
+  node_id: Schema.optionalWith(Schema.String, { nullable: true }),
+  required_resources: Schema.optionalWith(Amounts, { nullable: true, default: () => ({}) })
 })
 
 const Dump = Schema.Struct({
@@ -149,25 +149,25 @@ export const fromRay = (dump: RayDump): Either.Either<Imported, InvalidDump> => 
       return []
     }
     if (n.is_head_node) notes.add("node", n.node_id, "not releasable", "head node")
-    return [{ id: n.node_id, capacity: without(scaled(n.resources_total, ["nodes", i, "resources_total"], problems), isNodeResource), releasable: !n.is_head_node, labels: n.labels ?? undefined }]
+    return [{ id: n.node_id, capacity: without(scaled(n.resources_total, ["nodes", i, "resources_total"], problems), isNodeResource), releasable: !n.is_head_node, labels: n.labels }]
   })
   const aliveIds = new Set(alive.map((n) => n.id))
   const members: Array<Member> = []
   const held = new Map<string, Amounts>()
   decoded.right.actors.forEach((a, i) => {
     const serve = SERVE_REPLICA.exec(a.class_name)
-    const id = a.name === undefined || a.name === null || a.name === "" ? a.actor_id : a.name
+    const id = a.name === undefined || a.name === "" ? a.actor_id : a.name
     const isProxy = PROXIES.includes(a.class_name)
     if (a.state !== "ALIVE") {
       if (serve !== null) notes.add("actor", id, "left out", `state ${a.state}, not ALIVE`)
       return
     }
-    const node = a.node_id ?? undefined
+    const node = a.node_id
     if (node === undefined || !aliveIds.has(node)) {
       notes.add("actor", id, "left out", node === undefined ? "no node" : `its node ${node} is not ALIVE in the dump`)
       return
     }
-    const demand = scaled(a.required_resources ?? {}, ["actors", i, "required_resources"], problems)
+    const demand = scaled(a.required_resources, ["actors", i, "required_resources"], problems)
     if (isProxy) {
       notes.add("actor", id, "counted on its node", "Serve proxy: its resources are taken off the node's capacity; it leaves with the node")
       held.set(node, add(held.get(node) ?? {}, without(demand, isNodeResource)))

@@ -8,11 +8,24 @@ import { Either, Schema } from "effect"
 import type { InputProblem } from "../../errors.js"
 import { type Located, locate, show } from "../problems.js"
 
-/** Decodes `value`, found at `at` in the dump: unknown keys are ignored (real dumps carry many), every problem is reported. */
+const isPrefix = (a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>): boolean =>
+  a.length < b.length && a.every((key, i) => key === b[i])
+
+/**
+ * Decodes `value`, found at `at` in the dump: unknown keys are ignored (real
+ * dumps carry many), every problem is reported where it is. A problem at a
+ * field that has a problem inside it is left out: the inner one names what
+ * is wrong (a nullable field's `null` alternative says nothing about a value
+ * that is there).
+ */
 export const decodeAt = <A, I>(schema: Schema.Schema<A, I>, value: unknown, at: ReadonlyArray<PropertyKey>) => {
   const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })(value)
-  return Either.mapLeft(decoded, (error): ReadonlyArray<Located> =>
-    locate(error).map((p) => ({ path: [...at, ...p.path], problem: p.problem })))
+  return Either.mapLeft(decoded, (error): ReadonlyArray<Located> => {
+    const found = locate(error)
+    return found
+      .filter((p) => !found.some((q) => isPrefix(p.path, q.path)))
+      .map((p) => ({ path: [...at, ...p.path], problem: p.problem }))
+  })
 }
 
 const own = (value: unknown, key: PropertyKey): unknown =>

@@ -129,7 +129,7 @@ export type LabelSelector = typeof LabelSelector.Type
 /** A disruption budget: the pods it selects and how many of them may be disrupted now. */
 export const DisruptionBudget = Schema.Struct({
   metadata: Metadata,
-  spec: Schema.Struct({ selector: Schema.optional(Schema.NullOr(LabelSelector)) }),
+  spec: Schema.Struct({ selector: Schema.optionalWith(LabelSelector, { nullable: true }) }),
   status: Schema.optional(Schema.Struct({ disruptionsAllowed: Schema.optional(NonNegativeInteger) }))
 })
 
