@@ -11,7 +11,7 @@ import type { Invariant } from "../registry.js"
 import { admits, inUse, type SlotModel, type SlotOp, type SlotOutcome } from "./model.js"
 
 /** The `S*` invariants of slot reservation. */
-export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
+export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> = [
   {
     id: "S1",
     core: "slots",
@@ -19,8 +19,8 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     statement: "Whenever an answer grants a permit (an accepted reservation, a start without a token, or a " +
       "hand-over to a waiting request), running + reserved (`numOngoing`) ≤ `max_ongoing_requests` afterwards.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core, last }) =>
-      last === undefined || !grantsPermit(last.op, last.coreOutcome) || Slots.numOngoing(core) <= Slots.capacity(core)
+    holds: ({ coreView, last }) =>
+      last === undefined || !grantsPermit(last.op, last.coreOutcome) || coreView.numOngoing <= coreView.capacity
   },
   {
     id: "S2",
@@ -31,7 +31,7 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "that answers `started`, and request handed a permit (`granted`); a return for every `release` that " +
       "answers `released: true` and every `finish` that is not refused.",
     checkedBy: ["model", "exhaustive"],
-    holds: ({ core, ledger }) => ledger.granted - ledger.returned === Slots.numOngoing(core)
+    holds: ({ coreView, ledger }) => ledger.granted - ledger.returned === coreView.numOngoing
   },
   {
     id: "S3",
@@ -43,13 +43,13 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "`start` or `release` naming a token the ledger does not hold live leaves every query of the state " +
       "(`numOngoing`, `numQueued`, `canAccept`, `isDrained`, reserved tokens, running and queued requests) as it was.",
     checkedBy: ["model", "exhaustive", "race", "unit"],
-    holds: ({ core, tokens, requests, last }) => {
+    holds: ({ coreView, last }) => {
       if (last === undefined) return true
       const used = tokenUsed(last.op, last.coreOutcome)
       const named = tokenNamed(last.op)
       const live = last.ledgerBefore.liveTokens
       return (used === undefined || live.includes(used)) &&
-        (named === undefined || live.includes(named) || sameJson(view(core, tokens, requests), last.viewBefore))
+        (named === undefined || live.includes(named) || sameJson(coreView, last.viewBefore))
     }
   },
   {
@@ -76,9 +76,9 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     statement: "When the reference model holds nothing (every request finished or left the queue, every token " +
       "consumed or released), `numOngoing` is 0 and `isDrained` is true; while it holds anything, `isDrained` is false.",
     checkedBy: ["model", "exhaustive", "race"],
-    holds: ({ core, model }) => {
+    holds: ({ coreView, model }) => {
       const nothingHeld = model.running.length === 0 && model.reserved.length === 0 && model.queue.length === 0
-      return nothingHeld === Slots.isDrained(core) && (!nothingHeld || Slots.numOngoing(core) === 0)
+      return nothingHeld === coreView.isDrained && (!nothingHeld || coreView.numOngoing === 0)
     }
   },
   {
@@ -89,8 +89,8 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "and afterwards every query — `capacity`, `numOngoing`, `numQueued`, `canAccept`, `isDrained`, which " +
       "tokens are reserved, which requests run or wait — agrees with the model.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core, model, tokens, requests, last }) =>
-      sameJson(view(core, tokens, requests), modelView(model, tokens, requests)) &&
+    holds: ({ coreView, model, tokens, requests, last }) =>
+      sameJson(coreView, modelView(model, tokens, requests)) &&
       (last === undefined ||
         (last.coreOutcome.ok && last.modelOutcome.ok
           ? sameJson(last.coreOutcome.value, last.modelOutcome.value)
@@ -141,9 +141,15 @@ export interface SlotView {
   readonly queued: ReadonlyArray<string>
 }
 
-/** What the `S*` invariants see after each operation. */
-export interface SlotObservation {
-  readonly core: Slots.SlotState
+/**
+ * What the `S*` invariants see after each operation: the implementation (the
+ * package's slot state by default) and its view over the pools, read through
+ * its queries, so that the invariants judge any implementation the harness
+ * can query; the model; the ledger; the last operation's answers.
+ */
+export interface SlotObservation<S = Slots.SlotState> {
+  readonly core: S
+  readonly coreView: SlotView
   readonly model: SlotModel
   /** The ledger after every answer so far. */
   readonly ledger: Ledger
@@ -187,7 +193,14 @@ const modelView = (m: SlotModel, tokens: ReadonlyArray<string>, requests: Readon
   queued: requests.filter((r) => m.queue.includes(r))
 })
 
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+/** JSON with every object's keys sorted: answers compare by content, whatever order an implementation writes its fields in. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v)
+
+export const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b)
 
 /** The requests an answer handed a permit to. */
 export const grantedIds = (outcome: SlotOutcome): ReadonlyArray<string> =>
