@@ -7,7 +7,7 @@
 import { Container } from "../../src/index.js"
 import { deepFreeze } from "../freeze.js"
 import { coreAnswer, type Outcome } from "../lockstep.js"
-import { asState, type ContainerObservation, type ContainerView, sameValue } from "./invariants.js"
+import { asState, type ContainerObservation, type ContainerView, coreView, sameValue, viewOf } from "./invariants.js"
 import { applyToModel, type ContainerOp, modelEmpty, type TestReplica } from "./model.js"
 
 type ReplicaContainer = Container.ReplicaContainer<TestReplica>
@@ -93,43 +93,6 @@ export interface ContainerImplementation<C> {
   readonly copy?: (c: C) => C
 }
 
-/** Reads a container's view through its query functions. */
-export const viewThrough = <C>(q: {
-  readonly get: (c: C, states: ReadonlyArray<string> | undefined) => ReadonlyArray<TestReplica>
-  readonly iterate: (c: C) => Iterable<TestReplica>
-  readonly stateOf: (c: C, id: string) => string | undefined
-  readonly has: (c: C, id: string) => boolean
-  readonly size: (c: C) => number
-  readonly count: (c: C) => number
-  readonly countByState: (c: C) => Readonly<Record<string, number>>
-}) =>
-(c: C): ContainerView => {
-  const byState = Container.ALL_REPLICA_STATES.map((s) => [...q.get(c, [s])])
-  const ids = [...new Set(byState.flat().map((r) => r.id))]
-  return {
-    byState,
-    all: [...q.get(c, undefined)],
-    reversed: [...q.get(c, [...Container.ALL_REPLICA_STATES].reverse())],
-    iterated: [...q.iterate(c)],
-    stateOf: new Map(ids.map((id) => [id, q.stateOf(c, id)])),
-    has: new Map(ids.map((id) => [id, q.has(c, id)])),
-    size: q.size(c),
-    count: q.count(c),
-    countByState: { ...q.countByState(c) }
-  }
-}
-
-/** The view of the package's container. */
-export const coreView = viewThrough<ReplicaContainer>({
-  get: (c, states) => Container.get(c, statesOption(states)),
-  iterate: (c) => c,
-  stateOf: (c, id) => Container.stateOf(c, id),
-  has: (c, id) => Container.has(c, id),
-  size: (c) => Container.size(c),
-  count: (c) => Container.count(c),
-  countByState: (c) => Container.countByState(c)
-})
-
 /** The observation before any operation. */
 export const initialObservationOf = <C>(impl: ContainerImplementation<C>): ContainerObservation<C> => {
   const core = impl.empty()
@@ -155,8 +118,9 @@ export const lockstepOf = <C>(impl: ContainerImplementation<C>) =>
     return { core, view: impl.view(core), model, last: { op, coreOutcome, modelOutcome, inputIntact: true } }
   }
   const input = deepFreeze(observation.core)
+  const before = (observation.view ?? impl.view(input)).byState
   const [coreOutcome, core] = impl.apply(input, op, fresh)
-  const inputIntact = sameValue(observation.view.byState, impl.view(input).byState)
+  const inputIntact = sameValue(before, impl.view(input).byState)
   return { core, view: impl.view(core), model, last: { op, coreOutcome, modelOutcome, inputIntact } }
 }
 
@@ -179,5 +143,5 @@ export const canonicalKey = (observation: ContainerObservation<unknown>): string
   const name = (id: string) => names.get(id) ?? names.set(id, `#${names.size}`).get(id)
   const render = (buckets: ReadonlyArray<ReadonlyArray<TestReplica>>) =>
     buckets.map((b) => b.map((r) => `${name(r.id)}:${r.version}`).join(",")).join("|")
-  return `${render(observation.model)}/${render(observation.view.byState)}`
+  return `${render(observation.model)}/${render(viewOf(observation).byState)}`
 }

@@ -15,7 +15,8 @@ import {
   type SlotObservation,
   type SlotView,
   tokenUsed,
-  view
+  view,
+  viewOf
 } from "./invariants.js"
 import { applyToSlotModel, type SlotOp, type SlotOutcome, slotModel } from "./model.js"
 
@@ -116,7 +117,7 @@ export const initialSlotObservation = (
 
 /** Applies `op` to an implementation (its input deep-frozen, or a copy for a mutable one), the model and the ledger. */
 export const slotStepOf = <S>(impl: SlotImplementation<S>) => (o: SlotObservation<S>, op: SlotOp): SlotObservation<S> => {
-  const viewBefore = o.coreView
+  const viewBefore = o.coreView ?? impl.view(o.core, o.tokens, o.requests)
   const [modelOutcome, model] = applyToSlotModel(o.model, op)
   let coreOutcome: SlotOutcome
   let core: S
@@ -150,7 +151,7 @@ export const slotStep = slotStepOf(slotCore)
 export const slotKey = (o: SlotObservation<unknown>): string =>
   JSON.stringify([
     { ...o.model, running: [...o.model.running].sort(), reserved: [...o.model.reserved].sort() },
-    o.coreView,
+    viewOf(o),
     [...o.ledger.liveTokens].sort(),
     o.ledger.waiting,
     o.ledger.granted - o.ledger.returned

@@ -19,8 +19,8 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> 
     statement: "Whenever an answer grants a permit (an accepted reservation, a start without a token, or a " +
       "hand-over to a waiting request), running + reserved (`numOngoing`) ≤ `max_ongoing_requests` afterwards.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ coreView, last }) =>
-      last === undefined || !grantsPermit(last.op, last.coreOutcome) || coreView.numOngoing <= coreView.capacity
+    holds: (o) =>
+      o.last === undefined || !grantsPermit(o.last.op, o.last.coreOutcome) || figures(o).numOngoing <= figures(o).capacity
   },
   {
     id: "S2",
@@ -31,7 +31,7 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> 
       "that answers `started`, and request handed a permit (`granted`); a return for every `release` that " +
       "answers `released: true` and every `finish` that is not refused.",
     checkedBy: ["model", "exhaustive"],
-    holds: ({ coreView, ledger }) => ledger.granted - ledger.returned === coreView.numOngoing
+    holds: (o) => o.ledger.granted - o.ledger.returned === figures(o).numOngoing
   },
   {
     id: "S3",
@@ -43,13 +43,14 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> 
       "`start` or `release` naming a token the ledger does not hold live leaves every query of the state " +
       "(`numOngoing`, `numQueued`, `canAccept`, `isDrained`, reserved tokens, running and queued requests) as it was.",
     checkedBy: ["model", "exhaustive", "race", "unit"],
-    holds: ({ coreView, last }) => {
+    holds: (o) => {
+      const last = o.last
       if (last === undefined) return true
       const used = tokenUsed(last.op, last.coreOutcome)
       const named = tokenNamed(last.op)
       const live = last.ledgerBefore.liveTokens
       return (used === undefined || live.includes(used)) &&
-        (named === undefined || live.includes(named) || sameJson(coreView, last.viewBefore))
+        (named === undefined || live.includes(named) || sameJson(viewOf(o), last.viewBefore))
     }
   },
   {
@@ -76,9 +77,10 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> 
     statement: "When the reference model holds nothing (every request finished or left the queue, every token " +
       "consumed or released), `numOngoing` is 0 and `isDrained` is true; while it holds anything, `isDrained` is false.",
     checkedBy: ["model", "exhaustive", "race"],
-    holds: ({ coreView, model }) => {
+    holds: (o) => {
+      const { model } = o
       const nothingHeld = model.running.length === 0 && model.reserved.length === 0 && model.queue.length === 0
-      return nothingHeld === coreView.isDrained && (!nothingHeld || coreView.numOngoing === 0)
+      return nothingHeld === figures(o).isDrained && (!nothingHeld || figures(o).numOngoing === 0)
     }
   },
   {
@@ -89,12 +91,12 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> 
       "and afterwards every query — `capacity`, `numOngoing`, `numQueued`, `canAccept`, `isDrained`, which " +
       "tokens are reserved, which requests run or wait — agrees with the model.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ coreView, model, tokens, requests, last }) =>
-      sameJson(coreView, modelView(model, tokens, requests)) &&
-      (last === undefined ||
-        (last.coreOutcome.ok && last.modelOutcome.ok
-          ? sameJson(last.coreOutcome.value, last.modelOutcome.value)
-          : !last.coreOutcome.ok && !last.modelOutcome.ok && last.coreOutcome.tag === last.modelOutcome.tag))
+    holds: (o) =>
+      sameJson(viewOf(o), modelView(o.model, o.tokens, o.requests)) &&
+      (o.last === undefined ||
+        (o.last.coreOutcome.ok && o.last.modelOutcome.ok
+          ? sameJson(o.last.coreOutcome.value, o.last.modelOutcome.value)
+          : !o.last.coreOutcome.ok && !o.last.modelOutcome.ok && o.last.coreOutcome.tag === o.last.modelOutcome.tag))
   },
   {
     id: "S7",
@@ -149,7 +151,8 @@ export interface SlotView {
  */
 export interface SlotObservation<S = Slots.SlotState> {
   readonly core: S
-  readonly coreView: SlotView
+  /** Set by the harness; left out, it is read from `core`, the package's slot state. */
+  readonly coreView?: SlotView
   readonly model: SlotModel
   /** The ledger after every answer so far. */
   readonly ledger: Ledger
@@ -167,6 +170,23 @@ export interface SlotObservation<S = Slots.SlotState> {
     /** The input state still answers every query as it did before the operation. */
     readonly inputIntact: boolean
   }
+}
+
+/**
+ * The view an observation carries, or, for one built from the package's own
+ * slot state alone, the view read from that state.
+ */
+export const viewOf = (o: SlotObservation<unknown>): SlotView => o.coreView ?? view(o.core as Slots.SlotState, o.tokens, o.requests)
+
+/**
+ * The figures S1, S2 and S5 read: from the view, or, for an observation built
+ * from the package's own slot state alone (the simulator's live checks pass
+ * `{ core, ledger }`, without the pools of ids), from that state.
+ */
+const figures = (o: SlotObservation<unknown>): Pick<SlotView, "capacity" | "numOngoing" | "isDrained"> => {
+  if (o.coreView !== undefined) return o.coreView
+  const core = o.core as Slots.SlotState
+  return { capacity: Slots.capacity(core), numOngoing: Slots.numOngoing(core), isDrained: Slots.isDrained(core) }
 }
 
 /** The core's view over the pools. */
