@@ -102,13 +102,25 @@ const nameOf = (list: string, item: unknown): string | undefined => {
   return typeof namespace === "string" ? `${namespace}/${name}` : name
 }
 
-/** The objects of one `List`, each decoded by its kind (an item without `kind` takes it from `NodeList`, `PodList`, …). */
+/**
+ * The objects of one `List`, each decoded by its kind (an item without `kind`
+ * takes it from `NodeList`, `PodList`, …); a single object of a kind read
+ * (`kubectl get node x -o json`) counts as a list of one.
+ */
 const readList = (
   list: unknown,
   path: Path,
-  kinds: Readonly<Record<string, Schema.Schema<any, any>>>,
+  kinds: Readonly<Record<string, Schema.Schema.AnyNoContext>>,
   problems: Array<Located>
 ): Array<{ readonly kind: string; readonly value: unknown; readonly path: Path }> => {
+  const own = at(list, "kind")
+  const schemaOfOwn = typeof own === "string" && Object.hasOwn(kinds, own) ? kinds[own] : undefined
+  if (schemaOfOwn !== undefined) {
+    const decodedObject = decodeAt(schemaOfOwn, list, path)
+    if (Either.isRight(decodedObject)) return [{ kind: own as string, value: decodedObject.right, path }]
+    problems.push(...decodedObject.left)
+    return []
+  }
   const decoded = decodeAt(K8s.List, list, path)
   if (Either.isLeft(decoded)) {
     problems.push(...decoded.left)
@@ -125,9 +137,9 @@ const readList = (
       problems.push({ path: [...itemPath, "kind"], problem: `must be ${expected}, got ${kind === undefined ? "nothing" : JSON.stringify(kind)}` })
       return
     }
-    const item2 = decodeAt(schema, item, itemPath)
-    if (Either.isLeft(item2)) problems.push(...item2.left)
-    else out.push({ kind: kind as string, value: item2.right, path: itemPath })
+    const decodedItem = decodeAt(schema, item, itemPath)
+    if (Either.isLeft(decodedItem)) problems.push(...decodedItem.left)
+    else out.push({ kind: kind as string, value: decodedItem.right, path: itemPath })
   })
   return out
 }

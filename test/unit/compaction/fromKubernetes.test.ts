@@ -177,6 +177,14 @@ describe("the example dump", () => {
 // ---------------------------------------------------------------------------------------------
 // Each rule on a dump of its own.
 
+describe("lists", () => {
+  it("takes a single object (kubectl get node x -o json) as a list of one", () => {
+    const { snapshot } = Compaction.fromKubernetesOrThrow({ lists: [node("a"), { kind: "List", items: [pod("p", "a")] }] })
+    expect(snapshot.nodes.map((n) => n.id)).toEqual(["a"])
+    expect(snapshot.replicas.map((r) => r.id)).toEqual(["ns/p"])
+  })
+})
+
 const node = (name: string, extra: { spec?: object; labels?: Record<string, string>; allocatable?: object } = {}) => ({
   kind: "Node",
   metadata: { name, labels: extra.labels ?? {} },
