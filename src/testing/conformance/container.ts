@@ -23,7 +23,7 @@ import {
 } from "../../../spec/container.js"
 import { coreAnswer } from "../../../spec/lockstep.js"
 import type { ConformanceOptions, ConformanceReport } from "./Conformance.js"
-import { check, DEFAULT_MAX_COMMANDS, property, type Suite } from "./internal/run.js"
+import { check, DEFAULT_MAX_COMMANDS, property, type Suite } from "../internal/conformance.js"
 
 /**
  * A replica as the kit hands it to your implementation. Queries must answer

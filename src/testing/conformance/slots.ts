@@ -27,7 +27,7 @@ import {
 import { coreAnswer } from "../../../spec/lockstep.js"
 import fc from "fast-check"
 import type { ConformanceOptions, ConformanceReport } from "./Conformance.js"
-import { check, DEFAULT_MAX_COMMANDS, property, type Suite } from "./internal/run.js"
+import { check, DEFAULT_MAX_COMMANDS, property, type Suite } from "../internal/conformance.js"
 
 /**
  * Your slot admission, seen through the operations of replicore's (see the

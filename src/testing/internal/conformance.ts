@@ -5,9 +5,9 @@
  * explorer, both turned into a report or a `ConformanceFailure`.
  */
 import fc from "fast-check"
-import type { Invariant } from "../../../../spec/registry.js"
-import { explore } from "../../explore.js"
-import { ConformanceFailure, type ConformanceOptions, type ConformanceReport } from "../Conformance.js"
+import type { Invariant } from "../../../spec/registry.js"
+import { explore } from "../explore.js"
+import { ConformanceFailure, type ConformanceOptions, type ConformanceReport } from "../conformance/Conformance.js"
 
 /** Random runs when the options do not say: a few seconds for a small implementation. */
 export const DEFAULT_RUNS = 100
