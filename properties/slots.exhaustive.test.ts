@@ -8,6 +8,11 @@
 import { afterAll, describe, expect, it } from "vitest"
 import { explore, type ExploreReport } from "../src/testing/index.js"
 import {
+  EXHAUSTIVE_CAPACITIES,
+  EXHAUSTIVE_MAX_DEPTH,
+  EXHAUSTIVE_REQUESTS,
+  EXHAUSTIVE_TOKENS,
+  exhaustiveSlotActions,
   initialSlotObservation,
   type SlotObservation,
   type SlotOp,
@@ -18,24 +23,11 @@ import {
 } from "../spec/slots.js"
 import { writeReport } from "./support/report.js"
 
-const TOKENS = ["t0", "t1", "t2"]
-const REQUESTS = ["q0", "q1", "q2"]
-const CAPACITIES = [1, 2, 3]
-const MAX_DEPTH = 30
-
-const ACTIONS: ReadonlyArray<SlotOp> = [
-  ...TOKENS.map((token) => ({ kind: "reserve" as const, token })),
-  ...TOKENS.map((token) => ({ kind: "release" as const, token })),
-  ...REQUESTS.flatMap((requestId) =>
-    [undefined, ...TOKENS].flatMap((token) =>
-      [false, true].map((reject) => ({ kind: "start" as const, requestId, reject, ...(token === undefined ? {} : { token }) }))
-    )
-  ),
-  ...REQUESTS.map((requestId) => ({ kind: "finish" as const, requestId })),
-  ...REQUESTS.map((requestId) => ({ kind: "cancel" as const, requestId })),
-  ...[0, ...CAPACITIES].map((capacity) => ({ kind: "resize" as const, capacity })),
-  { kind: "quiesce" }
-]
+const TOKENS = EXHAUSTIVE_TOKENS
+const REQUESTS = EXHAUSTIVE_REQUESTS
+const CAPACITIES = EXHAUSTIVE_CAPACITIES
+const MAX_DEPTH = EXHAUSTIVE_MAX_DEPTH
+const ACTIONS = exhaustiveSlotActions
 
 const reports: Array<ExploreReport<SlotObservation, SlotOp>> = []
 

@@ -7,7 +7,7 @@
 import { Container } from "../../src/index.js"
 import { deepFreeze } from "../freeze.js"
 import { coreAnswer, type Outcome } from "../lockstep.js"
-import { asState, type ContainerObservation, sameValue } from "./invariants.js"
+import { asState, type ContainerObservation, type ContainerView, coreView, sameValue, viewOf } from "./invariants.js"
 import { applyToModel, type ContainerOp, modelEmpty, type TestReplica } from "./model.js"
 
 type ReplicaContainer = Container.ReplicaContainer<TestReplica>
@@ -76,32 +76,60 @@ const coreStep = (
 }
 
 // ---------------------------------------------------------------------------
-// Lockstep: one observation holds the core, the model and the last answers.
+// Lockstep: one observation holds the core, its view, the model and the last answers.
 // ---------------------------------------------------------------------------
 
-/** The observation before any operation. */
-export const initialObservation = (): ContainerObservation => ({ core: Container.empty(), model: modelEmpty })
+/**
+ * An implementation the lockstep runs: the package's container, a
+ * deliberately broken variant in the checks' own tests, or a user's (the
+ * conformance kit of `replicore/testing` adapts one). A persistent one gets
+ * its input deep-frozen and compared after each operation (C5); a mutable one
+ * is given a `copy` to work on, so the state the checks hold is never changed.
+ */
+export interface ContainerImplementation<C> {
+  readonly empty: () => C
+  readonly apply: (c: C, op: ContainerOp, fresh: ReadonlyArray<TestReplica>) => readonly [Outcome, C]
+  readonly view: (c: C) => ContainerView
+  readonly copy?: (c: C) => C
+}
 
-/** The replicas of every state, in `ALL_REPLICA_STATES` order. */
-const contents = (c: ReplicaContainer): ReadonlyArray<ReadonlyArray<TestReplica>> =>
-  Container.ALL_REPLICA_STATES.map((s) => Container.get(c, { states: [s] }))
+/** The observation before any operation. */
+export const initialObservationOf = <C>(impl: ContainerImplementation<C>): ContainerObservation<C> => {
+  const core = impl.empty()
+  return { core, view: impl.view(core), model: modelEmpty }
+}
+
+/** The observation of the package's container before any operation. */
+export const initialObservation = (): ContainerObservation =>
+  initialObservationOf({ empty: () => Container.empty<TestReplica>(), apply: applyToCore, view: coreView })
+
+/**
+ * A lockstep step over an implementation: applies `op` to it (its input
+ * deep-frozen, or a copy for a mutable one) and to the model, and returns the
+ * next observation with both answers and the implementation's new view.
+ */
+export const lockstepOf = <C>(impl: ContainerImplementation<C>) =>
+(observation: ContainerObservation<C>, op: ContainerOp): ContainerObservation<C> => {
+  const fresh = replicasOf(op)
+  const [modelOutcome, model] = applyToModel(observation.model, op, fresh)
+  if (impl.copy !== undefined) {
+    // A mutable implementation works on a copy: the state the checks hold is intact by construction.
+    const [coreOutcome, core] = impl.apply(impl.copy(observation.core), op, fresh)
+    return { core, view: impl.view(core), model, last: { op, coreOutcome, modelOutcome, inputIntact: true } }
+  }
+  const input = deepFreeze(observation.core)
+  const before = (observation.view ?? impl.view(input)).byState
+  const [coreOutcome, core] = impl.apply(input, op, fresh)
+  const inputIntact = sameValue(before, impl.view(input).byState)
+  return { core, view: impl.view(core), model, last: { op, coreOutcome, modelOutcome, inputIntact } }
+}
 
 /** How a check drives the core: `applyToCore`, or a deliberately broken variant in the checks' own tests. */
 export type CoreDriver = typeof applyToCore
 
-/**
- * A lockstep step over a driver: applies `op` to the core (its input
- * deep-frozen) and to the model, and returns the next observation with both answers.
- */
-export const lockstep = (driver: CoreDriver) => (observation: ContainerObservation, op: ContainerOp): ContainerObservation => {
-  const input = deepFreeze(observation.core)
-  const before = contents(input)
-  const fresh = replicasOf(op)
-  const [coreOutcome, core] = driver(input, op, fresh)
-  const [modelOutcome, model] = applyToModel(observation.model, op, fresh)
-  const inputIntact = sameValue(before, contents(input))
-  return { core, model, last: { op, coreOutcome, modelOutcome, inputIntact } }
-}
+/** A lockstep step of the package's container over a driver. */
+export const lockstep = (driver: CoreDriver) =>
+  lockstepOf<ReplicaContainer>({ empty: () => Container.empty<TestReplica>(), apply: driver, view: coreView })
 
 /** The lockstep step of the real core. */
 export const step = lockstep(applyToCore)
@@ -110,10 +138,10 @@ export const step = lockstep(applyToCore)
  * A canonical key of an observation for the explorer: replica ids renamed in
  * order of appearance (ids are interchangeable), versions kept.
  */
-export const canonicalKey = (observation: ContainerObservation): string => {
+export const canonicalKey = (observation: ContainerObservation<unknown>): string => {
   const names = new Map<string, string>()
   const name = (id: string) => names.get(id) ?? names.set(id, `#${names.size}`).get(id)
   const render = (buckets: ReadonlyArray<ReadonlyArray<TestReplica>>) =>
     buckets.map((b) => b.map((r) => `${name(r.id)}:${r.version}`).join(",")).join("|")
-  return `${render(observation.model)}/${render(contents(observation.core))}`
+  return `${render(observation.model)}/${render(viewOf(observation).byState)}`
 }

@@ -11,7 +11,7 @@ import type { Invariant } from "../registry.js"
 import type { ContainerOp, ModelContainer, TestReplica } from "./model.js"
 
 /** The `C*` invariants of the replica container. */
-export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>> = [
+export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation<unknown>>> = [
   {
     id: "C1",
     core: "container",
@@ -19,13 +19,12 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
     statement: "Every replica id is in exactly one state: no id appears twice in `get()`, and for every " +
       "replica that `get` lists under a state, `stateOf` names that state and `has` is true.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core }) => {
-      const ids = Container.get(core).map((r) => r.id)
+    holds: (o) => {
+      const view = viewOf(o)
+      const ids = view.all.map((r) => r.id)
       if (new Set(ids).size !== ids.length) return false
-      return STATES.every((s) =>
-        Container.get(core, { states: [asState(s)] }).every((r) =>
-          Container.stateOf(core, r.id) === s && Container.has(core, r.id)
-        )
+      return STATES.every((s, i) =>
+        (view.byState[i] ?? []).every((r) => view.stateOf.get(r.id) === s && view.has.get(r.id) === true)
       )
     }
   },
@@ -35,10 +34,10 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
     title: "size accounting",
     statement: "`size` equals the sum of `countByState`, the unfiltered `count`, and the length of `get()`.",
     checkedBy: ["model", "exhaustive"],
-    holds: ({ core }) => {
-      const n = Container.size(core)
-      const byState = Object.values(Container.countByState(core)).reduce((a, b) => a + b, 0)
-      return n === byState && n === Container.count(core) && n === Container.get(core).length
+    holds: (o) => {
+      const view = viewOf(o)
+      const byState = Object.values(view.countByState).reduce((a, b) => a + b, 0)
+      return view.size === byState && view.size === view.count && view.size === view.all.length
     }
   },
   {
@@ -49,14 +48,14 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
       "`ALL_REPLICA_STATES` (the default) and for its reverse, the states in the order asked, each state in " +
       "insertion order; iterating the container gives `get()`.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core, model }) =>
-      STATES.every((s, i) => sameValue(Container.get(core, { states: [asState(s)] }), model[i])) &&
-      sameValue(Container.get(core), model.flat()) &&
-      sameValue([...core], model.flat()) &&
-      sameValue(
-        Container.get(core, { states: [...Container.ALL_REPLICA_STATES].reverse() }),
-        [...model].reverse().flat()
-      )
+    holds: (o) => {
+      const { model } = o
+      const view = viewOf(o)
+      return STATES.every((_, i) => sameValue(view.byState[i], model[i])) &&
+      sameValue(view.all, model.flat()) &&
+      sameValue(view.iterated, model.flat()) &&
+        sameValue(view.reversed, [...model].reverse().flat())
+    }
   },
   {
     id: "C4",
@@ -97,9 +96,35 @@ export const containerInvariants: ReadonlyArray<Invariant<ContainerObservation>>
 // What the predicates read.
 // ---------------------------------------------------------------------------
 
-/** What the invariants see after each operation: the core, the model, and the last operation's answers. */
-export interface ContainerObservation {
-  readonly core: Container.ReplicaContainer<TestReplica>
+/**
+ * Everything a caller can observe of a container, read through its queries
+ * after an operation: `get` of every single state (in `ALL_REPLICA_STATES`
+ * order), of every state, of every state in reverse; iteration; `stateOf` and
+ * `has` of every listed id; `size`, the unfiltered `count` and `countByState`.
+ * The invariants read this view, so they judge any implementation the
+ * harness can query, the package's own or another.
+ */
+export interface ContainerView {
+  readonly byState: ReadonlyArray<ReadonlyArray<TestReplica>>
+  readonly all: ReadonlyArray<TestReplica>
+  readonly reversed: ReadonlyArray<TestReplica>
+  readonly iterated: ReadonlyArray<TestReplica>
+  readonly stateOf: ReadonlyMap<string, string | undefined>
+  readonly has: ReadonlyMap<string, boolean>
+  readonly size: number
+  readonly count: number
+  readonly countByState: Readonly<Record<string, number>>
+}
+
+/**
+ * What the invariants see after each operation: the implementation (the
+ * package's container by default), its view, the model, and the last
+ * operation's answers.
+ */
+export interface ContainerObservation<C = Container.ReplicaContainer<TestReplica>> {
+  readonly core: C
+  /** Set by the harness; left out, it is read from `core`, the package's container. */
+  readonly view?: ContainerView
   readonly model: ModelContainer
   readonly last?: {
     readonly op: ContainerOp
@@ -111,6 +136,51 @@ export interface ContainerObservation {
 }
 
 const STATES: ReadonlyArray<string> = Container.ALL_REPLICA_STATES
+
+/** Reads a container's view through its query functions. */
+export const viewThrough = <C>(q: {
+  readonly get: (c: C, states: ReadonlyArray<string> | undefined) => ReadonlyArray<TestReplica>
+  readonly iterate: (c: C) => Iterable<TestReplica>
+  readonly stateOf: (c: C, id: string) => string | undefined
+  readonly has: (c: C, id: string) => boolean
+  readonly size: (c: C) => number
+  readonly count: (c: C) => number
+  readonly countByState: (c: C) => Readonly<Record<string, number>>
+}) =>
+(c: C): ContainerView => {
+  const byState = Container.ALL_REPLICA_STATES.map((s) => [...q.get(c, [s])])
+  const ids = [...new Set(byState.flat().map((r) => r.id))]
+  return {
+    byState,
+    all: [...q.get(c, undefined)],
+    reversed: [...q.get(c, [...Container.ALL_REPLICA_STATES].reverse())],
+    iterated: [...q.iterate(c)],
+    stateOf: new Map(ids.map((id) => [id, q.stateOf(c, id)])),
+    has: new Map(ids.map((id) => [id, q.has(c, id)])),
+    size: q.size(c),
+    count: q.count(c),
+    countByState: { ...q.countByState(c) }
+  }
+}
+
+/** The view of the package's container. */
+export const coreView = viewThrough<Container.ReplicaContainer<TestReplica>>({
+  get: (c, states) => Container.get(c, states === undefined ? {} : { states: states as ReadonlyArray<Container.ReplicaState> }),
+  iterate: (c) => c,
+  stateOf: (c, id) => Container.stateOf(c, id),
+  has: (c, id) => Container.has(c, id),
+  size: (c) => Container.size(c),
+  count: (c) => Container.count(c),
+  countByState: (c) => Container.countByState(c)
+})
+
+/**
+ * The view an observation carries, or, for one built from the package's own
+ * container alone (the simulator's live checks pass `{ core }`), the view
+ * read from that container.
+ */
+export const viewOf = (o: ContainerObservation<unknown>): ContainerView =>
+  o.view ?? coreView(o.core as Container.ReplicaContainer<TestReplica>)
 
 /** A state name, as the core's functions take it (the operations carry plain strings so bad names can be said). */
 export const asState = (state: string): Container.ReplicaState => state as Container.ReplicaState

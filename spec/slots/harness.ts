@@ -13,8 +13,10 @@ import {
   type Ledger,
   sameJson,
   type SlotObservation,
+  type SlotView,
   tokenUsed,
-  view
+  view,
+  viewOf
 } from "./invariants.js"
 import { applyToSlotModel, type SlotOp, type SlotOutcome, slotModel } from "./model.js"
 
@@ -81,37 +83,75 @@ export const record = (ledger: Ledger, op: SlotOp, outcome: SlotOutcome): Ledger
 // Lockstep.
 // ---------------------------------------------------------------------------
 
+/**
+ * An implementation the lockstep runs: the package's slot state, or a
+ * user's (the conformance kit of `replicore/testing` adapts one). A
+ * persistent one gets its input deep-frozen and its view compared after each
+ * operation (S7); a mutable one is given a `copy` to work on, so the state the
+ * checks hold is never changed.
+ */
+export interface SlotImplementation<S> {
+  readonly make: (capacity: number) => S
+  readonly apply: (s: S, op: SlotOp) => readonly [SlotOutcome, S]
+  readonly view: (s: S, tokens: ReadonlyArray<string>, requests: ReadonlyArray<string>) => SlotView
+  readonly copy?: (s: S) => S
+}
+
+const slotCore: SlotImplementation<SlotState> = { make: Slots.make, apply: applyToSlotCore, view }
+
+export const initialSlotObservationOf = <S>(
+  impl: SlotImplementation<S>,
+  capacity: number,
+  tokens: ReadonlyArray<string>,
+  requests: ReadonlyArray<string>
+): SlotObservation<S> => {
+  const core = impl.make(capacity)
+  return { core, coreView: impl.view(core, tokens, requests), model: slotModel(capacity), ledger: emptyLedger, tokens, requests }
+}
+
 export const initialSlotObservation = (
   capacity: number,
   tokens: ReadonlyArray<string>,
   requests: ReadonlyArray<string>
-): SlotObservation => ({ core: Slots.make(capacity), model: slotModel(capacity), ledger: emptyLedger, tokens, requests })
+): SlotObservation => initialSlotObservationOf(slotCore, capacity, tokens, requests)
 
-/** Applies `op` to the core (its input deep-frozen), the model and the ledger. */
-export const slotStep = (o: SlotObservation, op: SlotOp): SlotObservation => {
-  const input = deepFreeze(o.core)
-  const viewBefore = view(input, o.tokens, o.requests)
-  const [coreOutcome, core] = applyToSlotCore(input, op)
+/** Applies `op` to an implementation (its input deep-frozen, or a copy for a mutable one), the model and the ledger. */
+export const slotStepOf = <S>(impl: SlotImplementation<S>) => (o: SlotObservation<S>, op: SlotOp): SlotObservation<S> => {
+  const viewBefore = o.coreView ?? impl.view(o.core, o.tokens, o.requests)
   const [modelOutcome, model] = applyToSlotModel(o.model, op)
-  const inputIntact = sameJson(viewBefore, view(input, o.tokens, o.requests))
+  let coreOutcome: SlotOutcome
+  let core: S
+  let inputIntact = true
+  if (impl.copy !== undefined) {
+    // A mutable implementation works on a copy: the state the checks hold is intact by construction.
+    ;[coreOutcome, core] = impl.apply(impl.copy(o.core), op)
+  } else {
+    const input = deepFreeze(o.core)
+    ;[coreOutcome, core] = impl.apply(input, op)
+    inputIntact = sameJson(viewBefore, impl.view(input, o.tokens, o.requests))
+  }
   return {
     ...o,
     core,
+    coreView: impl.view(core, o.tokens, o.requests),
     model,
     ledger: record(o.ledger, op, coreOutcome),
     last: { op, coreOutcome, modelOutcome, ledgerBefore: o.ledger, viewBefore, inputIntact }
   }
 }
 
+/** Applies `op` to the package's core (its input deep-frozen), the model and the ledger. */
+export const slotStep = slotStepOf(slotCore)
+
 /**
  * A key for the explorer: model, core view and ledger, with the sets that
  * have no order sorted, and the ledger's counters only through their
  * difference, which is what S2 constrains.
  */
-export const slotKey = (o: SlotObservation): string =>
+export const slotKey = (o: SlotObservation<unknown>): string =>
   JSON.stringify([
     { ...o.model, running: [...o.model.running].sort(), reserved: [...o.model.reserved].sort() },
-    view(o.core, o.tokens, o.requests),
+    viewOf(o),
     [...o.ledger.liveTokens].sort(),
     o.ledger.waiting,
     o.ledger.granted - o.ledger.returned

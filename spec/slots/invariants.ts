@@ -11,7 +11,7 @@ import type { Invariant } from "../registry.js"
 import { admits, inUse, type SlotModel, type SlotOp, type SlotOutcome } from "./model.js"
 
 /** The `S*` invariants of slot reservation. */
-export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
+export const slotInvariants: ReadonlyArray<Invariant<SlotObservation<unknown>>> = [
   {
     id: "S1",
     core: "slots",
@@ -19,8 +19,8 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     statement: "Whenever an answer grants a permit (an accepted reservation, a start without a token, or a " +
       "hand-over to a waiting request), running + reserved (`numOngoing`) ≤ `max_ongoing_requests` afterwards.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core, last }) =>
-      last === undefined || !grantsPermit(last.op, last.coreOutcome) || Slots.numOngoing(core) <= Slots.capacity(core)
+    holds: (o) =>
+      o.last === undefined || !grantsPermit(o.last.op, o.last.coreOutcome) || figures(o).numOngoing <= figures(o).capacity
   },
   {
     id: "S2",
@@ -31,7 +31,7 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "that answers `started`, and request handed a permit (`granted`); a return for every `release` that " +
       "answers `released: true` and every `finish` that is not refused.",
     checkedBy: ["model", "exhaustive"],
-    holds: ({ core, ledger }) => ledger.granted - ledger.returned === Slots.numOngoing(core)
+    holds: (o) => o.ledger.granted - o.ledger.returned === figures(o).numOngoing
   },
   {
     id: "S3",
@@ -43,13 +43,14 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "`start` or `release` naming a token the ledger does not hold live leaves every query of the state " +
       "(`numOngoing`, `numQueued`, `canAccept`, `isDrained`, reserved tokens, running and queued requests) as it was.",
     checkedBy: ["model", "exhaustive", "race", "unit"],
-    holds: ({ core, tokens, requests, last }) => {
+    holds: (o) => {
+      const last = o.last
       if (last === undefined) return true
       const used = tokenUsed(last.op, last.coreOutcome)
       const named = tokenNamed(last.op)
       const live = last.ledgerBefore.liveTokens
       return (used === undefined || live.includes(used)) &&
-        (named === undefined || live.includes(named) || sameJson(view(core, tokens, requests), last.viewBefore))
+        (named === undefined || live.includes(named) || sameJson(viewOf(o), last.viewBefore))
     }
   },
   {
@@ -76,9 +77,10 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
     statement: "When the reference model holds nothing (every request finished or left the queue, every token " +
       "consumed or released), `numOngoing` is 0 and `isDrained` is true; while it holds anything, `isDrained` is false.",
     checkedBy: ["model", "exhaustive", "race"],
-    holds: ({ core, model }) => {
+    holds: (o) => {
+      const { model } = o
       const nothingHeld = model.running.length === 0 && model.reserved.length === 0 && model.queue.length === 0
-      return nothingHeld === Slots.isDrained(core) && (!nothingHeld || Slots.numOngoing(core) === 0)
+      return nothingHeld === figures(o).isDrained && (!nothingHeld || figures(o).numOngoing === 0)
     }
   },
   {
@@ -89,12 +91,12 @@ export const slotInvariants: ReadonlyArray<Invariant<SlotObservation>> = [
       "and afterwards every query — `capacity`, `numOngoing`, `numQueued`, `canAccept`, `isDrained`, which " +
       "tokens are reserved, which requests run or wait — agrees with the model.",
     checkedBy: ["model", "exhaustive", "unit"],
-    holds: ({ core, model, tokens, requests, last }) =>
-      sameJson(view(core, tokens, requests), modelView(model, tokens, requests)) &&
-      (last === undefined ||
-        (last.coreOutcome.ok && last.modelOutcome.ok
-          ? sameJson(last.coreOutcome.value, last.modelOutcome.value)
-          : !last.coreOutcome.ok && !last.modelOutcome.ok && last.coreOutcome.tag === last.modelOutcome.tag))
+    holds: (o) =>
+      sameJson(viewOf(o), modelView(o.model, o.tokens, o.requests)) &&
+      (o.last === undefined ||
+        (o.last.coreOutcome.ok && o.last.modelOutcome.ok
+          ? sameJson(o.last.coreOutcome.value, o.last.modelOutcome.value)
+          : !o.last.coreOutcome.ok && !o.last.modelOutcome.ok && o.last.coreOutcome.tag === o.last.modelOutcome.tag))
   },
   {
     id: "S7",
@@ -141,9 +143,16 @@ export interface SlotView {
   readonly queued: ReadonlyArray<string>
 }
 
-/** What the `S*` invariants see after each operation. */
-export interface SlotObservation {
-  readonly core: Slots.SlotState
+/**
+ * What the `S*` invariants see after each operation: the implementation (the
+ * package's slot state by default) and its view over the pools, read through
+ * its queries, so that the invariants judge any implementation the harness
+ * can query; the model; the ledger; the last operation's answers.
+ */
+export interface SlotObservation<S = Slots.SlotState> {
+  readonly core: S
+  /** Set by the harness; left out, it is read from `core`, the package's slot state. */
+  readonly coreView?: SlotView
   readonly model: SlotModel
   /** The ledger after every answer so far. */
   readonly ledger: Ledger
@@ -161,6 +170,23 @@ export interface SlotObservation {
     /** The input state still answers every query as it did before the operation. */
     readonly inputIntact: boolean
   }
+}
+
+/**
+ * The view an observation carries, or, for one built from the package's own
+ * slot state alone, the view read from that state.
+ */
+export const viewOf = (o: SlotObservation<unknown>): SlotView => o.coreView ?? view(o.core as Slots.SlotState, o.tokens, o.requests)
+
+/**
+ * The figures S1, S2 and S5 read: from the view, or, for an observation built
+ * from the package's own slot state alone (the simulator's live checks pass
+ * `{ core, ledger }`, without the pools of ids), from that state.
+ */
+const figures = (o: SlotObservation<unknown>): Pick<SlotView, "capacity" | "numOngoing" | "isDrained"> => {
+  if (o.coreView !== undefined) return o.coreView
+  const core = o.core as Slots.SlotState
+  return { capacity: Slots.capacity(core), numOngoing: Slots.numOngoing(core), isDrained: Slots.isDrained(core) }
 }
 
 /** The core's view over the pools. */
@@ -187,7 +213,14 @@ const modelView = (m: SlotModel, tokens: ReadonlyArray<string>, requests: Readon
   queued: requests.filter((r) => m.queue.includes(r))
 })
 
-export const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+/** JSON with every object's keys sorted: answers compare by content, whatever order an implementation writes its fields in. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v)
+
+export const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a) === canonicalJson(b)
 
 /** The requests an answer handed a permit to. */
 export const grantedIds = (outcome: SlotOutcome): ReadonlyArray<string> =>

@@ -38,3 +38,29 @@ export const slotOp: fc.Arbitrary<SlotOp> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.constant({ kind: "quiesce" as const }) }
 )
+
+export const EXHAUSTIVE_TOKENS = ["t0", "t1", "t2"]
+export const EXHAUSTIVE_REQUESTS = ["q0", "q1", "q2"]
+/** The exploration starts once from each capacity. */
+export const EXHAUSTIVE_CAPACITIES = [1, 2, 3]
+/** Deeper than any state needs: the scope is exhausted by the finite model, not by depth. */
+export const EXHAUSTIVE_MAX_DEPTH = 30
+
+/**
+ * The same actions in every state: reserve, release, start with and without a
+ * token (so replays of consumed and released tokens), with and without
+ * rejection, finish, cancel, resize (0 is refused) and quiesce.
+ */
+export const exhaustiveSlotActions: ReadonlyArray<SlotOp> = [
+  ...EXHAUSTIVE_TOKENS.map((token) => ({ kind: "reserve" as const, token })),
+  ...EXHAUSTIVE_TOKENS.map((token) => ({ kind: "release" as const, token })),
+  ...EXHAUSTIVE_REQUESTS.flatMap((requestId) =>
+    [undefined, ...EXHAUSTIVE_TOKENS].flatMap((token) =>
+      [false, true].map((reject) => ({ kind: "start" as const, requestId, reject, ...(token === undefined ? {} : { token }) }))
+    )
+  ),
+  ...EXHAUSTIVE_REQUESTS.map((requestId) => ({ kind: "finish" as const, requestId })),
+  ...EXHAUSTIVE_REQUESTS.map((requestId) => ({ kind: "cancel" as const, requestId })),
+  ...[0, ...EXHAUSTIVE_CAPACITIES].map((capacity) => ({ kind: "resize" as const, capacity })),
+  { kind: "quiesce" }
+]

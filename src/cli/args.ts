@@ -29,6 +29,8 @@ export interface Signature {
   readonly flags: Flags
   /** The names of its positional arguments, all required, in order (`SNAPSHOT`, `PLAN`). */
   readonly positionals: ReadonlyArray<string>
+  /** Set when the command takes more positional arguments than these, and counts them itself (`plan --from`). */
+  readonly more?: true
 }
 
 /**
@@ -83,7 +85,7 @@ export const parse = (signature: Signature, args: ReadonlyArray<string>): Either
   if (parsed.positionals.length < expected.length) {
     return refuse(`missing ${expected.slice(parsed.positionals.length).join(" and ")}`)
   }
-  if (parsed.positionals.length > expected.length) {
+  if (signature.more !== true && parsed.positionals.length > expected.length) {
     const extra = parsed.positionals.slice(expected.length).map((a) => JSON.stringify(a)).join(" ")
     return refuse(`unexpected argument${parsed.positionals.length - expected.length > 1 ? "s" : ""} ${extra}`)
   }

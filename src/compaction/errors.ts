@@ -101,3 +101,33 @@ export class InvalidPlan extends Data.TaggedError("InvalidPlan")<{
     return `replicore/compaction.decodePlan: invalid plan:\n${listProblems(this.problems)}`
   }
 }
+
+/**
+ * A cluster dump (`kubectl get … -o json`, `ray list … --format json`, a
+ * disruption budget list, a price file) that cannot be converted into a
+ * snapshot, with every problem found, each at the path of the offending
+ * field (`lists[0].items[4] ("default/web-x").spec.containers[0].resources.requests.cpu`).
+ * `source` names the reader: `fromKubernetes` or `fromRay`.
+ *
+ * @example
+ * import { Compaction } from "replicore"
+ * import { Either } from "effect"
+ * const result = Compaction.fromRay({ nodes: [{ node_id: "n1" }], actors: [] })
+ * Either.isLeft(result) && result.left.problems.map((p) => `${p.item}: ${p.problem}`)
+ * // [
+ * //   'nodes[0] ("n1").state: missing (expected "ALIVE" or "DEAD")',
+ * //   'nodes[0] ("n1").is_head_node: missing (expected a boolean)',
+ * //   'nodes[0] ("n1").resources_total: missing (expected an object of non-negative numbers)'
+ * // ]
+ *
+ * @category errors
+ * @since 0.1.0
+ */
+export class InvalidDump extends Data.TaggedError("InvalidDump")<{
+  readonly source: "fromKubernetes" | "fromRay"
+  readonly problems: ReadonlyArray<InputProblem>
+}> {
+  override get message(): string {
+    return `replicore/compaction.${this.source}: invalid dump:\n${listProblems(this.problems)}`
+  }
+}

@@ -1,5 +1,6 @@
 /**
- * Replica compaction: validate a cluster snapshot, plan the migrations that
+ * Replica compaction: validate a cluster snapshot (or convert a Kubernetes or
+ * Ray cluster dump into one), plan the migrations that
  * release whole nodes without downtime, verify any plan independently, and
  * Ray's own algorithm as a reference.
  *
@@ -10,6 +11,21 @@
  * @since 0.1.0
  */
 export * from "./errors.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./fromKubernetes.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./fromRay.js"
+
+/**
+ * @since 0.1.0
+ */
+export * from "./Imported.js"
 
 /**
  * @since 0.1.0

@@ -15,3 +15,21 @@ export * from "./explore.js"
  * @since 0.1.0
  */
 export * from "./generators.js"
+
+/**
+ * @category exports
+ * @since 0.1.0
+ */
+export * from "./conformance/Conformance.js"
+
+/**
+ * @category exports
+ * @since 0.1.0
+ */
+export * from "./conformance/container.js"
+
+/**
+ * @category exports
+ * @since 0.1.0
+ */
+export * from "./conformance/slots.js"

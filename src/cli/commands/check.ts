@@ -1,7 +1,7 @@
 /**
  * `replicore check [--runs N] [--seed S]`: runs the model-based, exhaustive
  * and generated checks of every core against the installed package, and
- * prints the verification report. It needs fast-check, which is a
+ * prints the verification report. It needs fast-check, which is a peer
  * dependency of the package for this command; vitest is not needed.
  *
  * @since 0.1.0
