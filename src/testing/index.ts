@@ -15,3 +15,9 @@ export * from "./explore.js"
  * @since 0.1.0
  */
 export * from "./generators.js"
+
+/**
+ * @category exports
+ * @since 0.1.0
+ */
+export * from "./classic.js"
