@@ -108,6 +108,9 @@ const PLACEMENT_TRIES = 8
 /** The idle nodes' positions come from their own stream, so the rest of the cluster does not depend on them. */
 const EMPTY_NODES_SALT = 0x1d1e
 
+/** Sums of shares (fractions) that fill a node exactly may round above it: they still fit. Far below any integer step. */
+const ROUNDING = 1e-9
+
 const pad = (prefix: string, i: number, width: number): string => `${prefix}${String(i).padStart(width, "0")}`
 const uniformInt = (random: () => number, lo: number, hi: number): number => lo + Math.floor(random() * (hi - lo + 1))
 const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x))
@@ -149,21 +152,28 @@ const mostPerNode = (sizes: ReadonlyArray<number>, c: number): number => {
   let total = 0
   let count = 0
   for (const x of [...sizes].sort((a, b) => a - b)) {
-    if ((total += x) > c) break
+    if ((total += x) > c + ROUNDING) break
     count++
   }
   return count
 }
 
-/** The best of L2 per resource and ⌈items / the most that fit on one node⌉. */
+/**
+ * The best of L2 per resource and ⌈items / the most that fit on one node⌉,
+ * by each resource and by the sum of an item's shares of the node (a node's
+ * shares sum to at most the number of resources).
+ */
 const lowerBoundOf = (items: ReadonlyArray<Resources>, capacity: Resources): number => {
+  const resources = Object.entries(capacity)
   let bound = 0
   let perNode = items.length
-  for (const [k, c] of Object.entries(capacity)) {
+  for (const [k, c] of resources) {
     const sizes = items.map((d) => d[k] ?? 0)
     bound = Math.max(bound, l2(sizes, c))
     perNode = Math.min(perNode, mostPerNode(sizes, c))
   }
+  const shares = items.map((d) => resources.reduce((sum, [k, c]) => sum + (d[k] ?? 0) / c, 0))
+  perNode = Math.min(perNode, mostPerNode(shares, resources.length))
   return Math.max(bound, Math.ceil(items.length / Math.max(1, perNode)))
 }
 

@@ -186,6 +186,15 @@ describe("classic families", () => {
     }
   })
 
+  it("counts by the sum of an item's shares: anti-correlated pairs, three of which never share a node", () => {
+    for (const seed of [1, 2, 3]) {
+      const g = vector({ items: 101, correlation: "anti-correlated" }, seed)
+      // Each item's CPU + memory is at least 110 of the node's 300, so no node holds three.
+      expect(demands(g.snapshot).every((d) => (d["CPU"] ?? 0) + (d["memory"] ?? 0) >= 110)).toBe(true)
+      expect(g.lowerBound).toBeGreaterThanOrEqual(51)
+    }
+  })
+
   it("do not change their parameters", () => {
     const params = Object.freeze({ items: 30, start: "half-full" as const, emptyNodes: 3 })
     expect(() => triplets(params, 1)).not.toThrow()
