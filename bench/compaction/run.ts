@@ -8,19 +8,21 @@
  * runs and 20 rounds of plan / perturb / re-plan. Writes
  * docs/bench/compaction.{json,md,svg}.
  *
- * `npm run bench` (or `-- --quick` for a short smoke run that checks nothing about speed).
+ * `npm run bench` (or `-- --quick` for a short smoke run that checks nothing about speed;
+ * `--render` writes the report again from the last run's JSON, measuring nothing).
  */
 import { Either } from "effect"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { Compaction } from "../../src/index.js"
 import * as G from "../../src/testing/generators.js"
-import { churn } from "./churn.js"
+import { churn, type ChurnRound } from "./churn.js"
 import { classicCases } from "./classic.js"
 import { flatten, migrationLowerBound } from "./cluster.js"
 import { type Case, type CaseResult, runCase } from "./measure.js"
 import { renderMarkdown, renderSvg } from "./report.js"
 
 const quick = process.argv.includes("--quick")
+const rerender = process.argv.includes("--render")
 
 const seeds = (n: number): Array<number> => Array.from({ length: quick ? 1 : n }, (_, i) => i + 1)
 const ladder = (max: number): Array<number> => [10, 100, 1000, 10_000].filter((n) => n <= (quick ? Math.min(max, 100) : max))
@@ -38,18 +40,34 @@ const cases: ReadonlyArray<Case> = [
   ...classicCases({ quick })
 ]
 
+interface Saved {
+  readonly machine: string
+  readonly results: ReadonlyArray<CaseResult>
+  readonly budget: ReadonlyArray<BudgetRun>
+  readonly churn: ReadonlyArray<ChurnRound>
+}
+
+const write = (suffix: string, saved: Saved): void => {
+  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(saved.machine, saved.results, saved.budget, saved.churn))
+  writeFileSync(`docs/bench/compaction${suffix}.svg`, renderSvg(saved.results))
+  console.log(`wrote docs/bench/compaction${suffix}.{json,md,svg}`)
+}
+
 const main = (): void => {
+  const suffix = quick ? ".quick" : ""
+  if (rerender) {
+    // The report again from the figures of the last run (after a change to the report alone).
+    const saved = JSON.parse(readFileSync(`docs/bench/compaction${suffix}.json`, "utf8")) as Saved
+    return write(suffix, saved)
+  }
   const results: Array<CaseResult> = []
   for (const c of cases) results.push(runCase(c))
   const budget = quick ? [] : budgetRuns()
   const rounds = churn(quick ? 3 : 20, quick ? 100 : 1000)
   const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
-  const suffix = quick ? ".quick" : ""
   mkdirSync("docs/bench", { recursive: true })
   writeFileSync(`docs/bench/compaction${suffix}.json`, `${JSON.stringify({ machine, results, budget, churn: rounds }, null, 1)}\n`)
-  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(machine, results, budget, rounds))
-  writeFileSync(`docs/bench/compaction${suffix}.svg`, renderSvg(results))
-  console.log(`wrote docs/bench/compaction${suffix}.{json,md,svg}`)
+  write(suffix, { machine, results, budget, churn: rounds })
 }
 
 export interface BudgetRun {
