@@ -27,7 +27,7 @@ const rerender = process.argv.includes("--render")
 const seeds = (n: number): Array<number> => Array.from({ length: quick ? 1 : n }, (_, i) => i + 1)
 const ladder = (max: number): Array<number> => [10, 100, 1000, 10_000].filter((n) => n <= (quick ? Math.min(max, 100) : max))
 
-const cases: ReadonlyArray<Case> = [
+const generated: ReadonlyArray<Case> = [
   ...ladder(10_000).map((n) => ({ generator: "residue", nodes: n, seeds: seeds(n >= 10_000 ? 3 : 5), make: (s: number) => G.residue({ nodes: n }, s) })),
   ...ladder(10_000).map((n) => ({ generator: "planted", nodes: n, seeds: seeds(n >= 10_000 ? 3 : 5), make: (s: number) => G.planted({ optimum: n / 2 }, s) })),
   ...[1, 5, 20, 100].filter((m) => !quick || m <= 5).map((m) => ({ generator: "ffd-trap", nodes: 18 * m, seeds: seeds(3), make: (s: number) => G.ffdTrap({ m }, s) })),
@@ -36,21 +36,34 @@ const cases: ReadonlyArray<Case> = [
   ...ladder(1000).map((n) => ({ generator: "spread", nodes: n, seeds: seeds(3), make: (s: number) => G.spread({ nodes: n }, s) })),
   ...ladder(1000).map((n) => ({ generator: "make-room", nodes: Math.floor(n / 3) * 3 || 3, seeds: seeds(3), make: (s: number) => G.makeRoom({ groups: Math.max(1, Math.floor(n / 3)) }, s) })),
   ...ladder(1000).map((n) => ({ generator: "pinned", nodes: n, seeds: seeds(3), make: (s: number) => G.pinned({ nodes: n }, s) })),
-  ...ladder(10_000).filter((n) => n >= 1000).map((n) => ({ generator: "speed (5 replicas per node)", nodes: n, seeds: seeds(3), make: (s: number) => G.planted({ optimum: n / 2, perBin: 10 }, s) })),
-  ...classicCases({ quick })
+  ...ladder(10_000).filter((n) => n >= 1000).map((n) => ({ generator: "speed (5 replicas per node)", nodes: n, seeds: seeds(3), make: (s: number) => G.planted({ optimum: n / 2, perBin: 10 }, s) }))
 ]
+
+/** The order of the run: the classic families and the speed cases first, the slow 1,000-node references last. */
+const runOrder = (c: Case): number => (c.classic !== undefined ? 0 : c.generator.startsWith("speed") ? 1 : 2)
+const ordered: ReadonlyArray<Case> = [...classicCases({ quick }), ...generated].sort((a, b) => runOrder(a) - runOrder(b))
 
 interface Saved {
   readonly machine: string
   readonly results: ReadonlyArray<CaseResult>
   readonly budget: ReadonlyArray<BudgetRun>
   readonly churn: ReadonlyArray<ChurnRound>
+  /** Cases measured so far, in a partial run. */
+  readonly done?: number
 }
 
 const write = (suffix: string, saved: Saved): void => {
-  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(saved.machine, saved.results, saved.budget, saved.churn))
+  const note = saved.done === undefined ? undefined : `A partial run: ${saved.done} of ${ordered.length} cases, no budget runs or churn rounds yet.`
+  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(saved.machine, saved.results, saved.budget, saved.churn, note))
   writeFileSync(`docs/bench/compaction${suffix}.svg`, renderSvg(saved.results))
   console.log(`wrote docs/bench/compaction${suffix}.{json,md,svg}`)
+}
+
+/** Writes the figures (and the report from them); a partial run says how far it got, so a long run stopped early still leaves a report. */
+const save = (suffix: string, saved: Saved): void => {
+  mkdirSync("docs/bench", { recursive: true })
+  writeFileSync(`docs/bench/compaction${suffix}.json`, `${JSON.stringify(saved, null, 1)}\n`)
+  write(suffix, saved)
 }
 
 const main = (): void => {
@@ -60,14 +73,15 @@ const main = (): void => {
     const saved = JSON.parse(readFileSync(`docs/bench/compaction${suffix}.json`, "utf8")) as Saved
     return write(suffix, saved)
   }
+  const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
   const results: Array<CaseResult> = []
-  for (const c of cases) results.push(runCase(c))
+  for (const c of ordered) {
+    results.push(runCase(c))
+    save(suffix, { machine, results, budget: [], churn: [], done: results.length })
+  }
   const budget = quick ? [] : budgetRuns()
   const rounds = churn(quick ? 3 : 20, quick ? 100 : 1000)
-  const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
-  mkdirSync("docs/bench", { recursive: true })
-  writeFileSync(`docs/bench/compaction${suffix}.json`, `${JSON.stringify({ machine, results, budget, churn: rounds }, null, 1)}\n`)
-  write(suffix, { machine, results, budget, churn: rounds })
+  save(suffix, { machine, results, budget, churn: rounds })
 }
 
 export interface BudgetRun {
