@@ -51,9 +51,15 @@ if (cases.length === 0) {
 }
 
 const mean = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0) / xs.length
+/** Mean nodes (+ mean % over the target) over the seeds that have the figure, "k/n" when some lack it. */
 const over = (nodes: ReadonlyArray<number | undefined>, seeds: ReadonlyArray<SeedResult>): string => {
-  if (nodes.some((n) => n === undefined || !Number.isFinite(n))) return "—"
-  return `${mean(nodes as Array<number>).toFixed(1)} (+${(100 * mean(seeds.map((s, i) => ((nodes[i] as number) - target(s)) / target(s)))).toFixed(1)} %)`
+  const measured = seeds.flatMap((s, i) => {
+    const n = nodes[i]
+    return n === undefined || !Number.isFinite(n) ? [] : [[s, n] as const]
+  })
+  if (measured.length === 0) return "—"
+  const partial = measured.length < seeds.length ? ` ${measured.length}/${seeds.length}` : ""
+  return `${mean(measured.map(([, n]) => n)).toFixed(1)} (+${(100 * mean(measured.map(([s, n]) => (n - target(s)) / target(s)))).toFixed(1)} %)${partial}`
 }
 
 const row = (r: CaseResult): Array<string> => {

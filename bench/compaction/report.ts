@@ -46,11 +46,18 @@ const caseTable = (cases: ReadonlyArray<CaseResult>): Array<string> => {
   return rows
 }
 
-/** "49.0 (+2.1 %)": mean nodes and mean share over the target, or "—" when a seed has no figure. */
+/**
+ * "49.0 (+2.1 %)": mean nodes and mean share over the target, over the seeds
+ * that have the figure ("—" when none has; "k of n seeds" when some lack it).
+ */
 const nodesOver = (seeds: ReadonlyArray<SeedResult>, nodes: (s: SeedResult) => number | undefined): string => {
-  const figures = seeds.map(nodes)
-  if (figures.some((n) => n === undefined || !Number.isFinite(n))) return "—"
-  return `${fixed(mean(figures as Array<number>))} (+${pct(mean(seeds.map((s, i) => over(s, figures[i] as number))))})`
+  const measured = seeds.flatMap((s) => {
+    const n = nodes(s)
+    return n === undefined || !Number.isFinite(n) ? [] : [[s, n] as const]
+  })
+  if (measured.length === 0) return "—"
+  const partial = measured.length < seeds.length ? `, ${measured.length} of ${seeds.length} seeds` : ""
+  return `${fixed(mean(measured.map(([, n]) => n)))} (+${pct(mean(measured.map(([s, n]) => over(s, n))))}${partial})`
 }
 
 const classicTable = (cases: ReadonlyArray<CaseResult>): Array<string> => {
