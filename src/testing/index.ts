@@ -1,6 +1,10 @@
 /**
- * `replicore/testing`: tools to check a transition system, such as one of the
- * package's cores or your own implementation of one, inside a bound.
+ * `replicore/testing`: a conformance kit that checks your own implementation of
+ * the container or of slot admission against the package's model and
+ * invariants; tools to check a transition system, such as one of the
+ * package's cores or your own implementation of one, inside a bound; and
+ * seeded cluster generators for compaction, the classic bin-packing families
+ * among them.
  *
  * @since 0.1.0
  */
@@ -33,3 +37,9 @@ export * from "./conformance/container.js"
  * @since 0.1.0
  */
 export * from "./conformance/slots.js"
+
+/**
+ * @category exports
+ * @since 0.1.0
+ */
+export * from "./classic.js"
