@@ -1,10 +1,10 @@
 /**
  * The compaction cycle (Anyscale's `get_node_to_compact`, and the planner
- * mode). With no node draining and the back-off passed, a Ray compaction
- * starts once every deployment has been HEALTHY (at its target) for
+ * mode). Once the back-off has passed, a Ray compaction starts when no node
+ * drains and every deployment has been HEALTHY (at its target) for
  * `compactionDelayMs`; a planner compaction moves only the replicas of the
  * deployments that have each been so for `compactionDelayMs` (none while one
- * is UNHEALTHY or rolling out), the others' replicas staying put. An active one is cancelled when a new replica lands on a node it
+ * is UNHEALTHY or rolling out), the others' replicas, and draining nodes, staying put. An active one is cancelled when a new replica lands on a node it
  * empties, completes when its nodes are empty (Ray) or its last wave is done
  * (planner), and fails at `compactionTimeoutMs`. A failure waits
  * `min(2^failures s, maxBackoffMs)`; a completion resets the failures. Nodes
@@ -80,29 +80,28 @@ export const update = (draft: Draft): void => {
   if (draft.now >= active.startedAt + draft.base.options.compactionTimeoutMs) fail(draft)
 }
 
-/** Whether a compaction may be looked for at all: the mode is on, none is active, the back-off is over, no node drains. */
+/** Whether a compaction may be looked for at all: the mode is on, none is active, the back-off is over. */
 const open = (draft: Draft): boolean => {
   const compaction = draft.compaction
-  return draft.base.options.compaction !== "off" && compaction.active === undefined && draft.now >= compaction.nextAllowed &&
-    draft.draining.size === 0
+  return draft.base.options.compaction !== "off" && compaction.active === undefined && draft.now >= compaction.nextAllowed
 }
 
 /**
- * Ray's rule (`"ray"`): every deployment HEALTHY with exactly `target`
- * replicas, and the whole cluster quiet (every deployment HEALTHY, no node
- * draining) for `compactionDelayMs`; and something changed since the last
- * search that found nothing.
+ * Ray's rule (`"ray"`): no node draining, every deployment HEALTHY with
+ * exactly `target` replicas, and the whole cluster quiet (every deployment
+ * HEALTHY, no node draining) for `compactionDelayMs`; and something changed
+ * since the last search that found nothing.
  */
 const rayAllowed = (draft: Draft): boolean =>
-  draft.quietSince !== null && draft.now >= draft.quietSince + draft.base.options.compactionDelayMs &&
+  draft.draining.size === 0 && draft.quietSince !== null && draft.now >= draft.quietSince + draft.base.options.compactionDelayMs &&
   draft.compaction.searchedAt !== draft.layout &&
   draft.deployments.every((dep) => dep.status === "HEALTHY" && Container.size(dep.replicas) === dep.target)
 
 /**
  * The deployments a planner compaction may move (`"planner"`): those steady
  * (HEALTHY with exactly `target` replicas) for `compactionDelayMs`; none while
- * a deployment is UNHEALTHY or rolling out a version. The others may scale
- * meanwhile: their replicas stay where they are and hold their room, and one
+ * a deployment is UNHEALTHY or rolling out a version. Nodes may be draining
+ * meanwhile (their replicas migrate as usual), and the other deployments may scale: their replicas stay where they are and hold their room, and one
  * that lands on a node being emptied or on a step's destination cancels the
  * compaction, as in Ray.
  */
@@ -120,18 +119,23 @@ const movableDeployments = (draft: Draft): ReadonlySet<number> => {
 const EMPTY_INDICES: ReadonlySet<number> = new Set()
 
 /**
- * The cluster as a compaction snapshot: every open node, every replica on
- * one (holding its room), movable when it is RUNNING in a movable deployment.
+ * The cluster as a compaction snapshot: every open node (a draining one
+ * neither released nor receiving: its replicas are already migrating), every
+ * replica on one (holding its room), movable when it is RUNNING in a movable deployment.
  */
 const snapshot = (draft: Draft, movable: ReadonlySet<number>) => {
   const nodes = draft.nodes.filter((n) => !n.released && !draft.compaction.releasing.has(n.id))
   const open = new Set(nodes.map((n) => n.id))
   return Compaction.validate({
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      capacity: toRecord(draft.resources, n.capacity),
-      releasable: n.releasable
-    })),
+    nodes: nodes.map((n) => {
+      const draining = draft.draining.has(n.id)
+      return {
+        id: n.id,
+        capacity: toRecord(draft.resources, n.capacity),
+        releasable: n.releasable && !draining,
+        acceptsIncoming: !draining
+      }
+    }),
     deployments: draft.deployments.map((dep) => ({
       id: dep.id,
       demand: toRecord(draft.resources, dep.demand),
