@@ -114,7 +114,7 @@ export const EXHAUSTIVE_BOUNDS: ExhaustiveBounds = { maxTarget: 2, maxLiveForTar
 
 /**
  * `replicore check`'s scope: targets ≤ 1 (the cluster still drains, migrates,
- * and starts, completes and cancels compactions), about a twentieth of CI's
+ * and starts, completes and cancels compactions), a fraction of CI's
  * transitions: CI's scope takes minutes, too long for a user's check.
  */
 export const CHECK_EXHAUSTIVE_BOUNDS: ExhaustiveBounds = { maxTarget: 1, maxLiveForTargetChange: 3, maxTargetSum: 2 }
