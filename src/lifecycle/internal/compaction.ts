@@ -155,7 +155,38 @@ const snapshot = (draft: Draft, movable: ReadonlySet<number>) => {
   })
 }
 
+/**
+ * Whether a plan could release a node at all: some releasable, non-draining
+ * node holds only movable replicas that fit, resource by resource, in the
+ * room left on all the other nodes that take replicas. Necessary (moves among
+ * the other nodes never change their total room), and cheap next to a
+ * search: a busy cluster fails it on most ticks.
+ */
+const mayRelease = (draft: Draft, movable: ReadonlySet<number>): boolean => {
+  const n = draft.resources.length
+  const room = new Array<number>(n).fill(0)
+  const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))
+  for (const node of open) {
+    if (draft.draining.has(node.id)) continue
+    for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)
+  }
+  return open.some((node) => {
+    if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false
+    const allMovable = node.replicas.every((id) => {
+      const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? "")
+      return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === "RUNNING"
+    })
+    if (!allMovable) return false
+    for (let k = 0; k < n; k++) {
+      const own = (node.capacity[k] ?? 0) - (node.used[k] ?? 0)
+      if (room[k]! - own < (node.used[k] ?? 0)) return false
+    }
+    return true
+  })
+}
+
 const startPlanner = (draft: Draft, movable: ReadonlySet<number>): boolean => {
+  if (!mayRelease(draft, movable)) return false
   const validated = snapshot(draft, movable)
   if (Either.isLeft(validated)) return false
   const plan = Compaction.plan(validated.right, draft.base.options.planner)
