@@ -163,7 +163,7 @@ const DAY_FLEET: ReadonlyArray<Sketch> = [
 /**
  * `day` evaluates the lifecycle and container invariants on every 6th tick
  * (once a simulated minute): every tick would double the run time (each
- * evaluation scans the replicas quadratically), over the 60 s budget.
+ * evaluation ticks the core a second time and replays the spec's model), over the 60 s budget.
  */
 const DAY_CHECK_EVERY = 6
 
