@@ -134,12 +134,14 @@ const NOTES = [
   "  packed the chat replicas). Both compaction modes reach the optimum of 5; 37.5 % is the most this",
   "  scenario allows, and 40 % would need 4.8 nodes.",
   "- `large` is not in this report by default (`--large` adds it): 25 copies of the day fleet, requests in",
-  "  batches. One planner run (seed 1) took 798 s wall here at a load average near 9 on the 2 shared",
-  "  cores, for 9.9 million requests through the slot core, 1,164 nodes at peak, 0 failed requests and 0",
-  "  violations; three runs stay well over the 5-minute goal on this machine. The time goes to the",
-  "  requests (the router and the slot core, with their garbage, about two thirds), the live invariants",
-  "  (about 5 % since the lifecycle model indexes its replicas; they took over a third before), and the",
-  "  autoscalers; the planner's searches at 1,000 nodes are about 1 %."
+  "  batches. Its three runs (`replicore simulate --scenario large`, seed 1) took 759 s wall, 507 s CPU here",
+  "  (load average about 5 on the 2 shared cores), over the 5-minute goal (one unbatched run of 20 copies",
+  "  took 644 s before): 9.9 million requests through the slot core per run, 1,175 nodes at peak, 0 failed",
+  "  requests and 0 violations; node-hours off 16,299.5, ray 16,299.5 (Ray's rule never finds the whole",
+  "  cluster quiet: some of 300 deployments is always scaling or a node draining), planner 16,055.9 (1.5 %",
+  "  below). The time goes to the requests (the router and the slot core, with their garbage, about two",
+  "  thirds), the live invariants (about 5 % since the lifecycle model indexes its replicas; over a third",
+  "  before), and the autoscalers; the planner's searches at 1,000 nodes are about 1 %."
 ]
 
 const machine = { cpus: cpus().length, model: cpus()[0]?.model ?? "?", loadAverage: loadavg().map((x) => Number(x.toFixed(2))) }
