@@ -83,6 +83,12 @@ export interface World {
   readonly lastUnsettledAt: number
   /** The last `now` at which an active compaction ended (completed, cancelled or timed out). */
   readonly lastCompactionEndAt: number
+  /**
+   * Per deployment, the first `now` of its current steady run (HEALTHY with
+   * exactly `target` replicas), or `null` while it is not steady: a planner
+   * compaction moves only deployments steady for the compaction delay.
+   */
+  readonly steadySince: Readonly<Record<string, number | null>>
 }
 
 export const showWorldAction = (a: WorldAction): string => {
@@ -252,10 +258,20 @@ const unsettled = (o: LifecycleObservation): boolean =>
   Object.keys(o.modelAfter.draining).length > 0 ||
   o.modelAfter.deployments.some((d) => Lifecycle.status(o.after, d.id) !== "HEALTHY")
 
-const worldAfter = (w: Pick<World, "setup" | "lastUnsettledAt" | "lastCompactionEndAt">, o: LifecycleObservation): World => ({
+const steady = (o: LifecycleObservation, d: LifecycleModel["deployments"][number]): boolean =>
+  Lifecycle.status(o.after, d.id) === "HEALTHY" &&
+  Object.values(Lifecycle.countByState(o.after, d.id)).reduce((a, b) => a + b, 0) === d.target
+
+const worldAfter = (
+  w: Pick<World, "setup" | "lastUnsettledAt" | "lastCompactionEndAt" | "steadySince">,
+  o: LifecycleObservation
+): World => ({
   setup: w.setup,
   observation: o,
   lastUnsettledAt: unsettled(o) ? o.now : w.lastUnsettledAt,
+  steadySince: Object.fromEntries(
+    o.modelAfter.deployments.map((d) => [d.id, steady(o, d) ? w.steadySince[d.id] ?? o.now : null])
+  ),
   lastCompactionEndAt: Lifecycle.compaction(o.before).phase === "active" && Lifecycle.compaction(o.after).phase !== "active"
     ? o.now
     : w.lastCompactionEndAt
@@ -269,7 +285,7 @@ export const initialWorld = (setup: WorldSetup): World => {
     options: { ...setup.options }
   }))
   const o = tick(setup, made, modelOf(setup.nodes, setup.deployments), 0, [], false)
-  return worldAfter({ setup, lastUnsettledAt: 0, lastCompactionEndAt: -1 }, o)
+  return worldAfter({ setup, lastUnsettledAt: 0, lastCompactionEndAt: -1, steadySince: {} }, o)
 }
 
 /** One world action: its tick, judged by the caller. `settled` marks the last tick of a settled run. */
@@ -318,8 +334,8 @@ export const settle = (w: World, stepMs: number, maxTicks: number, onTick: (w: W
  * each capped where its rule fires: how far each drain deadline is
  * (down to 0, when the world removes the node), how long the active compaction
  * has run (up to its timeout), how long the cluster has been settled (up to
- * the compaction delay) and since the last compaction ended (up to the
- * longest back-off), and the count of failed compactions only up to where
+ * the compaction delay), how long each deployment has been steady (up to the
+ * compaction delay) and since the last compaction ended (up to the longest back-off), and the count of failed compactions only up to where
  * the back-off `min(2^failures s, maxBackoffMs)` stops growing. So time can
  * pass and compactions fail without bound and the scope stays finite.
  */
@@ -351,6 +367,10 @@ export const worldKey = (w: World): string => {
     Math.min(failures, Math.ceil(Math.log2(Math.max(maxBackoffMs / BACKOFF_UNIT_MS, 1)))),
     startedAt === null ? null : Math.min(now - startedAt, compactionTimeoutMs),
     Math.min(now - w.lastUnsettledAt, compactionDelayMs),
-    Math.min(now - w.lastCompactionEndAt, maxBackoffMs)
+    Math.min(now - w.lastCompactionEndAt, maxBackoffMs),
+    m.deployments.map((d) => {
+      const since = w.steadySince[d.id]
+      return since === undefined || since === null ? null : Math.min(now - since, compactionDelayMs)
+    })
   ])
 }

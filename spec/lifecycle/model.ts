@@ -188,12 +188,45 @@ export const deploymentIn = (m: LifecycleModel, id: string): ModelDeployment | u
 
 export const nodeIn = (m: LifecycleModel, id: string): NodeSpec | undefined => m.nodes.find((n) => n.id === id)
 
-export const replicaIn = (m: LifecycleModel, id: string): ModelReplica | undefined =>
-  m.replicas.find((r) => r.id === id)
+export const replicaIn = (m: LifecycleModel, id: string): ModelReplica | undefined => indexOf(m).byId.get(id)
 
 /** The replicas holding a node's resources: every phase, STOPPING included, until `replicaStopped`. */
 export const holding = (m: LifecycleModel, node: string): ReadonlyArray<ModelReplica> =>
-  m.replicas.filter((r) => r.node === node)
+  indexOf(m).byNode.get(node) ?? NONE
+
+const NONE: ReadonlyArray<ModelReplica> = []
+
+/** A model's replicas by id and by node, built once per model (a model is never changed, only replaced). */
+interface ReplicaIndex {
+  readonly byId: ReadonlyMap<string, ModelReplica>
+  readonly byNode: ReadonlyMap<string, ReadonlyArray<ModelReplica>>
+}
+
+const indexes = new WeakMap<ReadonlyArray<ModelReplica>, ReplicaIndex>()
+
+/**
+ * The index of a model's replica list, made on first use. Only a look-up
+ * table: what `replicaIn` and `holding` answer is what a scan of the list
+ * answers (the first replica with the id; the replicas on the node, in list
+ * order), in constant time, so that invariants evaluated on thousands of
+ * replicas (the simulator's fleets) stay linear.
+ */
+const indexOf = (m: LifecycleModel): ReplicaIndex => {
+  const cached = indexes.get(m.replicas)
+  if (cached !== undefined) return cached
+  const byId = new Map<string, ModelReplica>()
+  const byNode = new Map<string, Array<ModelReplica>>()
+  for (const r of m.replicas) {
+    if (!byId.has(r.id)) byId.set(r.id, r)
+    if (r.node === null) continue
+    const list = byNode.get(r.node)
+    if (list === undefined) byNode.set(r.node, [r])
+    else list.push(r)
+  }
+  const index = { byId, byNode }
+  indexes.set(m.replicas, index)
+  return index
+}
 
 /** What the replicas holding a node use of one resource. */
 export const load = (m: LifecycleModel, node: string, resource: string): number =>

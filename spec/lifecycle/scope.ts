@@ -1,12 +1,14 @@
 /**
- * The scope the lifecycle is checked over in model-based runs, shared by
- * `properties/lifecycle.test.ts` and `replicore check`: the compaction modes,
- * the options and delays of the world, the random clusters it starts from and
- * the actions it takes.
+ * The scope the lifecycle is checked over, shared by the property suites
+ * (`properties/lifecycle.test.ts`, `properties/lifecycle.exhaustive.test.ts`)
+ * and `replicore check`: in model-based runs the compaction modes, the options
+ * and delays of the world, the random clusters it starts from and the actions
+ * it takes; in the exhaustive exploration the cluster, the actions offered in
+ * each state and the bounds (CI's, and the smaller one of `replicore check`).
  */
 import fc from "fast-check"
-import type { CompactionMode, WorldAction, WorldSetup } from "./harness.js"
-import type { DeploymentSpec, NodeSpec } from "./model.js"
+import { type CompactionMode, drainable, startable, stoppable, type World, type WorldAction, type WorldSetup } from "./harness.js"
+import type { DeploymentSpec, LifecycleModel, NodeSpec } from "./model.js"
 
 export const LIFECYCLE_MODES: ReadonlyArray<CompactionMode> = ["off", "ray", "planner"]
 /**
@@ -83,3 +85,105 @@ export const worldAction: fc.Arbitrary<WorldAction> = fc.oneof(
     })
   }
 )
+
+// ---------------------------------------------------------------------------
+// The exhaustive scope: `properties/lifecycle.exhaustive.test.ts` (CI) and,
+// smaller, `replicore check`.
+// ---------------------------------------------------------------------------
+
+/** The compaction modes the exhaustive exploration covers (`"off"` is the others' subset). */
+export const EXHAUSTIVE_MODES: ReadonlyArray<CompactionMode> = ["ray", "planner"]
+/** One step of time: the grace period, so a deadline set `EXHAUSTIVE_DEADLINE_IN_MS` ahead is due one step later. */
+export const EXHAUSTIVE_STEP_MS = 20_000
+export const EXHAUSTIVE_DEADLINE_IN_MS = 2 * EXHAUSTIVE_STEP_MS
+/** Large enough never to cut the search: a scope is exhausted by the world's bounds, not by depth. */
+export const EXHAUSTIVE_MAX_DEPTH = 500
+
+/** How far the world may go in an exhaustive scope. */
+export interface ExhaustiveBounds {
+  /** The largest target a deployment is set to. */
+  readonly maxTarget: number
+  /** Target changes are offered only while fewer replicas than this are alive (STOPPING ones included). */
+  readonly maxLiveForTargetChange: number
+  /** And only up to this sum of targets. */
+  readonly maxTargetSum: number
+}
+
+/** CI's scope: every target ≤ 2 combination, changed while fewer than 3 replicas are alive. */
+export const EXHAUSTIVE_BOUNDS: ExhaustiveBounds = { maxTarget: 2, maxLiveForTargetChange: 3, maxTargetSum: 4 }
+
+/**
+ * `replicore check`'s scope: targets ≤ 1 (the cluster still drains, migrates,
+ * and starts, completes and cancels compactions), a fraction of CI's
+ * transitions: CI's scope takes minutes, too long for a user's check.
+ */
+export const CHECK_EXHAUSTIVE_BOUNDS: ExhaustiveBounds = { maxTarget: 1, maxLiveForTargetChange: 3, maxTargetSum: 2 }
+
+/** The bound in words, for reports. */
+export const exhaustiveScope = (bounds: ExhaustiveBounds, modes: ReadonlyArray<CompactionMode>): string =>
+  `2 deployments, 3 nodes of 2 CPUs, targets ≤ ${bounds.maxTarget} summing to ≤ ${bounds.maxTargetSum} (changed while ` +
+  `< ${bounds.maxLiveForTargetChange} replicas live), one draining event, starts and stops answered in order, time in ` +
+  `${EXHAUSTIVE_STEP_MS / 1000} s steps, compaction ${modes.join(" / ")}`
+
+/**
+ * Three nodes of 2 CPUs, two deployments of 1 CPU with one replica each. A
+ * compaction may start one step after the cluster settled and times out after
+ * two; the back-off is capped at 1 s, so one step always passes it (and the
+ * key need not count failures).
+ */
+export const exhaustiveSetup = (compaction: CompactionMode): WorldSetup => ({
+  nodes: [
+    { id: "n1", capacity: { cpu: 2 } },
+    { id: "n2", capacity: { cpu: 2 } },
+    { id: "n3", capacity: { cpu: 2 } }
+  ],
+  deployments: [
+    { id: "a", demand: { cpu: 1 }, target: 1, maxSurge: 1 },
+    { id: "b", demand: { cpu: 1 }, target: 1, maxSurge: 1 }
+  ],
+  options: {
+    compaction,
+    gracefulShutdownTimeoutMs: EXHAUSTIVE_STEP_MS,
+    compactionDelayMs: EXHAUSTIVE_STEP_MS,
+    compactionTimeoutMs: 2 * EXHAUSTIVE_STEP_MS,
+    maxBackoffMs: 1_000
+  }
+})
+
+const indices = (n: number): ReadonlyArray<number> => Array.from({ length: n }, (_, i) => i)
+
+/** The world answers in order: the oldest pending start or stop (by the time it was asked) happens next. */
+const deliverOldest = (m: LifecycleModel): ReadonlyArray<WorldAction> => {
+  const start = startable(m)[0]
+  const stop = stoppable(m)[0]
+  if (start === undefined && stop === undefined) return []
+  if (stop === undefined || (start !== undefined && start.since <= stop.since)) return [{ kind: "start", pick: 0 }]
+  return [{ kind: "stopped", pick: 0 }]
+}
+
+/**
+ * Every world action offered in a state: the next start or stop, the one
+ * draining event (any node, once), each target change within the bounds,
+ * and one step of time. Failures, health, ending a drain and out-of-order
+ * answers are left to the model-based runs: with them the scope does not
+ * finish within the CI budget.
+ */
+export const exhaustiveActions = (bounds: ExhaustiveBounds) => (w: World): ReadonlyArray<WorldAction> => {
+  const m = w.observation.modelAfter
+  const targetSum = m.deployments.reduce((n, d) => n + d.target, 0)
+  const changes = m.replicas.length >= bounds.maxLiveForTargetChange ? [] : m.deployments.flatMap((d, deployment) =>
+    indices(bounds.maxTarget + 1)
+      .filter((t) => t !== d.target && targetSum - d.target + t <= bounds.maxTargetSum)
+      .map((target) => ({ kind: "setTarget" as const, deployment, target, rollout: false }))
+  )
+  return [
+    ...deliverOldest(m),
+    ...(m.drained ? [] : indices(drainable(m).length).map((pick) => ({
+      kind: "drain" as const,
+      pick,
+      deadlineInMs: EXHAUSTIVE_DEADLINE_IN_MS
+    }))),
+    ...changes,
+    { kind: "advance", ms: EXHAUSTIVE_STEP_MS }
+  ]
+}

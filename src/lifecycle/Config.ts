@@ -116,8 +116,10 @@ const ROLLING_UPDATE_PERCENT = 0.2
  *   stopped at `now ≥ deadline − gracefulShutdownTimeoutMs` at the latest;
  * - `compaction` (`"off"`): `"ray"` runs Ray's compaction (one node per round),
  *   `"planner"` executes a `Compaction.plan` wave by wave;
- * - `compactionDelayMs` (300,000): every deployment HEALTHY that long, and no
- *   node draining, before a compaction starts;
+ * - `compactionDelayMs` (300,000): in `"ray"` mode, every deployment HEALTHY
+ *   that long, and no node draining, before a compaction starts; in
+ *   `"planner"` mode, a deployment HEALTHY at its target that long before a
+ *   compaction moves its replicas;
  * - `compactionTimeoutMs` (1,800,000): a compaction still running then has failed;
  * - `maxBackoffMs` (3,600,000): after `f` consecutive failures the next compaction
  *   waits `min(2^f s, maxBackoffMs)`;

@@ -101,7 +101,8 @@ export const make = (config: ConfigInput): LifecycleState => {
     nextSeq: 0,
     outdated: 0,
     neverStarted: new Set(),
-    status: d.target === 0 ? "HEALTHY" : "UPDATING"
+    status: d.target === 0 ? "HEALTHY" : "UPDATING",
+    steadySince: null
   }))
   return wrap({
     options,
@@ -115,7 +116,7 @@ export const make = (config: ConfigInput): LifecycleState => {
     deploymentIndex: new Map(deploymentEntries.map((d, i) => [d.id, i])),
     draining: new Map(),
     removed: new Set(),
-    compaction: { active: undefined, failures: 0, nextAllowed: 0, releasing: new Set(), searchedAt: -1 },
+    compaction: { active: undefined, failures: 0, nextAllowed: 0, releasing: new Set(), searchedAt: -1, searchedMovable: "" },
     quietSince: null,
     layout: 0
   })

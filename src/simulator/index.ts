@@ -24,8 +24,8 @@
  * Live checks: the spec's `L1`–`L6` (with a second tick at the same `now` for
  * `L6`) and `C1`–`C2` on every deployment's container, after every tick in
  * `fragmented`, every 6th tick (once a simulated minute) in `day` and every
- * 60th in `large` (each evaluation scans the replicas quadratically; checking
- * every tick would double `day`'s time); `S2` on every replica on those same
+ * 60th in `large` (each evaluation ticks the core a second time and
+ * replays the spec's model; checking every tick would double `day`'s time); `S2` on every replica on those same
  * ticks, and `S1` after every granted reservation. Every failing evaluation is
  * a violation.
  *

@@ -8,14 +8,15 @@ import { build, BUILD_TIMEOUT_MS, replicore } from "./support.js"
 
 beforeAll(build, BUILD_TIMEOUT_MS)
 
-/** Every core's checks: model-based runs of three cores, exhaustive explorations of two, generated snapshots for compaction. */
+/** Every core's checks: model-based runs of three cores, exhaustive explorations of three, generated snapshots for compaction. */
 const CHECKS = [
   "container model-based",
   "container exhaustive",
   "slots model-based",
   "slots exhaustive",
   "compaction over generated snapshots",
-  "lifecycle model-based"
+  "lifecycle model-based",
+  "lifecycle exhaustive"
 ]
 
 describe("replicore check --runs 5", () => {

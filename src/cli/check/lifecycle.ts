@@ -1,15 +1,22 @@
 /**
  * The replica lifecycle's check: model-based (a random cluster in a random
  * compaction mode, random world actions, each one tick, then the world
- * settles), every `L*` invariant after every tick. The world, its clusters and
- * actions are `spec/lifecycle/scope.ts`, as in `properties/lifecycle.test.ts`. The lifecycle's exhaustive
- * exploration is left to the repository's CI: every tick replays the core
- * and the model, and its scope takes far longer than a user's check should.
+ * settles), every `L*` invariant after every tick; and exhaustive (every
+ * reachable state of a small cluster, in the `"ray"` and `"planner"` modes),
+ * over a smaller scope than the repository's CI explores: every tick replays
+ * the core and the model, and CI's scope takes minutes. The worlds, clusters,
+ * actions and both bounds are `spec/lifecycle/scope.ts`.
  *
  * @since 0.1.0
  */
 import fc from "fast-check"
 import {
+  CHECK_EXHAUSTIVE_BOUNDS,
+  EXHAUSTIVE_MAX_DEPTH,
+  EXHAUSTIVE_MODES,
+  exhaustiveActions,
+  exhaustiveScope,
+  exhaustiveSetup,
   initialWorld,
   LIFECYCLE_MODES,
   lifecycleInvariants,
@@ -27,6 +34,7 @@ import {
   worldStep
 } from "../../../spec/lifecycle/index.js"
 import type { Check } from "./Check.js"
+import { exhaustiveCheck } from "./exhaustive.js"
 import { modelCheck } from "./modelRun.js"
 
 const MAX_COMMANDS = 60
@@ -54,9 +62,23 @@ const modelBased = modelCheck<WorldSetup, World, WorldAction, LifecycleObservati
   runsFor: (runs) => Math.max(LIFECYCLE_MODES.length, Math.ceil(runs / RUNS_DIVISOR))
 })
 
+const exhaustive = exhaustiveCheck<World, WorldAction, LifecycleObservation>({
+  name: "lifecycle exhaustive",
+  core: "lifecycle",
+  scope: exhaustiveScope(CHECK_EXHAUSTIVE_BOUNDS, EXHAUSTIVE_MODES),
+  initials: EXHAUSTIVE_MODES.map((mode) => initialWorld(exhaustiveSetup(mode))),
+  actions: exhaustiveActions(CHECK_EXHAUSTIVE_BOUNDS),
+  step: (w, a) => worldStep(w, a),
+  key: worldKey,
+  observe: (w) => w.observation,
+  invariants: lifecycleInvariants,
+  maxDepth: EXHAUSTIVE_MAX_DEPTH,
+  show: showWorldAction
+})
+
 /**
  * The replica lifecycle's checks.
  *
  * @since 0.1.0
  */
-export const lifecycleChecks: ReadonlyArray<Check> = [modelBased]
+export const lifecycleChecks: ReadonlyArray<Check> = [modelBased, exhaustive]

@@ -45,6 +45,8 @@ export interface DeploymentEntry {
   /** STOPPING replicas that never reported `replicaStarted`: they may still report it. */
   readonly neverStarted: ReadonlySet<string>
   readonly status: DeploymentStatus
+  /** Since when it has been HEALTHY with exactly `target` replicas (steady), or `null` while it is not. */
+  readonly steadySince: number | null
 }
 
 /** A planner compaction's steps and how far it is. */
@@ -83,6 +85,8 @@ export interface CompactionCycle {
   readonly releasing: ReadonlySet<string>
   /** The layout stamp at which the last search found nothing to compact. */
   readonly searchedAt: number
+  /** The deployments the last fruitless search could move (`"planner"`, their indices joined): others may find something. */
+  readonly searchedMovable: string
 }
 
 /** The whole state. */

@@ -1,6 +1,7 @@
 /**
- * Deployment status (Ray's `check_curr_status`) and the quiet time the
- * compaction delay counts from.
+ * Deployment status (Ray's `check_curr_status`) and the quiet times the
+ * compaction delay counts from: the whole cluster's (`"ray"`) and each
+ * deployment's (`"planner"`).
  */
 import * as Container from "../../container/index.js"
 import type { DeploymentStatus } from "../State.js"
@@ -20,12 +21,18 @@ const isHealthy = (dep: DeploymentEntry): boolean => {
 export const statusOf = (dep: DeploymentEntry): DeploymentStatus =>
   isHealthy(dep) ? "HEALTHY" : dep.status === "UNHEALTHY" ? "UNHEALTHY" : "UPDATING"
 
-/** Recomputes deployment `d`'s status. */
+/** Recomputes deployment `d`'s status, and since when it has been steady (HEALTHY with exactly `target` replicas). */
 export const updateStatus = (draft: Draft, d: number): void => {
   const dep = draft.deployment(d)
   const status = statusOf(dep)
-  if (status !== dep.status) draft.setDeployment(d, { ...dep, status })
+  const steady = status === "HEALTHY" && Container.size(dep.replicas) === dep.target
+  const steadySince = steady ? dep.steadySince ?? draft.now : null
+  if (status !== dep.status || steadySince !== dep.steadySince) draft.setDeployment(d, { ...dep, status, steadySince })
 }
+
+/** Whether deployment `dep` has been steady for the compaction delay at `now`. */
+export const isSettled = (dep: DeploymentEntry, now: number, delayMs: number): boolean =>
+  dep.steadySince !== null && now >= dep.steadySince + delayMs
 
 /** Records when every deployment became HEALTHY with no node draining, or forgets it. */
 export const updateQuiet = (draft: Draft): void => {

@@ -232,4 +232,52 @@ describe("planner mode: where it differs from Ray", () => {
     expect(c.compaction()).toMatchObject({ phase: "backoff", failures: 1 })
     expect(c.counts("d").PENDING_MIGRATION).toBeUndefined()
   })
+
+  describe("when it starts: each moved deployment steady for the delay, the rest may scale", () => {
+    // d is spread over n1–n3 (one node can go); e sits on n4, a head node, and scales at will.
+    const fleet = (compaction: "ray" | "planner") =>
+      running({
+        nodes: [...["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })), { id: "n4", capacity: CPU(4), releasable: false }],
+        deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }, { id: "e", demand: CPU(1) }],
+        options: { compaction }
+      }, { d: ["n1", "n2", "n3"], e: ["n4"] })
+
+    it("starts while another deployment is scaling, moving only the steady one; Ray waits for the whole cluster", () => {
+      const planner = fleet("planner")
+      const ray = fleet("ray")
+      for (const c of [planner, ray]) {
+        c.tick([], 200_000)
+        c.tick([{ type: "setTarget", deployment: "e", target: 2 }], 0) // e is UPDATING from now on
+      }
+      planner.tick([], 105_000)
+      ray.tick([], 105_000)
+      expect(planner.status("e")).toBe("UPDATING")
+      expect(planner.compaction().phase).toBe("active")
+      expect(planner.counts("d").PENDING_MIGRATION).toBeGreaterThan(0)
+      expect(planner.counts("e")).toEqual({ RUNNING: 1, STARTING: 1 }) // e's replicas are not moved
+      expect(ray.compaction().phase).toBe("idle")
+    })
+
+    it("does not move a deployment until it has been steady for compactionDelayMs", () => {
+      const c = fleet("planner")
+      const down = c.tick([{ type: "setTarget", deployment: "d", target: 2 }], 200_000) // d scales down: not steady
+      c.tick(stopped(down), 1000) // d HEALTHY again at 2, on two nodes: one of them can go
+      expect(c.status("d")).toBe("HEALTHY")
+      c.tick([], 299_000)
+      expect(c.compaction().phase).toBe("idle") // d steady for 299 s only
+      c.tick([], 1000)
+      expect(c.compaction().phase).toBe("active")
+      expect(c.counts("d")).toEqual({ PENDING_MIGRATION: 2, STARTING: 2 }) // both go to n4, beside e
+    })
+
+    it("starts while a node drains, neither emptying the draining node nor moving onto it", () => {
+      const c = fleet("planner")
+      c.tick([{ type: "nodesDraining", nodes: { n4: 10_000_000 } }], PAST_DELAY)
+      expect(c.compaction().phase).toBe("active")
+      expect(c.compaction().nodes).not.toContain("n4")
+      const moves = starts(c.log).filter((s) => s.deployment === "d")
+      expect(moves.length).toBeGreaterThan(0)
+      expect(moves.every((s) => s.node !== "n4")).toBe(true)
+    })
+  })
 })
