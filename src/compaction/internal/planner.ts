@@ -237,6 +237,8 @@ class Attempts {
   private bound: number | undefined
   private reached = false
   best: Candidate | undefined
+  /** Every finished candidate, in the order found. */
+  readonly finished: Array<Candidate> = []
 
   constructor(readonly instance: Instance, readonly options: PlanOptions) {
     const keys = keysOf(instance, options)
@@ -266,6 +268,7 @@ class Attempts {
     const candidate = this.current.result()
     this.current = undefined
     if (candidate === undefined) return
+    this.finished.push(candidate)
     if (this.best === undefined || better(this.instance, candidate, this.best, this.options)) this.best = candidate
     if (this.options.objective === "nodes" && this.keeps(this.best) <= this.bound) this.boundReached()
   }
@@ -350,6 +353,10 @@ export class SearchMachine {
   private level: Int32Array
   private failures: ReadonlyMap<number, Failure> = new Map()
   private spent = 0
+  /** The first search's other candidates, best first: where to start over when a plan gets stuck. */
+  private alternatives: Array<Candidate> = []
+  /** The first plan that got stuck. */
+  private fallback: Candidate | undefined
   done = false
 
   readonly instance: Instance
@@ -369,16 +376,15 @@ export class SearchMachine {
     const result = this.attempts.best
     if (result === undefined) return this.finish()
     if (!this.merging) {
-      this.target = result.target
-      this.level = result.level
-      this.failures = result.failures
-      this.spent = result.spent
+      const { instance, options } = this
+      this.alternatives = this.attempts.finished
+        .filter((c) => c !== result && c.released.includes(1))
+        .sort((a, b) => (better(instance, a, b, options) ? -1 : better(instance, b, a, options) ? 1 : 0))
       this.merging = true
-      this.searchOwnResult(false)
-      return
+      return this.restartFrom(result)
     }
     this.failures = result.failures
-    if (!result.released.includes(1)) return this.finish()
+    if (!result.released.includes(1)) return this.pinned ? this.stuck() : this.finish()
     const { instance, options } = this
     const last = highestLevel(this.level)
     if (this.pinned) {
@@ -418,6 +424,34 @@ export class SearchMachine {
     const remaining = options.migrationBudget === undefined ? {} : { migrationBudget: options.migrationBudget - this.spent }
     const replicaMovable = pinned ? uint8Of(this.level.length, (r) => ((this.level[r] ?? 0) > 0 ? 0 : instance.replicaMovable[r] ?? 0)) : instance.replicaMovable
     this.attempts = new Attempts({ ...instance, replicaNode: this.target, replicaMovable }, { ...options, ...remaining })
+  }
+
+  /** Takes a first-search candidate as the plan so far and searches its own result. */
+  private restartFrom(candidate: Candidate): void {
+    this.target = candidate.target
+    this.level = candidate.level
+    this.failures = candidate.failures
+    this.spent = candidate.spent
+    this.merges = 0
+    this.searchOwnResult(false)
+  }
+
+  /**
+   * Its own result plans to a release that cannot be merged in: planning the
+   * result again would release more. The search starts over from the next
+   * candidate of the first search; when none is left, it ends with the first
+   * plan that got stuck.
+   */
+  private stuck(): void {
+    const current = { target: this.target, level: this.level, receiving: receivingOf(this.instance, this.target), failures: this.failures, spent: this.spent }
+    this.fallback ??= { ...current, released: new Uint8Array(0) }
+    const next = this.alternatives.shift()
+    if (next !== undefined) return this.restartFrom(next)
+    this.target = this.fallback.target
+    this.level = this.fallback.level
+    this.failures = this.fallback.failures
+    this.spent = this.fallback.spent
+    this.finish()
   }
 
   private finish(): void {
