@@ -62,10 +62,18 @@ export const attemptsFor = (instance: Instance): number => {
 
 /** Up to this many replicas every repack runs; above it first fit decreasing by sum alone (the fills cost O(n²)). */
 const EVERY_REPACK_UP_TO = 3000
+/**
+ * Above this many replicas no repack runs: moving nearly every replica of a
+ * large cluster at once deadlocks its ordering (planted, 10,000 nodes), and
+ * the ordering of 50,000 moves is too long a step.
+ */
+const NO_REPACK_ABOVE = 12_000
 
 /** The repacks to try after the drain attempts. */
-export const repacksFor = (instance: Instance): ReadonlyArray<RepackKind> =>
-  replicaCount(instance) <= EVERY_REPACK_UP_TO ? ["ffd-sum", "ffd-max", "fill"] : ["ffd-sum"]
+export const repacksFor = (instance: Instance): ReadonlyArray<RepackKind> => {
+  const replicas = replicaCount(instance)
+  return replicas <= EVERY_REPACK_UP_TO ? ["ffd-sum", "ffd-max", "fill"] : replicas <= NO_REPACK_ABOVE ? ["ffd-sum"] : []
+}
 
 /**
  * A vector of every node (load or capacity), summed over resources relative to
@@ -204,10 +212,7 @@ class Attempt implements Runner {
 
 /** A repack from scratch: a candidate only once it is finished. */
 class RepackRunner implements Runner {
-  private readonly repack: Repack
-  constructor(instance: Instance, options: PlanOptions, kind: RepackKind) {
-    this.repack = new Repack(instance, options, kind)
-  }
+  constructor(private readonly repack: Repack) {}
   get done(): boolean {
     return this.repack.done
   }
@@ -244,7 +249,7 @@ class Attempts {
     const keys = keysOf(instance, options)
     const drains = Array.from({ length: attemptsFor(instance) }, (_, i) => () =>
       new Attempt(instance, options, orderKeys(keys, options.seed, Math.floor(i / 3)), MODES[i % 3] ?? "best-fit"))
-    const repacks = repacksFor(instance).map((kind) => () => new RepackRunner(instance, options, kind))
+    const repacks = repacksFor(instance).map((kind) => () => new RepackRunner(new Repack(instance, options, kind)))
     this.makers = [...drains, ...repacks]
     this.repacks = repacks.length
   }
@@ -356,7 +361,7 @@ export class SearchMachine {
   /** The first search's other candidates, best first: where to start over when a plan gets stuck. */
   private alternatives: Array<Candidate> = []
   /** The first plan that got stuck. */
-  private fallback: Candidate | undefined
+  private fallback: Pick<Candidate, "target" | "level" | "failures" | "spent"> | undefined
   done = false
 
   readonly instance: Instance
@@ -443,8 +448,7 @@ export class SearchMachine {
    * plan that got stuck.
    */
   private stuck(): void {
-    const current = { target: this.target, level: this.level, receiving: receivingOf(this.instance, this.target), failures: this.failures, spent: this.spent }
-    this.fallback ??= { ...current, released: new Uint8Array(0) }
+    this.fallback ??= { target: this.target, level: this.level, failures: this.failures, spent: this.spent }
     const next = this.alternatives.shift()
     if (next !== undefined) return this.restartFrom(next)
     this.target = this.fallback.target

@@ -44,8 +44,8 @@ import { DeploymentCounts } from "./tally.js"
 /** How a repack packs: first fit decreasing by sum or by max share, or minimum-slack fills node by node. */
 export type RepackKind = "ffd-sum" | "ffd-max" | "fill"
 
-/** Replicas placed per step by first fit: a few milliseconds of work at 50,000 replicas. */
-const FIRST_FIT_CHUNK = 4000
+/** Replicas placed per step by first fit: a few milliseconds of work, whatever the cluster's size. */
+const FIRST_FIT_CHUNK = 500
 
 export class Repack {
   done = false
