@@ -1,10 +1,12 @@
 /**
- * Minimum-slack fills: which one or two items of a pool fill a room best.
- * Best fit one item at a time leaves the gaps that exact pairs would close
- * (a node whose room two replicas fill exactly); a two-pointer walk over the
- * pool sorted by size finds the pair with the largest total that fits, in
- * one pass. A fill compares that pair with the best single item, so filling
- * a room again and again completes it with two, three or four items.
+ * Minimum-slack fills: which one, two or three items of a pool fill a room
+ * best. Best fit one item at a time leaves the gaps that exact pairs and
+ * triples would close (a node whose room two or three replicas fill
+ * exactly); a two-pointer walk over the pool sorted by size finds the pair
+ * with the largest total that fits in one pass, and a triple is a first item
+ * (of a few distinct sizes) and the best pair of the rest. A fill takes the
+ * best of the three, so filling a room again and again completes it with two
+ * to six items.
  */
 
 /** The pool: items sorted by size ascending, and which of them are still free. */
@@ -78,26 +80,63 @@ export const bestPair = (
   return best
 }
 
+/** How many first items (of distinct sizes, the largest first) a triple search tries: each costs one pair walk. */
+const TRIPLE_FIRSTS = 16
+
 /**
- * The best completion of a room: the free single item or pair with the
- * largest total size at most `room` that fits (items by id), or an empty
- * array when nothing fits.
+ * The free triple with the largest total size at most `room` that `fits`
+ * together, or undefined: for each of the `TRIPLE_FIRSTS` largest distinct
+ * sizes that leave room for two more, the best pair of the rest.
+ */
+export const bestTriple = (
+  pool: Pool,
+  room: number,
+  fits: (a: number, b: number, c: number) => boolean
+): readonly [number, number, number] | undefined => {
+  const { items, size, free } = pool
+  let best: readonly [number, number, number] | undefined
+  let bestTotal = -1
+  let tried = 0
+  let previous = -1
+  for (let i = bestSingle(pool, room, () => true); i >= 0 && tried < TRIPLE_FIRSTS; i--) {
+    const first = items[i] ?? 0
+    const s = size[first] ?? 0
+    if (free[first] !== 1 || s === previous) continue
+    previous = s
+    tried++
+    // The two others come from the smaller ones (positions below i), so each triple is seen once, largest first.
+    free[first] = 0
+    const pair = bestPair({ items: items.subarray(0, i), size, free }, room - s, (a, b) => fits(first, a, b))
+    free[first] = 1
+    if (pair === undefined) continue
+    const a = items[pair[0]] ?? 0
+    const b = items[pair[1]] ?? 0
+    const total = s + (size[a] ?? 0) + (size[b] ?? 0)
+    if (total > bestTotal) (best = [first, b, a]), (bestTotal = total)
+  }
+  return best
+}
+
+/**
+ * The best completion of a room: the free single item, pair or triple with
+ * the largest total size at most `room` that fits (items by id; fewer items
+ * on a tie), or an empty array when nothing fits.
  */
 export const bestFill = (
   pool: Pool,
   room: number,
-  fitsOne: (item: number) => boolean,
-  fitsTwo: (a: number, b: number) => boolean
+  fits: (items: ReadonlyArray<number>) => boolean
 ): ReadonlyArray<number> => {
   const { items, size } = pool
-  const single = bestSingle(pool, room, fitsOne)
-  const pair = bestPair(pool, room, fitsTwo)
-  const singleSize = single < 0 ? -1 : size[items[single] ?? 0] ?? 0
+  const total = (chosen: ReadonlyArray<number>) => chosen.reduce((sum, item) => sum + (size[item] ?? 0), 0)
+  const single = bestSingle(pool, room, (a) => fits([a]))
+  let best: ReadonlyArray<number> = single < 0 ? [] : [items[single] ?? 0]
+  const pair = bestPair(pool, room, (a, b) => fits([a, b]))
   if (pair !== undefined) {
-    const [i, j] = pair
-    const a = items[i] ?? 0
-    const b = items[j] ?? 0
-    if ((size[a] ?? 0) + (size[b] ?? 0) > singleSize) return [b, a]
+    const chosen = [items[pair[1]] ?? 0, items[pair[0]] ?? 0]
+    if (total(chosen) > total(best)) best = chosen
   }
-  return single < 0 ? [] : [items[single] ?? 0]
+  const triple = bestTriple(pool, room, (a, b, c) => fits([a, b, c]))
+  if (triple !== undefined && total(triple) > total(best)) best = triple
+  return best
 }

@@ -60,8 +60,8 @@ export const attemptsFor = (instance: Instance): number => {
   return Math.max(size > ONE_ATTEMPT_ABOVE ? 1 : 2, Math.min(MAX_ATTEMPTS, Math.floor(ATTEMPT_WORK / (size + 1))))
 }
 
-/** Up to this many replicas every repack runs; above it first fit decreasing by sum alone (the fills cost O(n²)). */
-const EVERY_REPACK_UP_TO = 3000
+/** Up to this many replicas every repack runs (the first-fit-decreasing trap at m = 100 has 3,600); above it first fit decreasing by sum alone (the fills cost O(n²)). */
+const EVERY_REPACK_UP_TO = 4000
 /**
  * Above this many replicas no repack runs: moving nearly every replica of a
  * large cluster at once deadlocks its ordering (planted, 10,000 nodes), and

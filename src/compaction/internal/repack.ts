@@ -123,7 +123,8 @@ export class Repack {
     const { instance, R } = this
     const d = deploymentOf(instance, r)
     if (this.kind === "ffd-sum") return sizeOf(instance, d)
-    if (this.kind === "fill") return demandOf(instance, d, this.binding) / scaleOf(instance, this.binding)
+    // The fills add sizes up and compare them with a room: whole units, so that an exact fill is exact.
+    if (this.kind === "fill") return demandOf(instance, d, this.binding)
     let most = 0
     for (let k = 0; k < R; k++) most = Math.max(most, demandOf(instance, d, k) / scaleOf(instance, k))
     return most
@@ -204,21 +205,22 @@ export class Repack {
     const n = this.bins[this.next]
     if (n === undefined) return this.fail()
     this.next++
-    const { instance, R } = this
+    const { R } = this
     const k = this.binding
-    const roomKey = () => (this.room[n * R + k] ?? 0) / scaleOf(instance, k)
+    const roomKey = () => this.room[n * R + k] ?? 0
     const take = (r: number) => {
       this.place(r, n)
       pool.free[r] = 0
       this.left--
     }
     const fitsOne = (r: number) => this.fits(r, n)
-    const fitsTwo = (a: number, b: number) => {
-      if (!this.fits(a, n)) return false
-      this.place(a, n)
-      const both = this.fits(b, n)
-      this.unplace(a, n)
-      return both
+    // Whether replicas fit together: each on top of the ones before it, taken back after.
+    const fitsAll = (rs: ReadonlyArray<number>) => {
+      let placed = 0
+      while (placed < rs.length && this.fits(rs[placed] ?? 0, n)) this.place(rs[placed++] ?? 0, n)
+      const all = placed === rs.length
+      while (placed > 0) this.unplace(rs[--placed] ?? 0, n)
+      return all
     }
     for (let i = pool.items.length - 1; i >= 0; i--) {
       const r = pool.items[i] ?? 0
@@ -228,7 +230,7 @@ export class Repack {
       }
     }
     for (;;) {
-      const fill = bestFill(pool, roomKey(), fitsOne, fitsTwo)
+      const fill = bestFill(pool, roomKey(), fitsAll)
       if (fill.length === 0) break
       for (const r of fill) take(r)
     }
@@ -242,6 +244,7 @@ export class Repack {
     const d = deploymentOf(instance, r)
     for (let k = 0; k < R; k++) this.room[n * R + k] = (this.room[n * R + k] ?? 0) + demandOf(instance, d, k)
     if (limitOf(instance, d) > 0) this.counts.add(n, d, -1)
+    this.packed[r] = instance.replicaNode[r] ?? n
   }
 
   /** Maps the packing back onto the nodes so that as many replicas as possible stay (`remap`). */

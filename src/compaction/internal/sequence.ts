@@ -28,10 +28,10 @@ const order = (
   repair: boolean
 ): Sequenced | undefined => {
   const R = resourceCount(instance)
-  const { load, perDeployment: counts } = tally(instance, from)
+  const { load, perDeployment: counts } = tally(instance, from, "limited")
   const target = repair ? to.slice() : to
   // The target's load and use of each node, kept up to date as moves are cancelled.
-  const final = repair ? tally(instance, target) : undefined
+  const final = repair ? tally(instance, target, "limited") : undefined
   let pending: Array<number> = []
   from.forEach((n, r) => (n !== to[r] ? pending.push(r) : undefined))
   pending.sort((a, b) => (priority[a] ?? 0) - (priority[b] ?? 0) || a - b)
@@ -50,7 +50,7 @@ const order = (
         continue
       }
       addLoad(instance, load, n, r, 1)
-      counts.add(n, d, 1)
+      if (limit > 0) counts.add(n, d, 1)
       level[r] = l
       placed.push(r)
     }
@@ -62,7 +62,7 @@ const order = (
     }
     for (const r of placed) {
       addLoad(instance, load, from[r] ?? 0, r, -1)
-      counts.add(from[r] ?? 0, deploymentOf(instance, r), -1)
+      if (limitOf(instance, deploymentOf(instance, r)) > 0) counts.add(from[r] ?? 0, deploymentOf(instance, r), -1)
     }
     pending = waiting
     l++
@@ -96,8 +96,10 @@ const cancelOne = (
     addLoad(instance, final.load, home, r, 1)
     final.replicasOn[to] = (final.replicasOn[to] ?? 0) - 1
     final.replicasOn[home] = (final.replicasOn[home] ?? 0) + 1
-    final.perDeployment.add(to, d, -1)
-    final.perDeployment.add(home, d, 1)
+    if (limit > 0) {
+      final.perDeployment.add(to, d, -1)
+      final.perDeployment.add(home, d, 1)
+    }
     target[r] = home
     return r
   }

@@ -1,6 +1,6 @@
 /** `fill`: the best single and pair against brute force. */
 import { describe, expect, it } from "vitest"
-import { bestFill, bestPair, bestSingle, type Pool } from "../../../../src/compaction/internal/fill.js"
+import { bestFill, bestPair, bestSingle, bestTriple, type Pool } from "../../../../src/compaction/internal/fill.js"
 
 const poolOf = (sizes: ReadonlyArray<number>): Pool => {
   const items = Int32Array.from(sizes.map((_, i) => i).sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b))
@@ -11,7 +11,7 @@ describe("fill", () => {
   it("fills a room exactly with a pair where best fit of one item leaves a gap", () => {
     const pool = poolOf([7, 5, 4, 6])
     // Room 10: the best single is 7 (gap 3); 6 + 4 fills it.
-    expect(bestFill(pool, 10, () => true, () => true)).toEqual([3, 2])
+    expect(bestFill(pool, 10, () => true)).toEqual([3, 2])
     expect(bestSingle(pool, 10, () => true)).toBe(3)
   })
 
@@ -36,8 +36,15 @@ describe("fill", () => {
     }
   })
 
+  it("fills a room with a triple where no pair fills it (the first-fit-decreasing trap's 320 + 280 + 280 = 880)", () => {
+    const pool = poolOf([320, 320, 280, 280, 280])
+    const fill = bestFill(pool, 880, () => true)
+    expect(fill.map((i) => [320, 320, 280, 280, 280][i]).sort()).toEqual([280, 280, 320])
+    expect(bestTriple(pool, 880, (a, b, c) => a !== 0 && b !== 0 && c !== 0)?.map((i) => [320, 320, 280, 280, 280][i]).sort()).toEqual([280, 280, 320])
+  })
+
   it("returns nothing when nothing fits", () => {
-    expect(bestFill(poolOf([5, 6]), 4, () => true, () => true)).toEqual([])
-    expect(bestFill(poolOf([2, 3]), 10, () => false, () => false)).toEqual([])
+    expect(bestFill(poolOf([5, 6]), 4, () => true)).toEqual([])
+    expect(bestFill(poolOf([2, 3]), 10, () => false)).toEqual([])
   })
 })
