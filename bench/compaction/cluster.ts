@@ -56,31 +56,82 @@ const l2 = (sizes: ReadonlyArray<number>, c: number): number => {
   return best
 }
 
+/** Sums of shares (fractions) that fill a node exactly may round above it: they still fit. Far below any integer step. */
+const ROUNDING = 1e-9
+
+/** How many of the smallest sizes fit in `room`. */
+const smallestFitting = (sizes: ReadonlyArray<number>, room: number): number => {
+  let total = 0
+  let count = 0
+  for (const x of [...sizes].sort((a, b) => a - b)) {
+    if ((total += x) > room + ROUNDING) break
+    count++
+  }
+  return count
+}
+
 /**
- * The best lower bound on non-empty nodes: per resource L1 (by the largest
- * node) and, where all nodes are equal in it, L2; the nodes that must stay
- * (not releasable, or holding an unmovable replica); per-node limits.
+ * The most replicas one node can hold: in each resource, the smallest
+ * demands while they fit on the largest node; and by the sum of a replica's
+ * shares of the largest node per resource (a node's shares sum to at most
+ * the number of resources), which catches anti-correlated demands.
  */
-export const lowerBound = (f: Flat): number => {
-  let bound = 0
+const mostPerNode = (f: Flat): number => {
+  const largest = f.resources.map((_, k) => Math.max(0, ...f.nodes.map((n) => n.capacity[k] ?? 0)))
+  const present = f.resources.map((_, k) => k).filter((k) => (largest[k] ?? 0) > 0)
+  const shares = f.replicas.map((r) => present.reduce((sum, k) => sum + (r.demand[k] ?? 0) / (largest[k] ?? 1), 0))
+  return Math.min(
+    smallestFitting(shares, present.length),
+    ...present.map((k) => smallestFitting(f.replicas.map((r) => r.demand[k] ?? 0), largest[k] ?? 0))
+  )
+}
+
+/** The lower bounds on non-empty nodes, each on its own. */
+export interface Bounds {
+  /** ⌈total / largest node⌉, the best resource. */
+  readonly l1: number
+  /** Martello–Toth L2, the best resource where all nodes are equal in it (else L1). */
+  readonly l2: number
+  /** ⌈replicas / the most that fit on one node⌉ (by each resource, and by the sum of shares). */
+  readonly count: number
+  /** Nodes that must stay (not releasable, or holding an unmovable replica) and per-node limits. */
+  readonly constraints: number
+  readonly best: number
+}
+
+/**
+ * The lower bounds on non-empty nodes: per resource L1 (by the largest node)
+ * and, where all nodes are equal in it, L2; the count bound from how many
+ * replicas fit on one node; the nodes that must stay (not releasable, or
+ * holding an unmovable replica); per-node limits.
+ */
+export const bounds = (f: Flat): Bounds => {
+  let l1 = 0
+  let l2Best = 0
   f.resources.forEach((_, k) => {
     const caps = f.nodes.map((n) => n.capacity[k] ?? 0)
     const max = Math.max(0, ...caps)
     const sizes = f.replicas.map((r) => r.demand[k] ?? 0)
     const total = sizes.reduce((a, b) => a + b, 0)
-    if (max > 0) bound = Math.max(bound, Math.ceil(total / max))
-    if (caps.every((c) => c === max)) bound = Math.max(bound, l2(sizes, max))
+    if (max > 0) l1 = Math.max(l1, Math.ceil(total / max))
+    if (caps.every((c) => c === max)) l2Best = Math.max(l2Best, l2(sizes, max))
   })
+  const perNode = mostPerNode(f)
+  const count = f.replicas.length === 0 ? 0 : Math.ceil(f.replicas.length / Math.max(1, perNode))
   const pinned = new Set(f.replicas.filter((r) => !r.movable || !(f.nodes[r.node]?.releasable ?? true)).map((r) => r.node))
-  bound = Math.max(bound, pinned.size)
+  let constraints = pinned.size
   const perDeployment = new Map<string, [number, number]>()
   for (const r of f.replicas) if (r.limit !== undefined) {
-    const [count] = perDeployment.get(r.deployment) ?? [0, r.limit]
-    perDeployment.set(r.deployment, [count + 1, r.limit])
+    const [n] = perDeployment.get(r.deployment) ?? [0, r.limit]
+    perDeployment.set(r.deployment, [n + 1, r.limit])
   }
-  for (const [count, limit] of perDeployment.values()) bound = Math.max(bound, Math.ceil(count / limit))
-  return bound
+  for (const [n, limit] of perDeployment.values()) constraints = Math.max(constraints, Math.ceil(n / limit))
+  const l2Bound = Math.max(l1, l2Best)
+  return { l1, l2: l2Bound, count, constraints, best: Math.max(l2Bound, count, constraints) }
 }
+
+/** The best lower bound on non-empty nodes (see {@link bounds}). */
+export const lowerBound = (f: Flat): number => bounds(f).best
 
 /** The fewest migrations that can leave `nodesAfter` non-empty nodes: the smallest per-node movable counts, summed. */
 export const migrationLowerBound = (f: Flat, nodesAfter: number): number => {

@@ -1,9 +1,13 @@
 /**
  * Reference algorithms, run in the same process as the planner (benchmark
- * only, not shipped): a cluster-autoscaler-style sequential drain, a
- * Karpenter-style prefix search, and global repacks from scratch (first-fit
- * decreasing by sum and by max, and the bin-centric dot product).
+ * only, not shipped): Ray's algorithm run to its fixpoint, a
+ * cluster-autoscaler-style sequential drain, a Karpenter-style prefix
+ * search, and global repacks from scratch (first-fit decreasing by sum and
+ * by max, and the bin-centric dot product).
  */
+import { Either } from "effect"
+import { afterPlan } from "../../spec/compaction.js"
+import { Compaction } from "../../src/index.js"
 import type { Flat } from "./cluster.js"
 
 export interface ReferenceResult {
@@ -13,6 +17,29 @@ export interface ReferenceResult {
   readonly rounds: number | undefined
   /** False when the time limit stopped it. */
   readonly complete: boolean
+}
+
+/**
+ * Ray's algorithm (`Compaction.rayCompaction`: one node per round, best-fit
+ * decreasing, until no node can be emptied) run again on its own result
+ * until a run releases nothing: Ray's controller keeps compacting, and a
+ * node that received replicas in one run may be emptied in the next. Every
+ * run's plan is checked by `verify`. Rounds = nodes released, migrations =
+ * every move of every run.
+ */
+export const rayFixpoint = (snapshot: Compaction.Snapshot): ReferenceResult => {
+  let current = snapshot
+  let migrations = 0
+  let rounds = 0
+  for (;;) {
+    const plan = Compaction.rayCompaction(current)
+    const verdict = Compaction.verify(current, plan)
+    if (Either.isLeft(verdict)) throw new Error(`Ray's plan fails verify: ${verdict.left.message}`)
+    if (plan.released.length === 0) return { nodesAfter: plan.metrics.nodesAfter, migrations, rounds, complete: true }
+    migrations += plan.metrics.migrations
+    rounds += plan.released.length
+    current = afterPlan(current, plan)
+  }
 }
 
 const share = (demand: ReadonlyArray<number>, scale: ReadonlyArray<number>): Array<number> =>

@@ -1,39 +1,33 @@
 /**
  * The compaction quality benchmark: the seeded generators from 10 to 10,000
- * nodes, the planner against references run in the same process (no
- * compaction, Ray's algorithm, a cluster-autoscaler-style sequential drain,
+ * nodes and the classic bin-packing families (`classic.ts`), the planner
+ * against references run in the same process (no compaction, Ray's
+ * algorithm to its fixpoint, a cluster-autoscaler-style sequential drain,
  * a Karpenter-style prefix search, FFD and dot-product repacks from scratch,
  * L1/L2 lower bounds), every plan checked by `verify`. Also budget-bound
  * runs and 20 rounds of plan / perturb / re-plan. Writes
  * docs/bench/compaction.{json,md,svg}.
  *
- * `npm run bench` (or `-- --quick` for a short smoke run that checks nothing about speed).
+ * `npm run bench` (or `-- --quick` for a short smoke run that checks nothing about speed;
+ * `--render` writes the report again from the last run's JSON, measuring nothing).
  */
 import { Either } from "effect"
-import { mkdirSync, writeFileSync } from "node:fs"
-import { getHeapStatistics } from "node:v8"
-import { afterPlan } from "../../spec/compaction.js"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { Compaction } from "../../src/index.js"
 import * as G from "../../src/testing/generators.js"
-import { type Flat, flatten, lowerBound, migrationLowerBound, usedCount } from "./cluster.js"
-import { prefixSearch, type ReferenceResult, repack, sequentialDrain } from "./references.js"
-import { churn } from "./churn.js"
+import { churn, type ChurnRound } from "./churn.js"
+import { classicCases } from "./classic.js"
+import { flatten, migrationLowerBound } from "./cluster.js"
+import { type Case, type CaseResult, runCase } from "./measure.js"
 import { renderMarkdown, renderSvg } from "./report.js"
 
 const quick = process.argv.includes("--quick")
-
-/** One generator at one size: how to make a snapshot from a seed, and which references can afford it. */
-export interface Case {
-  readonly generator: string
-  readonly nodes: number
-  readonly seeds: ReadonlyArray<number>
-  readonly make: (seed: number) => G.Generated
-}
+const rerender = process.argv.includes("--render")
 
 const seeds = (n: number): Array<number> => Array.from({ length: quick ? 1 : n }, (_, i) => i + 1)
 const ladder = (max: number): Array<number> => [10, 100, 1000, 10_000].filter((n) => n <= (quick ? Math.min(max, 100) : max))
 
-const cases: ReadonlyArray<Case> = [
+const generated: ReadonlyArray<Case> = [
   ...ladder(10_000).map((n) => ({ generator: "residue", nodes: n, seeds: seeds(n >= 10_000 ? 3 : 5), make: (s: number) => G.residue({ nodes: n }, s) })),
   ...ladder(10_000).map((n) => ({ generator: "planted", nodes: n, seeds: seeds(n >= 10_000 ? 3 : 5), make: (s: number) => G.planted({ optimum: n / 2 }, s) })),
   ...[1, 5, 20, 100].filter((m) => !quick || m <= 5).map((m) => ({ generator: "ffd-trap", nodes: 18 * m, seeds: seeds(3), make: (s: number) => G.ffdTrap({ m }, s) })),
@@ -45,138 +39,49 @@ const cases: ReadonlyArray<Case> = [
   ...ladder(10_000).filter((n) => n >= 1000).map((n) => ({ generator: "speed (5 replicas per node)", nodes: n, seeds: seeds(3), make: (s: number) => G.planted({ optimum: n / 2, perBin: 10 }, s) }))
 ]
 
-export interface AlgorithmResult {
-  readonly nodesAfter: number
-  readonly migrations: number
-  readonly rounds: number | undefined
-  readonly complete: boolean
-  readonly ms: number
+/** The order of the run: the classic families and the speed cases first, the slow 1,000-node references last. */
+const runOrder = (c: Case): number => (c.classic !== undefined ? 0 : c.generator.startsWith("speed") ? 1 : 2)
+const ordered: ReadonlyArray<Case> = [...classicCases({ quick }), ...generated].sort((a, b) => runOrder(a) - runOrder(b))
+
+interface Saved {
+  readonly machine: string
+  readonly results: ReadonlyArray<CaseResult>
+  readonly budget: ReadonlyArray<BudgetRun>
+  readonly churn: ReadonlyArray<ChurnRound>
+  /** Cases measured so far, in a partial run. */
+  readonly done?: number
 }
 
-export interface SeedResult {
-  readonly seed: number
-  readonly replicas: number
-  readonly nodesBefore: number
-  readonly costBefore: number
-  readonly optimum: number | undefined
-  readonly lowerBound: number
-  readonly planner: AlgorithmResult & {
-    readonly costAfter: number
-    readonly waves: number
-    readonly levels: number
-    readonly migrationLowerBound: number
-    readonly times: ReadonlyArray<number>
-    readonly heapMiB: number
-    readonly violations: number
-    readonly replanReleases: number
-  }
-  readonly references: Readonly<Record<string, AlgorithmResult>>
+const write = (suffix: string, saved: Saved): void => {
+  const note = saved.done === undefined ? undefined : `A partial run: ${saved.done} of ${ordered.length} cases, no budget runs or churn rounds yet.`
+  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(saved.machine, saved.results, saved.budget, saved.churn, note))
+  writeFileSync(`docs/bench/compaction${suffix}.svg`, renderSvg(saved.results))
+  console.log(`wrote docs/bench/compaction${suffix}.{json,md,svg}`)
 }
 
-export interface CaseResult {
-  readonly generator: string
-  readonly nodes: number
-  readonly seeds: ReadonlyArray<SeedResult>
-}
-
-const timed = (run: () => ReferenceResult): AlgorithmResult => {
-  const started = performance.now()
-  const result = run()
-  return { ...result, ms: performance.now() - started }
-}
-
-const gcNow = (): void => (globalThis as { gc?: () => void }).gc?.()
-
-/** The same snapshot with unlimited surge: its plan's waves are the plan's dependency levels. */
-const unlimitedSurge = (s: Compaction.Snapshot): Compaction.Snapshot => ({
-  ...s,
-  deployments: s.deployments.map((d) => (d.maxSurge > 0 ? { ...d, maxSurge: 1_000_000_000 } : d)),
-  options: { ...(s.options ?? { objective: "nodes", seed: 0 }), maxConcurrentMigrations: undefined } as Compaction.PlanOptions
-})
-
-const runPlanner = (s: Compaction.Snapshot, f: Flat, repeats: number, withLevels: boolean): SeedResult["planner"] => {
-  const times: Array<number> = []
-  let plan: Compaction.Plan | undefined
-  let heapMiB = 0
-  for (let i = 0; i < repeats; i++) {
-    gcNow()
-    const before = getHeapStatistics().used_heap_size
-    const started = performance.now()
-    plan = Compaction.plan(s)
-    times.push(performance.now() - started)
-    heapMiB = Math.max(heapMiB, (getHeapStatistics().total_heap_size - before) / 2 ** 20, 0)
-  }
-  const p = plan as Compaction.Plan
-  const violations = Either.isLeft(Compaction.verify(s, p)) ? 1 : 0
-  const replan = Compaction.plan(afterPlan(s, p))
-  const levels = withLevels ? Compaction.plan(unlimitedSurge(s)).metrics.waves : NaN
-  return {
-    nodesAfter: p.metrics.nodesAfter,
-    costAfter: p.metrics.costAfter,
-    migrations: p.metrics.migrations,
-    rounds: undefined,
-    complete: p.metrics.complete,
-    ms: times[0] ?? 0,
-    waves: p.metrics.waves,
-    levels,
-    migrationLowerBound: migrationLowerBound(f, p.metrics.nodesAfter),
-    times,
-    heapMiB,
-    violations,
-    replanReleases: replan.released.length
-  }
-}
-
-const runSeed = (c: Case, seed: number): SeedResult => {
-  const generated = c.make(seed)
-  const s = Either.getOrThrow(Compaction.validate(generated.snapshot))
-  const f = flatten(s)
-  const before = usedCount(f.replicas.map((r) => r.node))
-  const planner = runPlanner(s, f, c.nodes >= 10_000 ? 2 : 3, c.nodes < 10_000 || seed === c.seeds[0])
-  const references: Record<string, AlgorithmResult> = {
-    "no compaction": { nodesAfter: before, migrations: 0, rounds: 0, complete: true, ms: 0 }
-  }
-  // Ray's algorithm is O(N²) per round: every seed up to 100 nodes, the first seed at 1,000 (not on the speed case).
-  if (c.nodes <= 100 || (c.nodes <= 1000 && seed === c.seeds[0] && !c.generator.startsWith("speed"))) {
-    references["Ray"] = timed(() => {
-      const plan = Compaction.rayCompaction(s)
-      if (Either.isLeft(Compaction.verify(s, plan))) throw new Error(`Ray's plan fails verify on ${c.generator} ${c.nodes} seed ${seed}`)
-      return { nodesAfter: plan.metrics.nodesAfter, migrations: plan.metrics.migrations, rounds: plan.released.length, complete: true }
-    })
-  }
-  references["sequential drain"] = timed(() => sequentialDrain(f, 30_000))
-  if (c.nodes <= 2000) references["prefix search"] = timed(() => prefixSearch(f, 30_000))
-  references["FFD-sum repack"] = timed(() => repack(f, "ffd-sum"))
-  references["FFD-max repack"] = timed(() => repack(f, "ffd-max"))
-  if (c.nodes <= 2000) references["dot-product repack"] = timed(() => repack(f, "dot-product"))
-  return {
-    seed,
-    replicas: s.replicas.length,
-    nodesBefore: before,
-    costBefore: s.nodes.reduce((sum, n) => sum + (s.replicas.some((r) => r.node === n.id) ? n.cost : 0), 0),
-    optimum: generated.optimum,
-    lowerBound: lowerBound(f),
-    planner,
-    references
-  }
+/** Writes the figures (and the report from them); a partial run says how far it got, so a long run stopped early still leaves a report. */
+const save = (suffix: string, saved: Saved): void => {
+  mkdirSync("docs/bench", { recursive: true })
+  writeFileSync(`docs/bench/compaction${suffix}.json`, `${JSON.stringify(saved, null, 1)}\n`)
+  write(suffix, saved)
 }
 
 const main = (): void => {
+  const suffix = quick ? ".quick" : ""
+  if (rerender) {
+    // The report again from the figures of the last run (after a change to the report alone).
+    const saved = JSON.parse(readFileSync(`docs/bench/compaction${suffix}.json`, "utf8")) as Saved
+    return write(suffix, saved)
+  }
+  const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
   const results: Array<CaseResult> = []
-  for (const c of cases) {
-    const started = performance.now()
-    results.push({ generator: c.generator, nodes: c.nodes, seeds: c.seeds.map((seed) => runSeed(c, seed)) })
-    console.log(`${c.generator} ${c.nodes}: ${((performance.now() - started) / 1000).toFixed(1)} s`)
+  for (const c of ordered) {
+    results.push(runCase(c))
+    save(suffix, { machine, results, budget: [], churn: [], done: results.length })
   }
   const budget = quick ? [] : budgetRuns()
   const rounds = churn(quick ? 3 : 20, quick ? 100 : 1000)
-  const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
-  const suffix = quick ? ".quick" : ""
-  mkdirSync("docs/bench", { recursive: true })
-  writeFileSync(`docs/bench/compaction${suffix}.json`, `${JSON.stringify({ machine, results, budget, churn: rounds }, null, 1)}\n`)
-  writeFileSync(`docs/bench/compaction${suffix}.md`, renderMarkdown(machine, results, budget, rounds))
-  writeFileSync(`docs/bench/compaction${suffix}.svg`, renderSvg(results))
-  console.log(`wrote docs/bench/compaction${suffix}.{json,md,svg}`)
+  save(suffix, { machine, results, budget, churn: rounds })
 }
 
 export interface BudgetRun {
