@@ -340,8 +340,12 @@ const receivingOf = (instance: Instance, target: Int32Array): Int32Array => {
  * merged in, until the result plans to nothing, so that planning the final
  * placement again (with the budget that remains) releases nothing. A merged
  * move goes straight to its last destination; the merged moves are ordered
- * again as soon as possible. A merge that cannot be ordered, or that would
- * overrun the budget, is not taken.
+ * again as soon as possible; moves that block each other are cancelled
+ * where the replica fits at home (`sequenceRepaired`). A merge that still
+ * cannot be ordered, or that would overrun the budget, is not taken: the
+ * search of the result runs again with the moved replicas pinned, and if that
+ * releases nothing either, the plan starts over from the first search's next
+ * best candidate (planning its result again would release more).
  *
  * Mutable: `step()` advances it in place. Between two steps `outcome()` is a
  * valid plan (the best finished attempt, else the attempt under way, else the

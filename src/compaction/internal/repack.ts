@@ -14,9 +14,11 @@
  *
  * Three ways to pack: first fit decreasing by the sum or by the largest of
  * the normalised demands (through a `FirstFitTree`), and minimum-slack
- * fills, node by node: the largest replica left, then the best single or
- * pair (`fill`) until nothing fits. The repack advances a bounded amount of
- * work per `step()`.
+ * fills, node by node: the largest replica left, then the best single,
+ * pair or triple (`fill`) until nothing fits, sized in whole units of the
+ * resource the replicas need most of. The repack advances a bounded amount
+ * of work per `step()`: the sort, 500 first-fit placements or one node's
+ * fill, the mapping, the ordering.
  */
 import type { PlanOptions } from "../Snapshot.js"
 import type { Candidate } from "./candidate.js"
@@ -47,6 +49,7 @@ export type RepackKind = "ffd-sum" | "ffd-max" | "fill"
 /** Replicas placed per step by first fit: a few milliseconds of work, whatever the cluster's size. */
 const FIRST_FIT_CHUNK = 500
 
+/** One repack, advanced by `step()` until `done`; `result` is its candidate, if it found one. */
 export class Repack {
   done = false
   /** The candidate, once done, when the packing placed every replica, ordered and kept to the budget. */
@@ -175,6 +178,7 @@ export class Repack {
     this.phase = this.pool.length === 0 ? "map" : "pack"
   }
 
+  /** Some replica fits on no destination: no candidate. */
   private fail(): void {
     this.done = true
   }
@@ -199,7 +203,7 @@ export class Repack {
     if (this.next >= this.pool.length) this.phase = "map"
   }
 
-  /** Fills the next destination: the largest replica left that fits, then the best singles and pairs until nothing fits. */
+  /** Fills the next destination: the largest replica left that fits, then the best singles, pairs and triples until nothing fits. */
   private fillNext(): void {
     const pool = this.fillPool as Pool
     const n = this.bins[this.next]
