@@ -83,13 +83,18 @@ export const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array
   return used
 }
 
-/** The fewest non-empty nodes any plan from this placement can end with. */
-export const lowerBound = (instance: Instance, placement: Int32Array): number => {
+/**
+ * The fewest non-empty nodes any plan from this placement can end with, in
+ * steps: one per resource (each sorts every replica's demand), then the
+ * per-node limits; the generator returns the bound.
+ */
+export function* lowerBoundSteps(instance: Instance, placement: Int32Array): Generator<void, number> {
   const R = resourceCount(instance)
   const N = nodeCount(instance)
   const used = usedNodes(instance, placement)
   let bound = anchoredNodes(instance, placement).reduce((a, b) => a + b, 0)
   for (let k = 0; k < R; k++) {
+    yield
     let largest = 0
     let smallest = Infinity
     for (let n = 0; n < N; n++) {
@@ -104,6 +109,7 @@ export const lowerBound = (instance: Instance, placement: Int32Array): number =>
     if (largest === smallest) bound = Math.max(bound, l2(sizes, largest))
     else if (largest > 0) bound = Math.max(bound, Math.ceil(sizes.reduce((a, b) => a + b, 0) / largest))
   }
+  yield
   const perDeployment = new Int32Array(deploymentCount(instance))
   placement.forEach((_, r) => (perDeployment[deploymentOf(instance, r)] = (perDeployment[deploymentOf(instance, r)] ?? 0) + 1))
   perDeployment.forEach((count, d) => {
@@ -111,4 +117,10 @@ export const lowerBound = (instance: Instance, placement: Int32Array): number =>
     if (limit > 0) bound = Math.max(bound, Math.ceil(count / limit))
   })
   return bound
+}
+
+/** The fewest non-empty nodes any plan from this placement can end with. */
+export const lowerBound = (instance: Instance, placement: Int32Array): number => {
+  const steps = lowerBoundSteps(instance, placement)
+  for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value
 }

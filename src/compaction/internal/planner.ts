@@ -22,7 +22,7 @@ import { seededRandom } from "../../internal/random.js"
 import { float64Of, int32Of, uint8Of } from "./arrays.js"
 import type { PlanOptions } from "../Snapshot.js"
 import type { Outcome } from "./assemble.js"
-import { lowerBound, usedNodes } from "./bounds.js"
+import { lowerBoundSteps, usedNodes } from "./bounds.js"
 import { better, type Candidate, highestLevel } from "./candidate.js"
 import {
   deploymentOf,
@@ -229,7 +229,7 @@ class RepackRunner implements Runner {
 
 /**
  * Every attempt on one instance, one step at a time; keeps the best finished
- * one. The first step computes the lower bound; the search ends as soon as
+ * one. The first steps compute the lower bound; the search ends as soon as
  * the best candidate keeps no more nodes than it (for the nodes objective),
  * after one drain attempt at least, whose failures explain the kept nodes.
  */
@@ -240,6 +240,8 @@ class Attempts {
   private started = 0
   private current: Runner | undefined
   private bound: number | undefined
+  /** The lower bound's computation, a resource per step. */
+  private readonly boundSteps: Generator<void, number>
   private reached = false
   best: Candidate | undefined
   /** Every finished candidate, in the order found. */
@@ -250,6 +252,7 @@ class Attempts {
     const drains = Array.from({ length: attemptsFor(instance) }, (_, i) => () =>
       new Attempt(instance, options, orderKeys(keys, options.seed, Math.floor(i / 3)), MODES[i % 3] ?? "best-fit"))
     const repacks = repacksFor(instance).map((kind) => () => new RepackRunner(new Repack(instance, options, kind)))
+    this.boundSteps = lowerBoundSteps(instance, instance.replicaNode)
     this.makers = [...drains, ...repacks]
     this.repacks = repacks.length
   }
@@ -261,7 +264,8 @@ class Attempts {
   /** Starts the next attempt, or advances the current one and keeps its result if it finishes best. */
   step(): void {
     if (this.bound === undefined) {
-      this.bound = lowerBound(this.instance, this.instance.replicaNode)
+      const step = this.boundSteps.next()
+      if (step.done === true) this.bound = step.value
       return
     }
     if (this.current === undefined) {
