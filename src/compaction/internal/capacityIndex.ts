@@ -29,10 +29,14 @@ export class CapacityIndex {
   /** Cells per axis. */
   readonly size: number
 
-  /** `axes`: the two resources of the grid (the same one twice for a single resource). */
-  constructor(private readonly axes: readonly [number, number], private readonly scale: Float64Array, nodes: number) {
+  /**
+   * `axes`: the two resources of the grid (the same one twice for a single
+   * resource); `nodes`: how many nodes there are; `inUse`: how many of them
+   * hold replicas, which sets the grid's size (empty nodes are never indexed).
+   */
+  constructor(private readonly axes: readonly [number, number], private readonly scale: Float64Array, nodes: number, inUse = nodes) {
     this.cellOf = new Int16Array(nodes).fill(-1)
-    this.size = cellsFor(nodes)
+    this.size = cellsFor(inUse)
     this.cells = new Array(this.size * this.size)
   }
 

@@ -12,6 +12,7 @@
  * into waves therefore keeps capacity at every instant.
  */
 import type { KeptReason } from "../Plan.js"
+import { highestLevel } from "./candidate.js"
 import { CapacityIndex } from "./capacityIndex.js"
 import { float64Of, uint8Of } from "./arrays.js"
 import { FailureFrontier } from "./frontier.js"
@@ -51,12 +52,9 @@ const gridAxes = (instance: Instance): readonly [number, number] => {
   return [order[0] ?? 0, order[1] ?? order[0] ?? 0]
 }
 
-/** The highest level of any move (0 when nothing moves). */
-export const highestLevel = (level: Int32Array): number => level.reduce((a, b) => (b > a ? b : a), 0)
-
 /** How many nodes a best-fit query looks at, at most: a query costs O(1) in the cluster's size, and a replica that fits nowhere fails fast. */
 const SCAN_LIMIT = 512
-/** Above this many nodes a make-room search tries fewer kept nodes: there most drains that fail fail fast (bench/compaction, 10,000 nodes). */
+/** Above this many nodes in use a make-room search tries fewer kept nodes: there most drains that fail fail fast (bench/compaction, 10,000 nodes). */
 const LARGE_CLUSTER = 2000
 /** How many kept nodes a make-room search tries. */
 const makeRoomLimit = (nodes: number): number => (nodes > LARGE_CLUSTER ? 8 : 48)
@@ -80,6 +78,8 @@ export class Packing {
   spent = 0
   private occupancy!: Occupancy
   private used: Uint8Array
+  /** How many nodes hold replicas at the start of the round: sets the index's grid and the make-room search's reach. */
+  private inUse = 0
   private byNode: Array<Array<number>>
   private baseLevel = 0
   private index!: CapacityIndex
@@ -127,7 +127,8 @@ export class Packing {
     this.anchored = uint8Of(nodeCount(instance), (n) =>
       instance.releasable[n] !== 1 || (this.byNode[n] ?? []).some((r) => this.pinned[r] === 1) ? 1 : 0
     )
-    this.index = new CapacityIndex(this.axes, instance.scale, nodeCount(instance))
+    this.inUse = this.used.reduce((a, b) => a + b, 0)
+    this.index = new CapacityIndex(this.axes, instance.scale, nodeCount(instance), this.inUse)
     this.frontier.grow()
     for (let n = 0; n < nodeCount(instance); n++) if (this.mayReceive(n)) this.reindex(n)
   }
@@ -244,7 +245,7 @@ export class Packing {
     const d = deploymentOf(instance, r)
     // Kept nodes from the cells nearest the demand, a few per cell.
     const order: Array<number> = []
-    const limit = makeRoomLimit(nodeCount(instance))
+    const limit = makeRoomLimit(this.inUse)
     const perCell = Math.max(MIN_PER_CELL, Math.floor(limit / CELLS_PER_SEARCH))
     for (const cell of this.index.near(this.index.cellFor((k) => demandOf(instance, d, k)))) {
       let taken = 0

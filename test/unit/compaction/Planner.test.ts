@@ -1,6 +1,14 @@
-/** The planner on Ray's cases, make-room, pinned replicas, the concurrency limit and bad options. */
+/**
+ * The planner on Ray's cases, make-room, pinned replicas, the concurrency
+ * limit and bad options; against first fit decreasing and Ray's algorithm
+ * on generated starts; empty nodes change nothing.
+ */
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import { propertyParameters } from "../../../properties/support/settings.js"
+import { generatedSnapshot } from "../../../spec/compaction.js"
 import { Compaction } from "../../../src/index.js"
+import { seededRandom } from "../../../src/internal/random.js"
 import { cluster, verified } from "./fixtures.js"
 
 const snapshot = Compaction.validateOrThrow
@@ -83,5 +91,62 @@ describe("the planner on Ray's cases", () => {
     expect(() => Compaction.plan(s, { maxConcurrentMigrations: 0 })).toThrow(Compaction.InvalidOptions)
     expect(() => Compaction.plan(s, { migrationBudget: -1 })).toThrow(/options\.migrationBudget/)
     expect(() => Compaction.plan(s, { objective: "speed" } as never)).toThrow(/options\.objective/)
+  })
+})
+
+/** Items of sizes 20–100 in nodes of 150 (Falkenauer's uniform class), one replica per node, and `idle` empty nodes after them. */
+const uniform = (items: number, seed: number, idle = 0) => {
+  const next = seededRandom(seed)
+  const sizes = Array.from({ length: items }, () => 20 + Math.floor(next() * 81))
+  const id = (i: number) => `n${String(i).padStart(4, "0")}`
+  return {
+    sizes,
+    snapshot: Compaction.validateOrThrow({
+      nodes: Array.from({ length: items + idle }, (_, i) => ({ id: id(i), capacity: { CPU: 150 } })),
+      deployments: sizes.map((cpu, i) => ({ id: `d${i}`, demand: { CPU: cpu }, maxSurge: 1 })),
+      replicas: sizes.map((_, i) => ({ id: `r${i}`, deployment: `d${i}`, node: id(i) }))
+    })
+  }
+}
+
+/** First fit decreasing from scratch on plain arrays. */
+const ffd = (sizes: ReadonlyArray<number>, capacity: number): number => {
+  const bins: Array<number> = []
+  for (const s of [...sizes].sort((a, b) => b - a)) {
+    const b = bins.findIndex((load) => load + s <= capacity)
+    if (b < 0) bins.push(s)
+    else bins[b] = (bins[b] ?? 0) + s
+  }
+  return bins.length
+}
+
+describe("the planner against the simple answers", () => {
+  it("keeps no more nodes than first fit decreasing from scratch when every replica has a node of its own", () => {
+    for (const [items, seed] of [[60, 1], [60, 2], [120, 3], [160, 4]] as const) {
+      const { sizes, snapshot } = uniform(items, seed)
+      const plan = verified(snapshot, Compaction.plan(snapshot))
+      expect(plan.metrics.nodesAfter, `${items} items, seed ${seed}`).toBeLessThanOrEqual(ffd(sizes, 150))
+    }
+  })
+
+  it("gives the same plan with empty nodes added", () => {
+    for (const seed of [1, 2, 3]) {
+      const plain = Compaction.plan(uniform(60, seed).snapshot)
+      const padded = Compaction.plan(uniform(60, seed, 40).snapshot)
+      expect(padded.metrics.nodesAfter).toBe(plain.metrics.nodesAfter)
+      expect(padded.steps).toEqual(plain.steps)
+    }
+  })
+
+  it("keeps no more nodes than Ray's algorithm run to its fixpoint, on generated starts", () => {
+    fc.assert(
+      fc.property(generatedSnapshot, ([generator, input]) => {
+        const s = Compaction.validateOrThrow(input)
+        const plan = Compaction.plan(s)
+        const ray = Compaction.rayCompaction(s)
+        expect(plan.metrics.nodesAfter, generator).toBeLessThanOrEqual(ray.metrics.nodesAfter)
+      }),
+      propertyParameters(150)
+    )
   })
 })

@@ -1,0 +1,126 @@
+/**
+ * Lower bounds on the nodes any plan keeps: the search stops as soon as its
+ * best result reaches one. A plan only uses nodes that hold a replica at the
+ * start (an empty node is never a destination), so the bounds are taken over
+ * those nodes: the nodes that must stay (not releasable, holding an
+ * unmovable replica, or taking no replica in and holding a replica that
+ * cannot leave), per resource the total demand over the largest node (L1)
+ * and, where every such node has the same capacity of it, Martello and
+ * Toth's L2; and per deployment its replicas over its per-node limit.
+ */
+import {
+  capacityOf,
+  deploymentCount,
+  deploymentOf,
+  demandOf,
+  type Instance,
+  limitOf,
+  nodeCount,
+  replicaCount,
+  resourceCount
+} from "./instance.js"
+
+/** Martello and Toth's L2 for item sizes `sizes` (ascending) in bins of capacity c: at least the L1 bound ⌈Σ / c⌉. */
+export const l2 = (sizes: Float64Array, c: number): number => {
+  const n = sizes.length
+  if (c <= 0 || n === 0) return 0
+  const prefix = new Float64Array(n + 1)
+  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (sizes[i] ?? 0)
+  const total = prefix[n] ?? 0
+  // The first index whose size is above x (sizes ascending).
+  const above = (x: number): number => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((sizes[mid] ?? 0) > x) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+  // The first index whose size is at least x.
+  const atLeast = (x: number): number => {
+    let lo = 0
+    let hi = n
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if ((sizes[mid] ?? 0) >= x) hi = mid
+      else lo = mid + 1
+    }
+    return lo
+  }
+  let best = Math.ceil(total / c)
+  const half = above(c / 2)
+  const sumUpTo = (i: number) => prefix[i] ?? 0
+  let previous = -1
+  for (let i = -1; i < half; i++) {
+    const alpha = i < 0 ? 0 : sizes[i] ?? 0
+    if (alpha === previous) continue
+    previous = alpha
+    const big = above(c - alpha)
+    const j1 = n - big
+    const j2 = big - half
+    const sumJ2 = sumUpTo(big) - sumUpTo(half)
+    const sumJ3 = sumUpTo(half) - sumUpTo(atLeast(alpha))
+    best = Math.max(best, j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c)))
+  }
+  return best
+}
+
+/** The nodes that stay whatever the plan: not releasable, or holding a replica that may not move. */
+export const anchoredNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
+  const anchored = new Uint8Array(nodeCount(instance))
+  placement.forEach((n, r) => {
+    if (instance.releasable[n] !== 1 || instance.replicaMovable[r] !== 1) anchored[n] = 1
+  })
+  return anchored
+}
+
+/** The nodes that hold a replica in a placement. */
+export const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
+  const used = new Uint8Array(nodeCount(instance))
+  placement.forEach((n) => (used[n] = 1))
+  return used
+}
+
+/**
+ * The fewest non-empty nodes any plan from this placement can end with, in
+ * steps: one per resource (each sorts every replica's demand), then the
+ * per-node limits; the generator returns the bound.
+ */
+export function* lowerBoundSteps(instance: Instance, placement: Int32Array): Generator<void, number> {
+  const R = resourceCount(instance)
+  const N = nodeCount(instance)
+  const used = usedNodes(instance, placement)
+  let bound = anchoredNodes(instance, placement).reduce((a, b) => a + b, 0)
+  for (let k = 0; k < R; k++) {
+    yield
+    let largest = 0
+    let smallest = Infinity
+    for (let n = 0; n < N; n++) {
+      if (used[n] !== 1) continue
+      const c = capacityOf(instance, n, k)
+      if (c > largest) largest = c
+      if (c < smallest) smallest = c
+    }
+    const sizes = new Float64Array(replicaCount(instance))
+    for (let r = 0; r < sizes.length; r++) sizes[r] = demandOf(instance, deploymentOf(instance, r), k)
+    sizes.sort()
+    if (largest === smallest) bound = Math.max(bound, l2(sizes, largest))
+    else if (largest > 0) bound = Math.max(bound, Math.ceil(sizes.reduce((a, b) => a + b, 0) / largest))
+  }
+  yield
+  const perDeployment = new Int32Array(deploymentCount(instance))
+  placement.forEach((_, r) => (perDeployment[deploymentOf(instance, r)] = (perDeployment[deploymentOf(instance, r)] ?? 0) + 1))
+  perDeployment.forEach((count, d) => {
+    const limit = limitOf(instance, d)
+    if (limit > 0) bound = Math.max(bound, Math.ceil(count / limit))
+  })
+  return bound
+}
+
+/** The fewest non-empty nodes any plan from this placement can end with. */
+export const lowerBound = (instance: Instance, placement: Int32Array): number => {
+  const steps = lowerBoundSteps(instance, placement)
+  for (let step = steps.next(); ; step = steps.next()) if (step.done === true) return step.value
+}

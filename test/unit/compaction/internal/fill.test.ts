@@ -1,0 +1,50 @@
+/** `fill`: the best single and pair against brute force. */
+import { describe, expect, it } from "vitest"
+import { bestFill, bestPair, bestSingle, bestTriple, type Pool } from "../../../../src/compaction/internal/fill.js"
+
+const poolOf = (sizes: ReadonlyArray<number>): Pool => {
+  const items = Int32Array.from(sizes.map((_, i) => i).sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b))
+  return { items, size: Float64Array.from(sizes), free: new Uint8Array(sizes.length).fill(1) }
+}
+
+describe("fill", () => {
+  it("fills a room exactly with a pair where best fit of one item leaves a gap", () => {
+    const pool = poolOf([7, 5, 4, 6])
+    // Room 10: the best single is 7 (gap 3); 6 + 4 fills it.
+    expect(bestFill(pool, 10, () => true)).toEqual([3, 2])
+    expect(bestSingle(pool, 10, () => true)).toBe(3)
+  })
+
+  it("finds the largest pair total under the room, as brute force does, skipping used items", () => {
+    let seed = 5
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31)
+    for (let t = 0; t < 200; t++) {
+      const sizes = Array.from({ length: 2 + Math.floor(next() * 12) }, () => 1 + Math.floor(next() * 20))
+      const pool = poolOf(sizes)
+      sizes.forEach((_, i) => (pool.free[i] = next() < 0.2 ? 0 : 1))
+      const room = Math.floor(next() * 30)
+      let best = -1
+      for (let a = 0; a < sizes.length; a++) {
+        for (let b = a + 1; b < sizes.length; b++) {
+          const total = (sizes[a] ?? 0) + (sizes[b] ?? 0)
+          if (pool.free[a] === 1 && pool.free[b] === 1 && total <= room) best = Math.max(best, total)
+        }
+      }
+      const pair = bestPair(pool, room, () => true)
+      const total = pair === undefined ? -1 : (sizes[pool.items[pair[0]] ?? 0] ?? 0) + (sizes[pool.items[pair[1]] ?? 0] ?? 0)
+      expect(total, JSON.stringify({ sizes, room })).toBe(best)
+    }
+  })
+
+  it("fills a room with a triple where no pair fills it (the first-fit-decreasing trap's 320 + 280 + 280 = 880)", () => {
+    const pool = poolOf([320, 320, 280, 280, 280])
+    const fill = bestFill(pool, 880, () => true)
+    expect(fill.map((i) => [320, 320, 280, 280, 280][i]).sort()).toEqual([280, 280, 320])
+    expect(bestTriple(pool, 880, (a, b, c) => a !== 0 && b !== 0 && c !== 0)?.map((i) => [320, 320, 280, 280, 280][i]).sort()).toEqual([280, 280, 320])
+  })
+
+  it("returns nothing when nothing fits", () => {
+    expect(bestFill(poolOf([5, 6]), 4, () => true)).toEqual([])
+    expect(bestFill(poolOf([2, 3]), 10, () => false)).toEqual([])
+  })
+})
