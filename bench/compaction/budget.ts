@@ -4,8 +4,8 @@
  * B ∈ {1, 50, 250}, a few repetitions each, plus the unbounded search for
  * comparison. Every plan is checked by `verify`; `metrics.complete` must say
  * whether the search finished. Goal: a verified plan within B + 100 ms.
- * Also times the parts every budget pays for: starting the search (the
- * planner's tables), its first step, and writing the best plan so far.
+ * Also times the parts every budget pays for: starting the search (no step:
+ * the view is built in the steps), its first step, and writing the best plan so far.
  * Writes docs/bench/compaction-budget.{json,md}.
  *
  * Runs alone, without the rest of the compaction benchmark:
@@ -117,9 +117,9 @@ const render = (machine: string, replicas: number, nodes: number, results: Reado
     "",
     "| part | p50 | max |",
     "|---|---|---|",
-    part("`Search.start` (the planner's tables)", p.startMs),
-    part("first `Search.step` (the first attempt's packing)", p.firstStepMs),
-    part("`Search.best` after 100 steps (writing the plan)", p.bestMs),
+    part("`Search.start` (takes no step)", p.startMs),
+    part("first `Search.step` (a chunk of the planner's view of the snapshot)", p.firstStepMs),
+    part("`Search.best` after 100 steps (the view built, the planner under way: writing the plan)", p.bestMs),
     ""
   ].join("\n")
 }
