@@ -41,14 +41,20 @@ export type PlanError = InvalidOptions
  * Effect adapter `Runtime.planWithin`, not here (reading a clock is an effect).
  * It runs `Compaction.Search` to the end.
  *
- * How: several orders of release candidates (the lightest nodes first, the
- * fewest replicas first, seeded perturbations); each candidate is emptied
- * onto the kept nodes, largest replica first, by best fit through a capacity
- * index, and a replica that fits nowhere may take the place of a smaller one
- * that moves on to a third node. The best attempt is written out as waves.
- * Then the planner plans its own result, and merges what that releases, until
- * nothing more is released: planning the final placement again (with the
- * budget that remains) releases nothing.
+ * How: several orders of release candidates over the nodes in use (the
+ * lightest first, the fewest replicas first, the largest first, seeded
+ * perturbations); each candidate is emptied onto the kept nodes, largest
+ * replica first, by best fit through a capacity index, and a replica that fits
+ * nowhere may take the place of a smaller one that moves on to a third node.
+ * Beside these drains, repacks from scratch (first-fit decreasing by the sum
+ * and by the largest share, and fills that leave a node the least room) are
+ * mapped back onto the nodes that already hold most of each packed node and
+ * kept when they can be ordered make-before-break. The search stops early when
+ * it reaches a lower bound (L1, L2, replica counts). The best result is
+ * written out as waves. Then the planner plans its own result, and merges what
+ * that releases, until nothing more is released: planning the final placement
+ * again (with the budget that remains) releases nothing. Idle nodes change
+ * nothing: they are never searched and never receive a replica.
  *
  * @throws {InvalidOptions} when the options do not decode (see `planOptions`).
  *
