@@ -4,6 +4,7 @@
  * the migration lower bound.
  */
 import type { Compaction } from "../../src/index.js"
+import { l2 } from "../../src/testing/internal/bounds.js"
 
 export interface Flat {
   readonly resources: ReadonlyArray<string>
@@ -34,27 +35,6 @@ export const flatten = (s: Compaction.Snapshot): Flat => {
 
 /** Non-empty nodes of a placement (node index per replica). */
 export const usedCount = (placement: ReadonlyArray<number>): number => new Set(placement).size
-
-/** Martello–Toth L2 for one dimension with capacity c (all nodes equal there). */
-const l2 = (sizes: ReadonlyArray<number>, c: number): number => {
-  if (c <= 0) return 0
-  const w = sizes.filter((x) => x > 0)
-  let best = Math.ceil(w.reduce((a, b) => a + b, 0) / c)
-  const alphas = [0, ...new Set(w.filter((x) => x <= c / 2))]
-  for (const alpha of alphas) {
-    let j1 = 0
-    let j2 = 0
-    let sumJ2 = 0
-    let sumJ3 = 0
-    for (const x of w) {
-      if (x > c - alpha) j1++
-      else if (x > c / 2) (j2++, (sumJ2 += x))
-      else if (x >= alpha) sumJ3 += x
-    }
-    best = Math.max(best, j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c)))
-  }
-  return best
-}
 
 /** Sums of shares (fractions) that fill a node exactly may round above it: they still fit. Far below any integer step. */
 const ROUNDING = 1e-9

@@ -18,6 +18,7 @@ import { Data } from "effect"
 import type { Compaction } from "../index.js"
 import { seededRandom } from "../internal/random.js"
 import type { Generated } from "./generators.js"
+import { l2 } from "./internal/bounds.js"
 
 type Resources = Readonly<Record<string, number>>
 
@@ -126,25 +127,6 @@ const requireStart = (generator: string, options: StartOptions): void => {
     throw new InvalidGeneratorParameter({ generator, parameter: "start", problem: `must be "one-per-node" or "half-full", got ${JSON.stringify(options.start)}` })
   }
   requireCount(generator, "emptyNodes", options.emptyNodes ?? 0, 0)
-}
-
-/** Martello–Toth L2 for one resource of capacity c (L1 at α = 0). */
-const l2 = (sizes: ReadonlyArray<number>, c: number): number => {
-  const w = sizes.filter((x) => x > 0)
-  let best = Math.ceil(w.reduce((a, b) => a + b, 0) / c)
-  for (const alpha of new Set([0, ...w.filter((x) => x <= c / 2)])) {
-    let j1 = 0
-    let j2 = 0
-    let sumJ2 = 0
-    let sumJ3 = 0
-    for (const x of w) {
-      if (x > c - alpha) j1++
-      else if (x > c / 2) (j2++, (sumJ2 += x))
-      else if (x >= alpha) sumJ3 += x
-    }
-    best = Math.max(best, j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c)))
-  }
-  return best
 }
 
 /** The most items that fit on one node in a resource: its smallest sizes, while they fit. */
