@@ -1,11 +1,12 @@
 /**
- * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N]`.
+ * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--render]`.
  * Runs StrykerJS (scripts/mutation/stryker.config.mjs) over each core with
  * the property suites capped at N runs (default 200), then writes
  * docs/mutation/<core>.md: per file, the mutants killed, survived, timed out,
  * not covered and ignored (with the reason each equivalent mutant is
  * ignored), the score, and every survivor, and docs/mutation/README.md, one
  * line per core. Incremental: a second run re-tests only what changed.
+ * `--render` writes the reports again from the last run's JSON, running nothing.
  */
 import { execSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -20,7 +21,7 @@ const DEFAULT_RUNS = 200
 const GOAL = 90
 
 const { positionals, values } = parseArgs({
-  options: { runs: { type: "string", default: String(DEFAULT_RUNS) } },
+  options: { runs: { type: "string", default: String(DEFAULT_RUNS) }, render: { type: "boolean", default: false } },
   allowPositionals: true,
   strict: true
 })
@@ -46,17 +47,24 @@ interface Tally {
   survived: number
   timeout: number
   noCoverage: number
+  /** Marked equivalent in the source (a disable comment with its reason). */
   ignored: number
+  /** Module-level constants, not run (`ignoreStatic`): they count neither way. */
+  statics: number
   errors: number
 }
 
+/** Stryker's reason for a static mutant it did not run. */
+const isStatic = (m: Mutant): boolean => m.status === "Ignored" && (m.statusReason ?? "").startsWith("Static mutant")
+
 const tallyOf = (mutants: ReadonlyArray<Mutant>): Tally => {
-  const t: Tally = { killed: 0, survived: 0, timeout: 0, noCoverage: 0, ignored: 0, errors: 0 }
+  const t: Tally = { killed: 0, survived: 0, timeout: 0, noCoverage: 0, ignored: 0, statics: 0, errors: 0 }
   for (const m of mutants) {
     if (m.status === "Killed") t.killed++
     else if (m.status === "Survived") t.survived++
     else if (m.status === "Timeout") t.timeout++
     else if (m.status === "NoCoverage") t.noCoverage++
+    else if (isStatic(m)) t.statics++
     else if (m.status === "Ignored") t.ignored++
     else t.errors++
   }
@@ -72,13 +80,21 @@ const scoreOf = (t: Tally): number => {
 const pct = (x: number): string => `${x.toFixed(1)} %`
 const oneLine = (s: string | undefined): string => (s ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 80)
 
-const render = (core: Core, report: Report, minutes: number, commit: string): { markdown: string; score: number; met: boolean } => {
+/** What a report says about its run. */
+interface Run {
+  readonly commit: string
+  readonly minutes: number
+  readonly runs: number
+}
+
+const render = (core: Core, report: Report, run: Run): { markdown: string; score: number; met: boolean } => {
+  const { commit, minutes, runs } = run
   const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))
   const all = tallyOf(files.flatMap(([, f]) => f.mutants))
   const rows = files.map(([path, f]) => {
     const t = tallyOf(f.mutants)
     const s = scoreOf(t)
-    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${pct(s)} | ${s >= GOAL ? "met" : "**missed**"} |`
+    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${s >= GOAL ? "met" : "**missed**"} |`
   })
   const survivors = files.flatMap(([path, f]) =>
     f.mutants
@@ -86,7 +102,7 @@ const render = (core: Core, report: Report, minutes: number, commit: string): { 
       .map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | \`${oneLine(m.replacement)}\` | ${m.status} |`)
   )
   const ignored = files.flatMap(([path, f]) =>
-    f.mutants.filter((m) => m.status === "Ignored").map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason)} |`)
+    f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason)} |`)
   )
   const met = files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
   const markdown = [
@@ -96,17 +112,17 @@ const render = (core: Core, report: Report, minutes: number, commit: string): { 
     `property suites capped at ${runs} runs, ${minutes.toFixed(0)} min on 2 cores. Score: killed (timeouts included) over every mutant`,
     `not ignored as equivalent. Goal: ≥ ${GOAL} % in every file.`,
     "",
-    `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} ignored as equivalent, ${all.errors} not compiled or errored).`,
+    `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
     "",
-    "| file | killed | timeout | survived | no coverage | ignored | score | goal |",
-    "|---|---|---|---|---|---|---|---|",
+    "| file | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |",
+    "|---|---|---|---|---|---|---|---|---|",
     ...rows,
     "",
     "## Survivors",
     "",
     ...(survivors.length === 0 ? ["None."] : ["| where | mutator | replacement | status |", "|---|---|---|---|", ...survivors]),
     "",
-    "## Ignored as equivalent",
+    "## Marked equivalent",
     "",
     ...(ignored.length === 0 ? ["None."] : ["| where | mutator | why it is equivalent |", "|---|---|---|", ...ignored]),
     ""
@@ -114,24 +130,37 @@ const render = (core: Core, report: Report, minutes: number, commit: string): { 
   return { markdown, score: scoreOf(all), met }
 }
 
-const commit = execSync("git rev-parse --short HEAD").toString().trim()
-mkdirSync("docs/mutation", { recursive: true })
-for (const core of cores) {
+/** Runs Stryker over one core and records the run beside its JSON report; false when it failed. */
+const mutate = (core: Core): boolean => {
   const started = Date.now()
   console.log(`mutation: ${core} (property suites capped at ${runs} runs)`)
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
     env: { ...process.env, REPLICORE_MUTATE: core, REPLICORE_RUNS_CAP: String(runs), REPLICORE_REPORT_DIR: "reports/mutation/checks" }
   })
-  const reportFile = `reports/mutation/${core}.json`
-  if (result.status !== 0 || !existsSync(reportFile)) {
-    console.error(`mutation: ${core} failed (exit ${result.status ?? "signal"}); no report written`)
+  if (result.status !== 0 || !existsSync(`reports/mutation/${core}.json`)) return false
+  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs }
+  writeFileSync(`reports/mutation/${core}.run.json`, JSON.stringify(run))
+  return true
+}
+
+mkdirSync("docs/mutation", { recursive: true })
+for (const core of cores) {
+  if (!values.render && !mutate(core)) {
+    console.error(`mutation: ${core} failed; no report written`)
     process.exitCode = 1
     continue
   }
-  const { markdown, score, met } = render(core, JSON.parse(readFileSync(reportFile, "utf8")) as Report, (Date.now() - started) / 60_000, commit)
+  if (!existsSync(`reports/mutation/${core}.run.json`)) {
+    console.error(`mutation: ${core} has no run to render (run \`npm run mutation -- ${core}\` first)`)
+    process.exitCode = 1
+    continue
+  }
+  const run = JSON.parse(readFileSync(`reports/mutation/${core}.run.json`, "utf8")) as Run
+  const report = JSON.parse(readFileSync(`reports/mutation/${core}.json`, "utf8")) as Report
+  const { markdown, score, met } = render(core, report, run)
   writeFileSync(`docs/mutation/${core}.md`, markdown)
-  console.log(`mutation: ${core} ${pct(score)}, goal ${met ? "met" : "missed"} in every file; wrote docs/mutation/${core}.md`)
+  console.log(`mutation: ${core} ${pct(score)}; every file ≥ ${GOAL} %: ${met ? "yes" : "no"}; wrote docs/mutation/${core}.md`)
 }
 
 /** The index: one line per core that has a report. */
