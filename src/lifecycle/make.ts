@@ -10,7 +10,7 @@ import { type InputProblem, InvalidConfig } from "./errors.js"
 import { problemsOf } from "./internal/problems.js"
 import { priorityOrder, toVector, withNames } from "./internal/resources.js"
 import * as SeqMap from "./internal/seqMap.js"
-import { type DeploymentEntry, type NodeEntry, wrap } from "./internal/state.js"
+import { type DeploymentEntry, emptyNode, type NodeEntry, wrap } from "./internal/state.js"
 import type { LifecycleState } from "./State.js"
 
 /**
@@ -77,18 +77,7 @@ export const make = (config: ConfigInput): LifecycleState => {
   let names: ReadonlyArray<string> = []
   for (const n of nodes) names = withNames(names, n.capacity)
   for (const d of deployments) names = withNames(names, d.demand)
-  const nodeEntries: ReadonlyArray<NodeEntry> = nodes.map((n) => ({
-    id: n.id,
-    capacity: toVector(names, n.capacity),
-    releasable: n.releasable,
-    used: names.map(() => 0),
-    held: 0,
-    live: 0,
-    running: 0,
-    replicas: [],
-    perDeployment: new Map(),
-    released: false
-  }))
+  const nodeEntries: ReadonlyArray<NodeEntry> = nodes.map((n) => emptyNode(names, n))
   const deploymentEntries: ReadonlyArray<DeploymentEntry> = deployments.map((d) => ({
     id: d.id,
     demand: toVector(names, d.demand),

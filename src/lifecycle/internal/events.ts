@@ -20,8 +20,8 @@ import { Event } from "../Event.js"
 import type { Replica } from "../State.js"
 import type { Draft } from "./draft.js"
 import { problemsOf } from "./problems.js"
-import { priorityOrder, toVector, withNames } from "./resources.js"
-import { deploymentOf, type NodeEntry } from "./state.js"
+import { priorityOrder, withNames } from "./resources.js"
+import { deploymentOf, emptyNode, type NodeEntry } from "./state.js"
 
 const decodeEvent = Schema.decodeUnknownEither(Event)
 
@@ -118,18 +118,7 @@ const nodeAdded = (draft: Draft, index: number, spec: { id: string; capacity: Re
     draft.resources = names
     draft.order = priorityOrder(names)
   }
-  draft.setNodes([...draft.nodes, {
-    id: spec.id,
-    capacity: toVector(names, spec.capacity),
-    releasable: spec.releasable,
-    used: names.map(() => 0),
-    held: 0,
-    live: 0,
-    running: 0,
-    replicas: [],
-    perDeployment: new Map(),
-    released: false
-  }])
+  draft.setNodes([...draft.nodes, emptyNode(names, spec)])
 }
 
 /**

@@ -3,7 +3,7 @@ import type { ReplicaContainer } from "../../container/index.js"
 import type { Step } from "../../compaction/index.js"
 import type { Options } from "../Config.js"
 import type { DeploymentStatus, LifecycleState, Replica } from "../State.js"
-import type { Vector } from "./resources.js"
+import { toVector, type Vector } from "./resources.js"
 import type { SeqMap } from "./seqMap.js"
 
 /** A node and what its replicas hold on it. */
@@ -139,3 +139,20 @@ export const deploymentOf = (id: string): string | undefined => {
 
 /** The replica id of a deployment's sequence number. */
 export const replicaId = (deployment: string, seq: number): string => `${deployment}#${seq}`
+
+/** A node that has just joined: its capacity in the columns `names`, nothing on it yet. */
+export const emptyNode = (
+  names: ReadonlyArray<string>,
+  spec: { readonly id: string; readonly capacity: Readonly<Record<string, number>>; readonly releasable: boolean }
+): NodeEntry => ({
+  id: spec.id,
+  capacity: toVector(names, spec.capacity),
+  releasable: spec.releasable,
+  used: names.map(() => 0),
+  held: 0,
+  live: 0,
+  running: 0,
+  replicas: [],
+  perDeployment: new Map(),
+  released: false
+})
