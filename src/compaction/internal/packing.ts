@@ -217,7 +217,7 @@ export class Packing {
     let bestScore = Infinity
     let bestDiagonal = Infinity
     let scanned = 0
-    for (const cell of this.index.upward(this.index.cellFor(demand))) {
+    for (const cell of this.index.upwardOccupied(this.index.cellFor(demand))) {
       // Best fit stops one diagonal after the first fit; a preference looks further.
       if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
       for (const n of this.index.nodesIn(cell)) {

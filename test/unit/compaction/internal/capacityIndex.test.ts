@@ -1,0 +1,63 @@
+/** `CapacityIndex`: nodes filed by free capacity in a grid; a query walks the cells with room, nearest first. */
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { propertyParameters } from "../../../../properties/support/settings.js"
+import { CapacityIndex, cellsFor } from "../../../../src/compaction/internal/capacityIndex.js"
+
+/** Two resources, each of scale 1: a free amount in [0, 1) lands in bucket ⌊amount × size⌋. */
+const indexOf = (nodes: number): CapacityIndex => new CapacityIndex([0, 1], Float64Array.of(1, 1), nodes)
+const free = (a: number, b: number) => (k: number) => (k === 0 ? a : b)
+
+/** The occupied cells in the upward order, by definition: the whole order with the empty cells left out. */
+const occupiedByDefinition = (index: CapacityIndex, start: number): Array<number> =>
+  index.upward(start).filter((c) => index.nodesIn(c).size > 0)
+
+describe("CapacityIndex", () => {
+  it("files a node in the cell of its free amounts and moves it when they change", () => {
+    const index = indexOf(10)
+    expect(index.size).toBe(4)
+    index.set(3, free(0.6, 0.3))
+    expect([...index.nodesIn(2 * 4 + 1)]).toEqual([3])
+    index.set(3, free(0.9, 0.9))
+    expect(index.nodesIn(2 * 4 + 1).size).toBe(0)
+    expect([...index.nodesIn(3 * 4 + 3)]).toEqual([3])
+    index.delete(3)
+    expect(index.has(3)).toBe(false)
+    expect(index.nodesIn(3 * 4 + 3).size).toBe(0)
+  })
+
+  it("walks the cells with room in both axes first, then the boundary, each by diagonal", () => {
+    const index = indexOf(10)
+    // From cell (1, 1) of a 4 × 4 grid: (2, 2) (2, 3) (3, 2) (3, 3) surely have room; row 1 and column 1 are the boundary.
+    expect(index.upward(1 * 4 + 1)).toEqual([10, 11, 14, 15, 5, 6, 9, 7, 13])
+  })
+
+  it("lists the occupied cells of a query in the query's order, on every grid size, after any sets and deletes", () => {
+    const operation = fc.oneof(
+      fc.record({ node: fc.nat({ max: 199 }), a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }) }),
+      fc.record({ node: fc.nat({ max: 199 }) })
+    )
+    fc.assert(
+      fc.property(fc.constantFrom(10, 500, 5000), fc.array(operation, { maxLength: 300 }), fc.nat(), (nodes, operations, query) => {
+        const index = new CapacityIndex([0, 1], Float64Array.of(1, 1), 200, nodes)
+        for (const op of operations) {
+          if ("a" in op) index.set(op.node, free(op.a, op.b))
+          else index.delete(op.node)
+        }
+        const start = query % (cellsFor(nodes) ** 2)
+        expect(index.upwardOccupied(start)).toEqual(occupiedByDefinition(index, start))
+      }),
+      propertyParameters(200)
+    )
+  })
+
+  it("uses the last column of a 32 × 32 grid like any other", () => {
+    const index = new CapacityIndex([0, 1], Float64Array.of(1, 1), 4, 5000)
+    expect(index.size).toBe(32)
+    index.set(0, free(0.99, 0.99))
+    index.set(1, free(0.99, 0.5))
+    expect(index.upwardOccupied(0)).toEqual([31 * 32 + 16, 31 * 32 + 31])
+    index.delete(0)
+    expect(index.upwardOccupied(0)).toEqual([31 * 32 + 16])
+  })
+})
