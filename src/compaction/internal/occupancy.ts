@@ -24,8 +24,20 @@ export class Occupancy {
   private readonly countLate: DeploymentCounts
   private readonly journal: Array<Move> = []
 
+  // The instance's arrays, held here: the fit test runs millions of times per plan at 10,000 nodes, and reads them directly.
+  private readonly R: number
+  private readonly capacity: Float64Array
+  private readonly demand: Float64Array
+  private readonly deploymentOfReplica: Int32Array
+  private readonly limit: Int32Array
+
   /** The occupancy of a placement, before any move of the round. */
   constructor(readonly instance: Instance, placement: Int32Array) {
+    this.R = resourceCount(instance)
+    this.capacity = instance.capacity
+    this.demand = instance.demand
+    this.deploymentOfReplica = instance.replicaDeployment
+    this.limit = instance.maxPerNode
     const start = tally(instance, placement, "limited")
     this.late = start.load
     this.early = start.load.slice()
@@ -35,23 +47,22 @@ export class Occupancy {
 
   /** Whether replica r fits on node n as a first-level move: on top of the early and of the late load, limits included. */
   fitsEarly(r: number, n: number): boolean {
-    const { instance } = this
-    const R = resourceCount(instance)
-    const d = deploymentOf(instance, r)
-    for (let k = 0; k < R; k++) {
-      const need = demandOf(instance, d, k)
+    const { R, capacity, demand, early, late } = this
+    const d = this.deploymentOfReplica[r] ?? 0
+    for (let k = 0, i = n * R, j = d * R; k < R; k++, i++, j++) {
+      const need = demand[j] ?? 0
       if (need === 0) continue
-      const cap = capacityOf(instance, n, k)
-      if ((this.early[n * R + k] ?? 0) + need > cap || (this.late[n * R + k] ?? 0) + need > cap) return false
+      const cap = capacity[i] ?? 0
+      if ((early[i] ?? 0) + need > cap || (late[i] ?? 0) + need > cap) return false
     }
-    const limit = limitOf(instance, d)
+    const limit = this.limit[d] ?? 0
     return limit === 0 || (this.countEarly.get(n, d) < limit && this.countLate.get(n, d) < limit)
   }
 
   /** Node n's free amount of resource k in both levels. */
   free(n: number, k: number): number {
-    const R = resourceCount(this.instance)
-    return capacityOf(this.instance, n, k) - Math.max(this.early[n * R + k] ?? 0, this.late[n * R + k] ?? 0)
+    const i = n * this.R + k
+    return (this.capacity[i] ?? 0) - Math.max(this.early[i] ?? 0, this.late[i] ?? 0)
   }
 
   /** How much of resource k node n lacks, at the end of the round, to take one more replica of deployment d (≤ 0: none). */

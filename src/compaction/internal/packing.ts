@@ -220,7 +220,7 @@ export class Packing {
     for (const cell of this.index.upwardOccupied(this.index.cellFor(demand))) {
       // Best fit stops one diagonal after the first fit; a preference looks further.
       if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
-      for (const n of this.index.nodesIn(cell)) {
+      for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (++scanned > SCAN_LIMIT) break
         if (n === except1 || n === except2 || !this.occupancy.fitsEarly(r, n)) continue
         const stays = this.anchored[n] === 1 || this.receives(n)
@@ -249,7 +249,7 @@ export class Packing {
     const perCell = Math.max(MIN_PER_CELL, Math.floor(limit / CELLS_PER_SEARCH))
     for (const cell of this.index.near(this.index.cellFor((k) => demandOf(instance, d, k)))) {
       let taken = 0
-      for (const n of this.index.nodesIn(cell)) {
+      for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (order.length >= limit || taken >= perCell) break
         if (n !== c) order.push(n), taken++
       }
