@@ -30,6 +30,7 @@ export class Occupancy {
   private readonly demand: Float64Array
   private readonly deploymentOfReplica: Int32Array
   private readonly limit: Int32Array
+  private readonly scale: Float64Array
 
   /** The occupancy of a placement, before any move of the round. */
   constructor(readonly instance: Instance, placement: Int32Array) {
@@ -38,6 +39,7 @@ export class Occupancy {
     this.demand = instance.demand
     this.deploymentOfReplica = instance.replicaDeployment
     this.limit = instance.maxPerNode
+    this.scale = instance.scale
     const start = tally(instance, placement, "limited")
     this.late = start.load
     this.early = start.load.slice()
@@ -57,6 +59,16 @@ export class Occupancy {
     }
     const limit = this.limit[d] ?? 0
     return limit === 0 || (this.countEarly.get(n, d) < limit && this.countLate.get(n, d) < limit)
+  }
+
+  /** The score of node n as the destination of a replica of deployment d (see `scoring`): the preference plus the room left, normalised. */
+  score(n: number, d: number, preferenceOfN: number): number {
+    const { R, capacity, demand, early, late, scale } = this
+    let s = preferenceOfN
+    for (let k = 0, i = n * R, j = d * R; k < R; k++, i++, j++) {
+      s += ((capacity[i] ?? 0) - Math.max(early[i] ?? 0, late[i] ?? 0) - (demand[j] ?? 0)) / (scale[k] ?? 1)
+    }
+    return s
   }
 
   /** Node n's free amount of resource k in both levels. */

@@ -31,7 +31,7 @@ import {
   sizeOf
 } from "./instance.js"
 import { type Move, Occupancy } from "./occupancy.js"
-import { type DestinationMode, preference, score } from "./scoring.js"
+import { type DestinationMode, preference } from "./scoring.js"
 
 export type { DestinationMode } from "./scoring.js"
 
@@ -217,6 +217,7 @@ export class Packing {
     let bestScore = Infinity
     let bestDiagonal = Infinity
     let scanned = 0
+    const nodes = nodeCount(instance)
     for (const cell of this.index.upwardOccupied(this.index.cellFor(demand))) {
       // Best fit stops one diagonal after the first fit; a preference looks further.
       if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
@@ -224,7 +225,7 @@ export class Packing {
         if (++scanned > SCAN_LIMIT) break
         if (n === except1 || n === except2 || !this.occupancy.fitsEarly(r, n)) continue
         const stays = this.anchored[n] === 1 || this.receives(n)
-        const s = score(instance, this.occupancy, n, d, preference(this.mode, R, stays, this.rank[n] ?? 0, nodeCount(instance)))
+        const s = this.occupancy.score(n, d, preference(this.mode, R, stays, this.rank[n] ?? 0, nodes))
         if (s < bestScore || (s === bestScore && n < best)) (best = n), (bestScore = s)
         if (bestDiagonal === Infinity) bestDiagonal = this.index.diagonal(cell)
       }

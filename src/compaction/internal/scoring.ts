@@ -1,11 +1,9 @@
 /**
- * Destination scoring: among the nodes where a replica fits, the lower score
- * wins. The fit part is the room left after the replica, summed over
- * resources relative to the largest node (best fit: the tightest node); a
- * destination mode adds a preference that outweighs any fit.
+ * Destination preferences: among the nodes where a replica fits, the lower
+ * score wins. The fit part is the room left after the replica, summed over
+ * resources relative to the largest node (`Occupancy.score`; best fit: the
+ * tightest node); a destination mode adds a preference that outweighs any fit.
  */
-import { demandOf, type Instance, resourceCount, scaleOf } from "./instance.js"
-import type { Occupancy } from "./occupancy.js"
 
 /**
  * How a drain picks the destination of a replica among the nodes where it
@@ -25,10 +23,3 @@ export const preference = (mode: DestinationMode, resources: number, stays: bool
     : mode === "late"
     ? -(resources + 1) * (stays ? nodes : rank)
     : 0
-
-/** The score of node n as the destination of a replica of deployment d: the preference plus the room left, normalised. */
-export const score = (instance: Instance, occupancy: Occupancy, n: number, d: number, preferenceOfN: number): number => {
-  let s = preferenceOfN
-  for (let k = 0; k < resourceCount(instance); k++) s += (occupancy.free(n, k) - demandOf(instance, d, k)) / scaleOf(instance, k)
-  return s
-}

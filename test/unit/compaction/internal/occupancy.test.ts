@@ -71,4 +71,19 @@ describe("Occupancy", () => {
     expect(undone).toHaveLength(2)
     expect(o.free(A, 0)).toBe(0)
   })
+
+  it("scores the room left after the replica, each resource relative to the largest node, plus the preference", () => {
+    // Two resources; the largest node has CPU 10, memory 20: room is measured in those units.
+    const two = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 10, memory: 20 } }, { id: "b", capacity: { CPU: 10, memory: 20 } }],
+      deployments: [{ id: "d", demand: { CPU: 2, memory: 4 } }, { id: "e", demand: { CPU: 6, memory: 2 } }],
+      replicas: [{ id: "r", deployment: "d", node: "a" }, { id: "s", deployment: "e", node: "b" }]
+    }))
+    const o = new Occupancy(two, two.replicaNode)
+    // d on a: CPU (10 - 2 - 2) / 10 + memory (20 - 4 - 4) / 20 = 0.6 + 0.6
+    expect(o.score(0, 0, 0)).toBeCloseTo(1.2)
+    // d on b: CPU (10 - 6 - 2) / 10 + memory (20 - 2 - 4) / 20 = 0.2 + 0.7: tighter, so lower
+    expect(o.score(1, 0, 0)).toBeCloseTo(0.9)
+    expect(o.score(1, 0, -3)).toBeCloseTo(-2.1)
+  })
 })

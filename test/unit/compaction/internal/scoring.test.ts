@@ -1,26 +1,8 @@
-/** Destination scoring: best fit by normalised room left, and preferences that outweigh any fit. */
+/** Destination preferences: they outweigh any fit. */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
-import { Occupancy } from "../../../../src/compaction/internal/occupancy.js"
-import { preference, score } from "../../../../src/compaction/internal/scoring.js"
-
-// Two resources; the largest node has CPU 10, memory 20: room is measured in those units.
-const instance = fromSnapshot(Compaction.validateOrThrow({
-  nodes: [{ id: "a", capacity: { CPU: 10, memory: 20 } }, { id: "b", capacity: { CPU: 10, memory: 20 } }],
-  deployments: [{ id: "d", demand: { CPU: 2, memory: 4 } }, { id: "e", demand: { CPU: 6, memory: 2 } }],
-  replicas: [{ id: "r", deployment: "d", node: "a" }, { id: "s", deployment: "e", node: "b" }]
-}))
+import { preference } from "../../../../src/compaction/internal/scoring.js"
 
 describe("scoring", () => {
-  it("scores the room left after the replica, each resource relative to the largest node", () => {
-    const o = new Occupancy(instance, instance.replicaNode)
-    // d on a: CPU (10 - 2 - 2) / 10 + memory (20 - 4 - 4) / 20 = 0.6 + 0.6
-    expect(score(instance, o, 0, 0, 0)).toBeCloseTo(1.2)
-    // d on b: CPU (10 - 6 - 2) / 10 + memory (20 - 2 - 4) / 20 = 0.2 + 0.7: tighter, so lower
-    expect(score(instance, o, 1, 0, 0)).toBeCloseTo(0.9)
-  })
-
   it("adds no preference in best-fit mode", () => {
     expect(preference("best-fit", 2, true, 5, 10)).toBe(0)
   })
