@@ -31,18 +31,18 @@ export class FirstFitTree {
     }
   }
 
-  private mayFit(i: number, demand: (k: number) => number): boolean {
+  private mayFit(i: number, demand: ArrayLike<number>): boolean {
     const R = this.resources
-    for (let k = 0; k < R; k++) if ((this.room[i * R + k] ?? -1) < demand(k)) return false
+    for (let k = 0, j = i * R; k < R; k++, j++) if ((this.room[j] ?? -1) < (demand[k] ?? 0)) return false
     return true
   }
 
-  /** The first bin with room for `demand` in every resource that `accepts` too, or -1. */
-  first(demand: (k: number) => number, accepts: (b: number) => boolean = () => true): number {
+  /** The first bin with room for `demand` (an amount per resource) that `accepts` too, or -1. */
+  first(demand: ArrayLike<number>, accepts: (b: number) => boolean = () => true): number {
     return this.search(1, demand, accepts)
   }
 
-  private search(i: number, demand: (k: number) => number, accepts: (b: number) => boolean): number {
+  private search(i: number, demand: ArrayLike<number>, accepts: (b: number) => boolean): number {
     if (!this.mayFit(i, demand)) return -1
     if (i >= this.width) {
       const b = i - this.width

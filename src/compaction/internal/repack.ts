@@ -192,7 +192,7 @@ export class Repack {
       const d = deploymentOf(instance, r)
       const limit = limitOf(instance, d)
       const b = tree.first(
-        (k) => demandOf(instance, d, k),
+        instance.demand.subarray(d * R, d * R + R),
         (b) => limit === 0 || this.counts.get(this.bins[b] ?? 0, d) < limit
       )
       if (b < 0) return this.fail()

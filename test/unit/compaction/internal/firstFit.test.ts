@@ -15,7 +15,7 @@ describe("FirstFitTree", () => {
         const demand = [Math.floor(next() * 10), Math.floor(next() * 10)]
         const refused = Math.floor(next() * bins)
         const scan = room.findIndex((r, b) => b !== refused && r.every((v, k) => v >= (demand[k] ?? 0)))
-        const found = tree.first((k) => demand[k] ?? 0, (b) => b !== refused)
+        const found = tree.first(demand, (b) => b !== refused)
         expect(found, JSON.stringify({ room, demand, refused })).toBe(scan)
         if (found >= 0) {
           const r = room[found] as Array<number>
@@ -28,9 +28,9 @@ describe("FirstFitTree", () => {
 
   it("has no room in a bin that was never set", () => {
     const tree = new FirstFitTree(3, 1)
-    expect(tree.first(() => 0)).toBe(-1)
+    expect(tree.first([0])).toBe(-1)
     tree.set(2, () => 5)
-    expect(tree.first(() => 5)).toBe(2)
-    expect(tree.first(() => 6)).toBe(-1)
+    expect(tree.first([5])).toBe(2)
+    expect(tree.first([6])).toBe(-1)
   })
 })
