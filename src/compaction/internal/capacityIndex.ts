@@ -40,6 +40,8 @@ export class CapacityIndex {
   private readonly before: Int32Array
   /** How many nodes each cell holds. */
   private readonly count: Int32Array
+  /** How many nodes the index holds. */
+  total = 0
   /** Each node's cell, -1 when it is not indexed. */
   private readonly cellOf: Int16Array
   /** Cells per axis. */
@@ -134,6 +136,11 @@ export class CapacityIndex {
     return nodes
   }
 
+  /** How many nodes a cell holds. */
+  countIn(cell: number): number {
+    return this.count[cell] ?? 0
+  }
+
   /** The first node of a cell, -1 when it is empty. */
   firstIn(cell: number): number {
     return this.head[cell] ?? -1
@@ -157,6 +164,7 @@ export class CapacityIndex {
     else this.head[cell] = n
     this.tail[cell] = n
     this.count[cell] = (this.count[cell] ?? 0) + 1
+    if (old < 0) this.total++
     this.cellOf[n] = cell
     const row = Math.floor(cell / this.size)
     this.occupiedColumns[row] = ((this.occupiedColumns[row] ?? 0) | (1 << cell % this.size)) >>> 0
@@ -183,7 +191,7 @@ export class CapacityIndex {
   /** Takes node n out of the index. */
   delete(n: number): void {
     const old = this.cellOf[n] ?? -1
-    if (old >= 0) this.leave(n, old)
+    if (old >= 0) this.leave(n, old), this.total--
     this.cellOf[n] = -1
   }
 

@@ -248,7 +248,11 @@ export class Packing {
     const order: Array<number> = []
     const limit = makeRoomLimit(this.inUse)
     const perCell = Math.max(MIN_PER_CELL, Math.floor(limit / CELLS_PER_SEARCH))
+    // (the walk ends at the last cell that holds a node: most cells of a large grid are empty)
+    let unseen = this.index.total
     for (const cell of this.index.near(this.index.cellFor((k) => demandOf(instance, d, k)))) {
+      if (unseen === 0) break
+      unseen -= this.index.countIn(cell)
       let taken = 0
       for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (order.length >= limit || taken >= perCell) break

@@ -19,11 +19,15 @@ describe("CapacityIndex", () => {
     index.set(3, free(0.6, 0.3))
     expect(index.nodesIn(2 * 4 + 1)).toEqual([3])
     index.set(3, free(0.9, 0.9))
+    index.set(5, free(0.9, 0.95))
     expect(index.nodesIn(2 * 4 + 1)).toEqual([])
-    expect(index.nodesIn(3 * 4 + 3)).toEqual([3])
+    expect(index.nodesIn(3 * 4 + 3)).toEqual([3, 5])
+    expect([index.countIn(3 * 4 + 3), index.total]).toEqual([2, 2])
+    index.delete(3)
     index.delete(3)
     expect(index.has(3)).toBe(false)
-    expect(index.nodesIn(3 * 4 + 3)).toEqual([])
+    expect(index.nodesIn(3 * 4 + 3)).toEqual([5])
+    expect([index.countIn(3 * 4 + 3), index.total]).toEqual([1, 1])
   })
 
   it("walks the cells with room in both axes first, then the boundary, each by diagonal", () => {
