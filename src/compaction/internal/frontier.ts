@@ -23,7 +23,12 @@ export class FailureFrontier {
   /** Whether a demand (`demand(k)` for each of `resources`) is at least a remembered failure in every resource. */
   covers(demand: (k: number) => number): boolean {
     if (this.recordedAt !== this.version) (this.failed = []), (this.recordedAt = this.version)
-    return this.failed.some((f) => f.every((v, k) => demand(k) >= v))
+    for (const f of this.failed) {
+      let k = 0
+      while (k < f.length && demand(k) >= (f[k] ?? 0)) k++
+      if (k === f.length) return true
+    }
+    return false
   }
 
   /** Remembers a demand that found no destination (while there is room in the frontier). */
