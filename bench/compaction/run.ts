@@ -9,7 +9,10 @@
  * docs/bench/compaction.{json,md,svg}.
  *
  * `npm run bench` (or `-- --quick` for a short smoke run that checks nothing about speed;
- * `--render` writes the report again from the last run's JSON, measuring nothing).
+ * `--render` writes the report again from the last run's JSON, measuring nothing;
+ * `--only NAME` measures again only the cases whose generator starts with NAME, e.g.
+ * `node --expose-gc dist/bench/compaction/run.js --only speed` after a change to speed alone,
+ * and replaces them in the last run's figures).
  */
 import { Either } from "effect"
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
@@ -23,6 +26,12 @@ import { renderMarkdown, renderSvg } from "./report.js"
 
 const quick = process.argv.includes("--quick")
 const rerender = process.argv.includes("--render")
+const onlyAt = process.argv.indexOf("--only")
+const only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1]
+if (onlyAt >= 0 && (only === undefined || only.startsWith("--"))) {
+  console.error("bench/compaction: --only needs a generator name, e.g. --only speed")
+  process.exit(2)
+}
 
 const seeds = (n: number): Array<number> => Array.from({ length: quick ? 1 : n }, (_, i) => i + 1)
 const ladder = (max: number): Array<number> => [10, 100, 1000, 10_000].filter((n) => n <= (quick ? Math.min(max, 100) : max))
@@ -74,6 +83,7 @@ const main = (): void => {
     return write(suffix, saved)
   }
   const machine = `Node ${process.version}, ${process.platform}/${process.arch}`
+  if (only !== undefined) return remeasure(suffix, machine, only)
   const results: Array<CaseResult> = []
   for (const c of ordered) {
     results.push(runCase(c))
@@ -82,6 +92,24 @@ const main = (): void => {
   const budget = quick ? [] : budgetRuns()
   const rounds = churn(quick ? 3 : 20, quick ? 100 : 1000)
   save(suffix, { machine, results, budget, churn: rounds })
+}
+
+/** The identity of a case in a saved run. */
+const caseKey = (c: Pick<CaseResult, "generator" | "nodes" | "classic">): string =>
+  JSON.stringify([c.generator, c.nodes, c.classic?.family, c.classic?.start, c.classic?.items])
+
+/** Measures again the cases whose generator starts with `name`, and puts them in place of their figures in the last run's. */
+const remeasure = (suffix: string, machine: string, name: string): void => {
+  const saved = JSON.parse(readFileSync(`docs/bench/compaction${suffix}.json`, "utf8")) as Saved
+  const chosen = ordered.filter((c) => c.generator.startsWith(name))
+  if (chosen.length === 0) {
+    console.error(`bench/compaction: no case's generator starts with ${JSON.stringify(name)}`)
+    process.exit(2)
+  }
+  const fresh = new Map(chosen.map((c) => [caseKey(c), runCase(c)]))
+  const known = new Set(saved.results.map(caseKey))
+  const results = [...saved.results.map((r) => fresh.get(caseKey(r)) ?? r), ...[...fresh].filter(([key]) => !known.has(key)).map(([, r]) => r)]
+  save(suffix, { ...saved, machine, results })
 }
 
 export interface BudgetRun {
