@@ -2,13 +2,18 @@
  * The slot reservation core's checks: model-based (random operations,
  * replays of consumed and released tokens included, in lockstep with the
  * reference model and the conservation ledger of `spec/slots`) and
- * exhaustive (capacities 1–3, 3 requests, 3 tokens, to a fixpoint). The
- * model-based scope is `spec/slots/scope.ts`, as in `properties/slots.test.ts`.
+ * exhaustive (capacities 1–3, 3 requests, 3 tokens, to a fixpoint). Both
+ * scopes are `spec/slots/scope.ts`, as in `properties/slots.test.ts`.
  *
  * @since 0.1.0
  */
 import fc from "fast-check"
 import {
+  EXHAUSTIVE_CAPACITIES,
+  EXHAUSTIVE_MAX_DEPTH,
+  EXHAUSTIVE_REQUESTS,
+  EXHAUSTIVE_TOKENS,
+  exhaustiveSlotActions,
   initialSlotObservation,
   MODEL_REQUESTS,
   MODEL_TOKENS,
@@ -45,37 +50,17 @@ const modelBased = modelCheck<number, SlotObservation, SlotOp, SlotObservation>(
   runsFor: (runs) => runs
 })
 
-const EXHAUSTIVE_TOKENS = ["t0", "t1", "t2"]
-const EXHAUSTIVE_REQUESTS = ["q0", "q1", "q2"]
-const CAPACITIES = [1, 2, 3]
-/** Deeper than any state needs: the scope is exhausted by the finite model, not by depth. */
-const MAX_DEPTH = 30
-
-const ACTIONS: ReadonlyArray<SlotOp> = [
-  ...EXHAUSTIVE_TOKENS.map((t) => ({ kind: "reserve" as const, token: t })),
-  ...EXHAUSTIVE_TOKENS.map((t) => ({ kind: "release" as const, token: t })),
-  ...EXHAUSTIVE_REQUESTS.flatMap((requestId) =>
-    [undefined, ...EXHAUSTIVE_TOKENS].flatMap((t) =>
-      [false, true].map((reject) => ({ kind: "start" as const, requestId, reject, ...(t === undefined ? {} : { token: t }) }))
-    )
-  ),
-  ...EXHAUSTIVE_REQUESTS.map((requestId) => ({ kind: "finish" as const, requestId })),
-  ...EXHAUSTIVE_REQUESTS.map((requestId) => ({ kind: "cancel" as const, requestId })),
-  ...[0, ...CAPACITIES].map((capacity) => ({ kind: "resize" as const, capacity })),
-  { kind: "quiesce" }
-]
-
 const exhaustive = exhaustiveCheck<SlotObservation, SlotOp, SlotObservation>({
   name: "slots exhaustive",
   core: "slots",
-  scope: `capacity 1–3, ${EXHAUSTIVE_REQUESTS.length} requests, ${EXHAUSTIVE_TOKENS.length} tokens, ${ACTIONS.length} actions per state, depth ≤ ${MAX_DEPTH}`,
-  initials: CAPACITIES.map((c) => initialSlotObservation(c, EXHAUSTIVE_TOKENS, EXHAUSTIVE_REQUESTS)),
-  actions: () => ACTIONS,
+  scope: `capacity 1–3, ${EXHAUSTIVE_REQUESTS.length} requests, ${EXHAUSTIVE_TOKENS.length} tokens, ${exhaustiveSlotActions.length} actions per state, depth ≤ ${EXHAUSTIVE_MAX_DEPTH}`,
+  initials: EXHAUSTIVE_CAPACITIES.map((c) => initialSlotObservation(c, EXHAUSTIVE_TOKENS, EXHAUSTIVE_REQUESTS)),
+  actions: () => exhaustiveSlotActions,
   step: slotStep,
   key: slotKey,
   observe: (o) => o,
   invariants: slotInvariants,
-  maxDepth: MAX_DEPTH,
+  maxDepth: EXHAUSTIVE_MAX_DEPTH,
   show: showSlotOp
 })
 
