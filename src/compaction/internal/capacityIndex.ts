@@ -40,8 +40,7 @@ export class CapacityIndex {
   private readonly before: Int32Array
   /** How many nodes each cell holds. */
   private readonly count: Int32Array
-  /** How many nodes the index holds. */
-  total = 0
+  private indexed = 0
   /** Each node's cell, -1 when it is not indexed. */
   private readonly cellOf: Int16Array
   /** Cells per axis. */
@@ -129,11 +128,9 @@ export class CapacityIndex {
     return order
   }
 
-  /** The nodes of a cell, in insertion order. */
-  nodesIn(cell: number): Array<number> {
-    const nodes: Array<number> = []
-    for (let n = this.firstIn(cell); n >= 0; n = this.nextIn(n)) nodes.push(n)
-    return nodes
+  /** How many nodes the index holds. */
+  get total(): number {
+    return this.indexed
   }
 
   /** How many nodes a cell holds. */
@@ -141,7 +138,7 @@ export class CapacityIndex {
     return this.count[cell] ?? 0
   }
 
-  /** The first node of a cell, -1 when it is empty. */
+  /** The first node of a cell in insertion order, -1 when it is empty. */
   firstIn(cell: number): number {
     return this.head[cell] ?? -1
   }
@@ -164,7 +161,7 @@ export class CapacityIndex {
     else this.head[cell] = n
     this.tail[cell] = n
     this.count[cell] = (this.count[cell] ?? 0) + 1
-    if (old < 0) this.total++
+    if (old < 0) this.indexed++
     this.cellOf[n] = cell
     const row = Math.floor(cell / this.size)
     this.occupiedColumns[row] = ((this.occupiedColumns[row] ?? 0) | (1 << cell % this.size)) >>> 0
@@ -191,7 +188,7 @@ export class CapacityIndex {
   /** Takes node n out of the index. */
   delete(n: number): void {
     const old = this.cellOf[n] ?? -1
-    if (old >= 0) this.leave(n, old), this.total--
+    if (old >= 0) this.leave(n, old), this.indexed--
     this.cellOf[n] = -1
   }
 
