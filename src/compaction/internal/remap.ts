@@ -11,6 +11,12 @@
  *
  * Only nodes that hold replicas at the origin, are releasable, take replicas
  * in and hold no unmovable replica are swapped.
+ *
+ * The `hosts` way first gives each target node's contents a host: a node all
+ * of whose replicas belong to those contents, so that nothing leaves it and
+ * its arrivals wait for no other move (an exactly full target node fed by a
+ * node that is itself waiting to be emptied is how a make-before-break order
+ * deadlocks); the most replicas kept first, then overlaps as above.
  */
 import { anchoredNodes, usedNodes } from "./bounds.js"
 import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
@@ -23,8 +29,11 @@ const classOf = (instance: Instance, n: number): string => {
   return parts.join("/")
 }
 
+/** How a target's nodes are matched to nodes: by the largest overlaps, or hosts first (see above). */
+export type RemapWay = "overlap" | "hosts"
+
 /** The target with its nodes' contents swapped within classes, then within deployments, to stay where they are (a new array). */
-export const remap = (instance: Instance, origin: Int32Array, target: Int32Array): Int32Array => {
+export const remap = (instance: Instance, origin: Int32Array, target: Int32Array, way: RemapWay = "overlap"): Int32Array => {
   const N = nodeCount(instance)
   const used = usedNodes(instance, origin)
   const anchored = anchoredNodes(instance, origin)
@@ -54,6 +63,20 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
   })
   const to = new Int32Array(N).fill(-1)
   const taken = new Uint8Array(N)
+  if (way === "hosts") {
+    // The one target node that all of a node's replicas go to (-2: several), and the overlap it would keep.
+    const only = new Int32Array(N).fill(-1)
+    target.forEach((b, r) => {
+      const n = origin[r] ?? 0
+      only[n] = only[n] === -1 || only[n] === b ? b : -2
+    })
+    const hosts = [...overlap.entries()].filter(([key]) => only[key % N] === Math.floor(key / N))
+    for (const [key] of hosts.sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
+      const b = Math.floor(key / N)
+      const n = key % N
+      if (to[b] === -1 && taken[n] === 0) (to[b] = n), (taken[n] = 1)
+    }
+  }
   const pairs = [...overlap.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
   for (const [key] of pairs) {
     const b = Math.floor(key / N)

@@ -72,6 +72,8 @@ export class Repack {
   private readonly binding: number
   /** Replicas the fill packing has yet to place. */
   private left = 0
+  /** The packing as packed, before `remap`. */
+  private unmapped: Int32Array = new Int32Array(0)
 
   constructor(readonly instance: Instance, readonly options: PlanOptions, readonly kind: RepackKind) {
     const R = (this.R = resourceCount(instance))
@@ -253,25 +255,38 @@ export class Repack {
 
   /** Maps the packing back onto the nodes so that as many replicas as possible stay (`remap`). */
   private map(): void {
+    this.unmapped = this.packed
     this.packed = remap(this.instance, this.instance.replicaNode, this.packed)
     this.phase = "order"
   }
 
+  /**
+   * Orders the moves make-before-break; when the mapping that keeps the most
+   * replicas in place cannot be ordered in full (the repair cancels moves and
+   * with them releases), the mapping onto hosts (`remap`'s `hosts`), which
+   * moves more but waits less, if it releases more.
+   */
   private order(): void {
     const { instance, options } = this
     const start = instance.replicaNode
     this.done = true
-    const ordered = sequenceRepaired(instance, start, this.packed, new Int32Array(replicaCount(instance)))
+    const none = new Int32Array(replicaCount(instance))
+    let ordered = sequenceRepaired(instance, start, this.packed, none)
+    const packed = this.released(this.packed)
+    if (ordered === undefined || this.released(ordered.target) < packed) {
+      const hosted = sequenceRepaired(instance, start, remap(instance, start, this.unmapped, "hosts"), none)
+      if (hosted !== undefined && (ordered === undefined || this.released(hosted.target) > this.released(ordered.target))) ordered = hosted
+    }
     if (ordered === undefined) return
     const { level, target } = ordered
     this.packed = target
     let spent = 0
     start.forEach((n, r) => (spent += n === target[r] ? 0 : migrationCostOf(instance, deploymentOf(instance, r))))
     if (spent > (options.migrationBudget ?? Infinity)) return
+    // Moves that release nothing are no candidate.
+    if (this.released(this.packed) === 0) return
     const before = usedNodes(instance, start)
     const after = usedNodes(instance, this.packed)
-    // Moves that release nothing are no candidate.
-    if (before.every((u, n) => u === after[n])) return
     const receiving = new Int32Array(nodeCount(instance))
     start.forEach((n, r) => (n !== this.packed[r] ? (receiving[this.packed[r] ?? 0] = (receiving[this.packed[r] ?? 0] ?? 0) + 1) : undefined))
     this.result = {
@@ -282,5 +297,12 @@ export class Repack {
       released: uint8Of(before.length, (n) => (before[n] === 1 && after[n] === 0 ? 1 : 0)),
       spent
     }
+  }
+
+  /** How many nodes in use at the start a placement leaves empty. */
+  private released(placement: Int32Array): number {
+    const before = usedNodes(this.instance, this.instance.replicaNode)
+    const after = usedNodes(this.instance, placement)
+    return before.reduce((count, u, n) => count + (u === 1 && after[n] === 0 ? 1 : 0), 0)
   }
 }

@@ -47,4 +47,29 @@ describe("remap", () => {
     remap(instance, instance.replicaNode, target)
     expect([...target]).toEqual([...copy])
   })
+
+  it("hosts first: each target node's contents go to a node whose replicas all belong to them, so nothing leaves it", () => {
+    // Four nodes of CPU 10, replicas of 5: a holds p, q; b holds s, t; c holds u; d holds v.
+    // The packing: X = {p, s}, Y = {q, u}, Z = {t, v}, on whichever nodes.
+    const four = fromSnapshot(Compaction.validateOrThrow({
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: ["p", "q", "s", "t", "u", "v"].map((id) => ({ id, demand: { CPU: 5 } })),
+      replicas: [["p", "a"], ["q", "a"], ["s", "b"], ["t", "b"], ["u", "c"], ["v", "d"]].map(([deployment, node]) => ({
+        id: `r-${deployment}`,
+        deployment: deployment ?? "",
+        node: node ?? ""
+      }))
+    }))
+    const [p, q, s, t, u, v] = [0, 1, 2, 3, 4, 5]
+    const packed = new Int32Array(6)
+    for (const [r, bin] of [[p, A], [s, A], [q, B], [u, B], [t, C], [v, C]] as const) packed[r] = bin
+    const hosted = remap(four, four.replicaNode, packed, "hosts")
+    // Y goes to c (u stays, nothing leaves c), Z to d (v stays); X takes a or b, whichever holds more of it.
+    expect([hosted[q], hosted[u]]).toEqual([C, C])
+    expect([hosted[t], hosted[v]]).toEqual([D, D])
+    expect(hosted[p]).toBe(hosted[s])
+    expect([A, B]).toContain(hosted[p])
+    // The loads are the packing's, node for node up to the renaming.
+    expect([...hosted].filter((n) => n === hosted[p])).toHaveLength(2)
+  })
 })
