@@ -21,7 +21,7 @@
  * fill, the mapping, the ordering.
  */
 import type { PlanOptions } from "../Snapshot.js"
-import type { Candidate } from "./candidate.js"
+import { type Candidate, highestLevel } from "./candidate.js"
 import { uint8Of } from "./arrays.js"
 import { anchoredNodes, usedNodes } from "./bounds.js"
 import { bestFill, bestSingle, type Pool } from "./fill.js"
@@ -40,7 +40,7 @@ import {
   sizeOf
 } from "./instance.js"
 import { remap } from "./remap.js"
-import { sequenceRepaired } from "./sequence.js"
+import { type Sequenced, sequenceRepaired } from "./sequence.js"
 import { DeploymentCounts } from "./tally.js"
 
 /** How a repack packs: first fit decreasing by sum or by max share, or minimum-slack fills node by node. */
@@ -261,22 +261,20 @@ export class Repack {
   }
 
   /**
-   * Orders the moves make-before-break; when the mapping that keeps the most
-   * replicas in place cannot be ordered in full (the repair cancels moves and
-   * with them releases), the mapping onto hosts (`remap`'s `hosts`), which
-   * moves more but waits less, if it releases more.
+   * Orders the moves make-before-break, of two mappings of the packing: the
+   * one that keeps the most replicas in place, and the one onto hosts
+   * (`remap`'s `hosts`), which may move a few more but waits less. The hosts
+   * are taken when they release more (the other's order may have to cancel
+   * moves, and with them releases), or as many in fewer levels.
    */
   private order(): void {
     const { instance, options } = this
     const start = instance.replicaNode
     this.done = true
     const none = new Int32Array(replicaCount(instance))
-    let ordered = sequenceRepaired(instance, start, this.packed, none)
-    const packed = this.released(this.packed)
-    if (ordered === undefined || this.released(ordered.target) < packed) {
-      const hosted = sequenceRepaired(instance, start, remap(instance, start, this.unmapped, "hosts"), none)
-      if (hosted !== undefined && (ordered === undefined || this.released(hosted.target) > this.released(ordered.target))) ordered = hosted
-    }
+    const kept = sequenceRepaired(instance, start, this.packed, none)
+    const hosted = sequenceRepaired(instance, start, remap(instance, start, this.unmapped, "hosts"), none)
+    const ordered = kept === undefined || (hosted !== undefined && this.shorter(hosted, kept)) ? hosted : kept
     if (ordered === undefined) return
     const { level, target } = ordered
     this.packed = target
@@ -297,6 +295,12 @@ export class Repack {
       released: uint8Of(before.length, (n) => (before[n] === 1 && after[n] === 0 ? 1 : 0)),
       spent
     }
+  }
+
+  /** Whether ordered moves a release more than b, or as many in fewer levels. */
+  private shorter(a: Sequenced, b: Sequenced): boolean {
+    const more = this.released(a.target) - this.released(b.target)
+    return more > 0 || (more === 0 && highestLevel(a.level) < highestLevel(b.level))
   }
 
   /** How many nodes in use at the start a placement leaves empty. */
