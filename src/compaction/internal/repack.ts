@@ -1,7 +1,8 @@
 /**
  * The repack candidate: a packing from scratch of every replica that may
  * leave its node, onto the nodes in use, mapped back onto the current nodes
- * so that as many replicas as possible stay where they are, then ordered
+ * (so that as many replicas as possible stay where they are, or onto hosts
+ * whose replicas all stay, whichever orders better), then ordered
  * make-before-break by `sequence`. It is a candidate only when it releases a
  * node, that order exists and the budget allows it; it is taken when it
  * beats the drain search.
