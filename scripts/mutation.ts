@@ -1,5 +1,5 @@
 /**
- * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--render]`.
+ * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--skip-exhaustive] [--render | --partial]`.
  * Runs StrykerJS (scripts/mutation/stryker.config.mjs) over each core with
  * the property suites capped at N runs (default 200), then writes
  * docs/mutation/<core>.md: per file, the mutants killed, survived, timed out,
@@ -7,9 +7,13 @@
  * ignored), the score, and every survivor, and docs/mutation/README.md, one
  * line per core. Incremental: a second run re-tests only what changed.
  * `--render` writes the reports again from the last run's JSON, running nothing.
+ * `--partial` renders a run that was stopped before its end from the results
+ * recorded so far (reports/mutation/events-<core>/), saying how many mutants
+ * were left untested.
  */
 import { execSync, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { isAbsolute, relative } from "node:path"
 import { parseArgs } from "node:util"
 
 const CORES = ["container", "slots", "compaction", "lifecycle"] as const
@@ -21,7 +25,12 @@ const DEFAULT_RUNS = 200
 const GOAL = 90
 
 const { positionals, values } = parseArgs({
-  options: { runs: { type: "string", default: String(DEFAULT_RUNS) }, render: { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: String(DEFAULT_RUNS) },
+    render: { type: "boolean", default: false },
+    partial: { type: "boolean", default: false },
+    "skip-exhaustive": { type: "boolean", default: false }
+  },
   allowPositionals: true,
   strict: true
 })
@@ -29,6 +38,7 @@ const runs = Number(values.runs)
 if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
 const unknown = positionals.filter((p) => !(CORES as ReadonlyArray<string>).includes(p))
 if (unknown.length > 0) throw new Error(`unknown core ${unknown.join(", ")}: choose from ${CORES.join(", ")}`)
+const exhaustive = !values["skip-exhaustive"]
 const cores: ReadonlyArray<Core> = positionals.length > 0 ? (positionals as Array<Core>) : CORES
 
 interface Mutant {
@@ -85,6 +95,10 @@ interface Run {
   readonly commit: string
   readonly minutes: number
   readonly runs: number
+  /** False when the exhaustive explorations were left out (`--skip-exhaustive`): the score is then a lower bound. */
+  readonly exhaustive?: boolean
+  /** For a run stopped early: the mutants it planned, of which only the reported ones were tested. */
+  readonly planned?: number
 }
 
 const render = (core: Core, report: Report, run: Run): { markdown: string; score: number; met: boolean } => {
@@ -112,6 +126,18 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
     `property suites capped at ${runs} runs, ${minutes.toFixed(0)} min on 2 cores. Score: killed (timeouts included) over every mutant`,
     `not ignored as equivalent. Goal: ≥ ${GOAL} % in every file.`,
     "",
+    ...(run.exhaustive === false
+      ? [
+        "The exhaustive explorations (`properties/*.exhaustive.test.ts`) were left out of this run (`--skip-exhaustive`): each",
+        "surviving mutant would pay minutes for them. A mutant only they would kill counts as surviving, so the score is a lower bound.",
+        ""
+      ]
+      : []),
+    ...(run.planned === undefined ? [] : [
+      `**Partial run**: stopped after ${minutes.toFixed(0)} min with ${files.reduce((n, [, f]) => n + f.mutants.length, 0)} of ${run.planned} mutants reported;`,
+      "the figures below cover those only (a file absent from the table was not reached).",
+      ""
+    ]),
     `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
     "",
     "| file | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |",
@@ -130,22 +156,77 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
   return { markdown, score: scoreOf(all), met }
 }
 
+/** Where the event recorder writes a run's results as they come. */
+const eventsDir = (core: Core): string => `reports/mutation/events-${core}`
+
 /** Runs Stryker over one core and records the run beside its JSON report; false when it failed. */
 const mutate = (core: Core): boolean => {
   const started = Date.now()
   console.log(`mutation: ${core} (property suites capped at ${runs} runs)`)
+  mkdirSync("reports/mutation", { recursive: true })
+  writeFileSync(
+    `reports/mutation/${core}.started.json`,
+    JSON.stringify({ commit: execSync("git rev-parse --short HEAD").toString().trim(), started, runs, exhaustive })
+  )
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
-    env: { ...process.env, REPLICORE_MUTATE: core, REPLICORE_RUNS_CAP: String(runs), REPLICORE_REPORT_DIR: "reports/mutation/checks" }
+    env: {
+      ...process.env,
+      REPLICORE_MUTATE: core,
+      REPLICORE_RUNS_CAP: String(runs),
+      REPLICORE_REPORT_DIR: "reports/mutation/checks",
+      REPLICORE_SKIP_EXHAUSTIVE: exhaustive ? "0" : "1"
+    }
   })
   if (result.status !== 0 || !existsSync(`reports/mutation/${core}.json`)) return false
-  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs }
+  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs, exhaustive }
   writeFileSync(`reports/mutation/${core}.run.json`, JSON.stringify(run))
   return true
 }
 
+/**
+ * The report and run of a stopped run, from its recorded events: every mutant
+ * reported so far (static and reused ones included), grouped by file.
+ */
+const partialOf = (core: Core): { report: Report; run: Run } | undefined => {
+  const dir = eventsDir(core)
+  if (!existsSync(dir) || !existsSync(`reports/mutation/${core}.started.json`)) return undefined
+  const started = JSON.parse(readFileSync(`reports/mutation/${core}.started.json`, "utf8")) as {
+    commit: string
+    started: number
+    runs: number
+    exhaustive: boolean
+  }
+  const names = readdirSync(dir).sort()
+  const plan = names.find((n) => n.endsWith("-onMutationTestingPlanReady.json"))
+  const tested = names.filter((n) => n.endsWith("-onMutantTested.json"))
+  const files: Record<string, { mutants: Array<Mutant> }> = {}
+  for (const name of tested) {
+    const m = JSON.parse(readFileSync(`${dir}/${name}`, "utf8")) as Mutant & { fileName: string }
+    const path = isAbsolute(m.fileName) ? relative(process.cwd(), m.fileName) : m.fileName
+    ;(files[path] ??= { mutants: [] }).mutants.push(m)
+  }
+  const last = Math.max(started.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
+  const planned = plan === undefined
+    ? tested.length
+    : (JSON.parse(readFileSync(`${dir}/${plan}`, "utf8")) as { mutantPlans: ReadonlyArray<unknown> }).mutantPlans.length
+  return { report: { files }, run: { commit: started.commit, minutes: (last - started.started) / 60_000, runs: started.runs, exhaustive: started.exhaustive, planned } }
+}
+
 mkdirSync("docs/mutation", { recursive: true })
 for (const core of cores) {
+  if (values.partial) {
+    const partial = partialOf(core)
+    if (partial === undefined) {
+      console.error(`mutation: ${core} has no recorded results (${eventsDir(core)})`)
+      process.exitCode = 1
+      continue
+    }
+    const { markdown, score } = render(core, partial.report, partial.run)
+    writeFileSync(`docs/mutation/${core}.md`, markdown)
+    console.log(`mutation: ${core} partial, ${pct(score)} of what was tested; wrote docs/mutation/${core}.md`)
+    continue
+  }
   if (!values.render && !mutate(core)) {
     console.error(`mutation: ${core} failed; no report written`)
     process.exitCode = 1
@@ -165,9 +246,10 @@ for (const core of cores) {
 
 /** The index: one line per core that has a report. */
 const index = CORES.filter((core) => existsSync(`docs/mutation/${core}.md`)).map((core) => {
-  const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(readFileSync(`docs/mutation/${core}.md`, "utf8"))?.[1] ?? "?"
-  const at = /at commit `([^`]+)`/.exec(readFileSync(`docs/mutation/${core}.md`, "utf8"))?.[1] ?? "?"
-  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`)`
+  const text = readFileSync(`docs/mutation/${core}.md`, "utf8")
+  const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(text)?.[1] ?? "?"
+  const at = /at commit `([^`]+)`/.exec(text)?.[1] ?? "?"
+  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${text.includes("**Partial run**") ? ", a partial run" : ""})`
 })
 writeFileSync(
   "docs/mutation/README.md",
