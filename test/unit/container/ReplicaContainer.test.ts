@@ -210,13 +210,24 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
     expect(e.message).toMatch(/^replicore\/container\.pop: maxReplicas/)
   })
 
-  it("a replica without a string id or version", () => {
-    expect(refusal(() => Container.add(c, "RUNNING", { id: 1, version: "v1" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", { version: "v1" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", { id: "b" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", null as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.remove(c, [3] as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.remove(c, 3 as never))._tag).toBe("InvalidReplica")
+  it("a replica without a string id or version: the error names the operation, the value and what is wrong", () => {
+    const invalid = (operation: string, replica: unknown, reason: string) => ({ _tag: "InvalidReplica", operation, replica, reason })
+    expect(refusal(() => Container.add(c, "RUNNING", { id: 1, version: "v1" } as never))).toMatchObject(
+      invalid("add", { id: 1, version: "v1" }, "id must be a string")
+    )
+    expect(refusal(() => Container.add(c, "RUNNING", { version: "v1" } as never))).toMatchObject(
+      invalid("add", { version: "v1" }, "id must be a string")
+    )
+    expect(refusal(() => Container.addAll(c, "RUNNING", [{ id: "b" }] as never))).toMatchObject(
+      invalid("addAll", { id: "b" }, "version must be a string")
+    )
+    expect(refusal(() => Container.add(c, "RUNNING", null as never))).toMatchObject(invalid("add", null, "expected a record"))
+    expect(refusal(() => Container.add(c, "RUNNING", "a" as never)).message).toBe(
+      `replicore/container.add: invalid replica "a": expected a record`
+    )
+    expect(refusal(() => Container.remove(c, [3] as never))).toMatchObject(invalid("remove", 3, "an id must be a string"))
+    expect(refusal(() => Container.remove(c, 3 as never))).toMatchObject(invalid("remove", 3, "ids must be an iterable of strings"))
+    expect(refusal(() => Container.addAll(c, "RUNNING", 3 as never))).toMatchObject(invalid("addAll", 3, "replicas must be an iterable"))
   })
 
   it("addAll with an id already present, or given twice, adds none of them", () => {
