@@ -15,6 +15,7 @@ import { execSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { isAbsolute, relative } from "node:path"
 import { parseArgs } from "node:util"
+import { type Equivalent, EQUIVALENT } from "./mutation/equivalent.js"
 
 const CORES = ["container", "slots", "compaction", "lifecycle"] as const
 type Core = (typeof CORES)[number]
@@ -41,15 +42,50 @@ if (unknown.length > 0) throw new Error(`unknown core ${unknown.join(", ")}: cho
 const exhaustive = !values["skip-exhaustive"]
 const cores: ReadonlyArray<Core> = positionals.length > 0 ? (positionals as Array<Core>) : CORES
 
+interface Position {
+  readonly line: number
+  readonly column: number
+}
 interface Mutant {
   readonly mutatorName: string
   readonly replacement?: string
-  readonly location: { readonly start: { readonly line: number; readonly column: number } }
+  readonly location: { readonly start: Position; readonly end: Position }
   readonly status: string
   readonly statusReason?: string
 }
 interface Report {
-  readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>
+  readonly files: Record<string, { readonly source?: string; readonly mutants: ReadonlyArray<Mutant> }>
+}
+
+/** The entry of scripts/mutation/equivalent.ts a surviving mutant matches, if any. */
+const listedFor = (path: string, source: string | undefined, m: Mutant): Equivalent | undefined => {
+  if (m.status !== "Survived" && m.status !== "NoCoverage") return undefined
+  const lines = source?.split("\n") ?? []
+  const { end, start } = m.location
+  const original = start.line === end.line
+    ? lines[start.line - 1]?.slice(start.column - 1, end.column - 1)
+    : [lines[start.line - 1]?.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]?.slice(0, end.column - 1)].join("\n")
+  const line = lines[start.line - 1]?.trim()
+  return EQUIVALENT.find((e) =>
+    e.file === path && e.mutator === m.mutatorName && e.replacement === m.replacement && e.line === line && e.original === original
+  )
+}
+
+/** The report with every listed equivalent survivor turned into an ignored mutant carrying its reason. */
+const withListed = (report: Report): { report: Report; used: Set<Equivalent> } => {
+  const used = new Set<Equivalent>()
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([path, f]) => [path, {
+      ...f,
+      mutants: f.mutants.map((m) => {
+        const listed = listedFor(path, f.source, m)
+        if (listed === undefined) return m
+        used.add(listed)
+        return { ...m, status: "Ignored", statusReason: `${listed.reason} (listed in scripts/mutation/equivalent.ts)` }
+      })
+    }])
+  )
+  return { report: { files }, used }
 }
 
 interface Tally {
@@ -88,7 +124,8 @@ const scoreOf = (t: Tally): number => {
 }
 
 const pct = (x: number): string => `${x.toFixed(1)} %`
-const oneLine = (s: string | undefined): string => (s ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 80)
+/** A table cell: one line, pipes escaped, cut at `max` characters (a replacement is code, a reason a sentence). */
+const oneLine = (s: string | undefined, max = 80): string => (s ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, max)
 
 /** What a report says about its run. */
 interface Run {
@@ -101,8 +138,12 @@ interface Run {
   readonly planned?: number
 }
 
-const render = (core: Core, report: Report, run: Run): { markdown: string; score: number; met: boolean } => {
+const render = (core: Core, raw: Report, run: Run): { markdown: string; score: number; met: boolean } => {
   const { commit, minutes, runs } = run
+  const { report, used } = withListed(raw)
+  for (const e of EQUIVALENT) {
+    if (e.file in raw.files && !used.has(e)) console.warn(`mutation: ${core}: listed equivalent mutant matched nothing: ${e.file} ${e.mutator} ${e.line}`)
+  }
   const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))
   const all = tallyOf(files.flatMap(([, f]) => f.mutants))
   const rows = files.map(([path, f]) => {
@@ -116,7 +157,7 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
       .map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | \`${oneLine(m.replacement)}\` | ${m.status} |`)
   )
   const ignored = files.flatMap(([path, f]) =>
-    f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason)} |`)
+    f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason, 240)} |`)
   )
   const met = files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
   const markdown = [

@@ -1,0 +1,110 @@
+/**
+ * Equivalent mutants that a `// Stryker disable next-line <Mutator>` comment
+ * cannot single out: such a comment silences every mutant of that mutator
+ * starting on its line, and on these lines others of the same mutator are
+ * killed. Each is matched by its file, mutator, the code it replaces, its
+ * replacement and the trimmed source line it starts on (not the line number,
+ * so edits elsewhere keep the match); `npm run mutation` counts a matching survivor as equivalent, with its
+ * reason, and names every entry that matched nothing.
+ */
+export interface Equivalent {
+  readonly file: string
+  readonly mutator: string
+  /** The trimmed source line the mutant starts on. */
+  readonly line: string
+  /** The code the mutant replaces. */
+  readonly original: string
+  readonly replacement: string
+  readonly reason: string
+}
+
+export const EQUIVALENT: ReadonlyArray<Equivalent> = [
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (taken.length >= max) break",
+    original: "taken.length >= max",
+    replacement: "false",
+    reason: "a shortcut: once max replicas are taken, the fast path moves only empty states and the scan stops at its first replica"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (taken.length >= max) break",
+    original: "taken.length >= max",
+    replacement: "taken.length > max",
+    reason: "never more than max are taken, so > max is never true: the same as no shortcut (see the entry above)"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length",
+    replacement: "false",
+    reason: "the fast path (a whole state taken at once) is a cost choice: the scan takes the same replicas"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof capacity !== \"number\" || !Number.isSafeInteger(capacity) || capacity < 1) {",
+    original: "typeof capacity !== \"number\"",
+    replacement: "false",
+    reason: "Number.isSafeInteger refuses every value that is not a number as well"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "return !s.quiescing && s.queue === undefined && s.inUse < s.capacity",
+    original: "s.queue === undefined",
+    replacement: "true",
+    reason: "a request waits only while every permit is in use (each change hands free permits to the queue), so a free permit implies nobody waits"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "return s.inUse === 0 && s.queue === undefined",
+    original: "s.queue === undefined",
+    replacement: "true",
+    reason: "with no permit in use (capacity is at least 1) nobody waits: each change hands free permits to the queue"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined || s.inUse >= s.capacity",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "LogicalOperator",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined || s.inUse >= s.capacity",
+    replacement: "s.queue === undefined && s.inUse >= s.capacity",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.inUse >= s.capacity",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "EqualityOperator",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.inUse >= s.capacity",
+    replacement: "s.inUse > s.capacity",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  }
+]
