@@ -181,6 +181,30 @@ describe("remove and stop_replicas (PR #60832)", () => {
   })
 })
 
+describe("an operation that changes nothing answers the very container it was given", () => {
+  // Callers tell a change from none by identity (the lifecycle's settled tick does), so a no-op must not copy.
+  const c = deepFreeze(build([["RUNNING", r("a", "v1")], ["STOPPING", r("b", "v2")]]))
+
+  it("pop taking nothing: no room, every replica excluded, or only empty states", () => {
+    expect(Container.pop(c, { maxReplicas: 0 })).toEqual([[], c])
+    expect(Container.pop(c, { maxReplicas: 0 })[1]).toBe(c)
+    expect(Container.pop(c, { states: ["RUNNING"], excludeVersion: "v1" })[1]).toBe(c)
+    expect(Container.pop(c, { states: ["STARTING", "UPDATING"] })[1]).toBe(c)
+    expect(Container.pop(Container.empty())[1]).toBe(Container.empty())
+  })
+
+  it("remove of no id, of unknown ids, or from an empty container", () => {
+    expect(Container.remove(c, [])[1]).toBe(c)
+    expect(Container.remove(c, ["zz"])[1]).toBe(c)
+    expect(Container.remove(c, Array.from({ length: 40 }, (_, i) => `unknown${i}`))[1]).toBe(c)
+    expect(Container.remove(Container.empty(), ["a"])[1]).toBe(Container.empty())
+  })
+
+  it("addAll of nothing", () => {
+    expect(Container.addAll(c, "RUNNING", [])).toBe(c)
+  })
+})
+
 describe("bad input: typed errors that name the item, and nothing changes", () => {
   const c = deepFreeze(build([["RUNNING", r("a")]]))
   const refusal = (f: () => unknown): Container.ContainerError => {
