@@ -323,6 +323,7 @@ describe("each operation throws exactly its declared errors", () => {
     ["pop", pop, () => Container.pop(c, { maxReplicas: -2 }), "-2"],
     ["count", count, () => Container.count(c, { states: ["GONE" as never] }), `"GONE"`],
     ["count", count, () => Container.count(c, { version: 1 as never }), "version must be a string, got 1"],
+    ["count", count, () => Container.count(c, { excludeVersion: 3 as never }), "excludeVersion must be a string, got 3"],
     ["count", count, () => Container.count(c, { version: "v1", excludeVersion: "v9" } as never), `"v9"`],
     ["remove", remove, () => Container.remove(c, null as never), "null"],
     ["remove", remove, () => Container.remove(c, ["a", 4] as never), "4"],
