@@ -327,6 +327,7 @@ describe("each operation throws exactly its declared errors", () => {
     ["count", count, () => Container.count(c, { version: "v1", excludeVersion: "v9" } as never), `"v9"`],
     ["remove", remove, () => Container.remove(c, null as never), "null"],
     ["remove", remove, () => Container.remove(c, ["a", 4] as never), "4"],
+    ["remove", remove, () => Container.remove(c, new Set(["a", 5]) as never), "5"],
     ["transition", transition, () => Container.transition(c, 4 as never, "RUNNING"), "4"],
     ["transition", transition, () => Container.transition(c, "a", "GONE" as never), `"GONE"`],
     ["transition", transition, () => Container.transition(c, "zz", "RUNNING"), `"zz"`]
