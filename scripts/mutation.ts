@@ -241,11 +241,12 @@ const partialOf = (core: Core): { report: Report; run: Run } | undefined => {
   const names = readdirSync(dir).sort()
   const plan = names.find((n) => n.endsWith("-onMutationTestingPlanReady.json"))
   const tested = names.filter((n) => n.endsWith("-onMutantTested.json"))
-  const files: Record<string, { mutants: Array<Mutant> }> = {}
+  const files: Record<string, { source: string; mutants: Array<Mutant> }> = {}
   for (const name of tested) {
     const m = JSON.parse(readFileSync(`${dir}/${name}`, "utf8")) as Mutant & { fileName: string }
     const path = isAbsolute(m.fileName) ? relative(process.cwd(), m.fileName) : m.fileName
-    ;(files[path] ??= { mutants: [] }).mutants.push(m)
+    // The events carry no source: the file as it was at the run's commit.
+    ;(files[path] ??= { source: execSync(`git show ${started.commit}:${path}`).toString(), mutants: [] }).mutants.push(m)
   }
   const last = Math.max(started.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
   const planned = plan === undefined

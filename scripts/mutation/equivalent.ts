@@ -106,5 +106,157 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "s.inUse >= s.capacity",
     replacement: "s.inUse > s.capacity",
     reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "OrderedMap.sizeOf(tree) <= max - taken.length",
+    replacement: "OrderedMap.sizeOf(tree) < max - taken.length",
+    reason: "the fast path (a whole state taken at once) is a cost choice: the scan takes the same replicas"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "{\n      OrderedMap.appendValues(tree, taken)\n      buckets[si] = undefined\n      continue\n    }",
+    replacement: "{}",
+    reason: "without the fast path the scan below takes the same replicas"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BooleanLiteral",
+    line: "if (taken.length >= max) return false",
+    original: "false",
+    replacement: "true",
+    reason: "the scan then goes on to the end taking nothing more (the check above still refuses): a cost only"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (version === undefined && excluded === undefined) {",
+    original: "version === undefined && excluded === undefined",
+    replacement: "false",
+    reason: "with no filter the scan counts every replica: the same as the size, at a higher cost"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (version === undefined && excluded === undefined) {",
+    original: "{\n      total += OrderedMap.sizeOf(tree)\n      continue\n    }",
+    replacement: "{}",
+    reason: "with no filter the scan counts every replica: the same as the size, at a higher cost"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0 || n === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "LogicalOperator",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0 || n === 0",
+    replacement: "wanted.size === 0 && n === 0",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "n === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "true",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "false",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "wanted.size * Math.log2(n + 1) <= n",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "wanted.size * Math.log2(n + 1) >= n",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArithmeticOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1)",
+    replacement: "wanted.size / Math.log2(n + 1)",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArithmeticOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "n + 1",
+    replacement: "n - 1",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (ids instanceof Set) {",
+    original: "{\n    for (const id of ids) requireId(\"remove\", id)\n    return ids\n  }",
+    replacement: "{}",
+    reason: "using a caller's Set as it is only saves a copy: the copy below checks every id the same way"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (ids instanceof Set) {",
+    original: "ids instanceof Set",
+    replacement: "false",
+    reason: "using a caller's Set as it is only saves a copy: the copy below checks every id the same way"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "si < buckets.length",
+    replacement: "si <= buckets.length",
+    reason: "one more round past the last state reads an empty tree and changes nothing"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "removed.length < wanted.size",
+    replacement: "true",
+    reason: "stopping once every id is found only saves scanning the states left, which hold none of them"
   }
 ]
