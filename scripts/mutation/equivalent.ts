@@ -258,5 +258,45 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "removed.length < wanted.size",
     replacement: "true",
     reason: "stopping once every id is found only saves scanning the states left, which hold none of them"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "removed.length < wanted.size",
+    replacement: "removed.length <= wanted.size",
+    reason: "stopping once every id is found only saves scanning the states left, which hold none of them"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keptKeys = new Array<number>(OrderedMap.sizeOf(tree))",
+    original: "new Array<number>(OrderedMap.sizeOf(tree))",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: it is cut to the kept entries before use"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keptValues = new Array<R>(OrderedMap.sizeOf(tree))",
+    original: "new Array<R>(OrderedMap.sizeOf(tree))",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: it is cut to the kept entries before use"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (kept < OrderedMap.sizeOf(tree)) {",
+    original: "kept < OrderedMap.sizeOf(tree)",
+    replacement: "true",
+    reason: "rebuilding a state that lost nothing gives a tree of the same entries: only its sharing and cost differ"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (kept < OrderedMap.sizeOf(tree)) {",
+    original: "kept < OrderedMap.sizeOf(tree)",
+    replacement: "kept <= OrderedMap.sizeOf(tree)",
+    reason: "rebuilding a state that lost nothing gives a tree of the same entries: only its sharing and cost differ"
   }
 ]
