@@ -298,5 +298,21 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "kept < OrderedMap.sizeOf(tree)",
     replacement: "kept <= OrderedMap.sizeOf(tree)",
     reason: "rebuilding a state that lost nothing gives a tree of the same entries: only its sharing and cost differ"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const index = removed.length === n ? undefined : withoutIds(c.index, removed)",
+    original: "removed.length === n",
+    replacement: "false",
+    reason: "a shortcut: removing every id from the index one by one also leaves it empty"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "return location === undefined ? undefined : stateName(location)",
+    original: "location === undefined",
+    replacement: "false",
+    reason: "no location reads as no state as well (the state table has no entry at NaN)"
   }
 ]
