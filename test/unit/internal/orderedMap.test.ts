@@ -48,6 +48,8 @@ describe("insert and remove", () => {
     const tree = build([1, 2, 3])
     expect(OrderedMap.lookup(tree, 9)).toBeUndefined()
     expect(OrderedMap.remove(tree, 9)).toBe(tree)
+    expect(OrderedMap.remove(tree, 0)).toBe(tree)
+    expect(OrderedMap.remove(build([4, 2, 6, 1, 3, 5, 7]), 2.5)).toStrictEqual(build([4, 2, 6, 1, 3, 5, 7]))
     expect(OrderedMap.first(undefined)).toBeUndefined()
     expect(OrderedMap.sizeOf(undefined)).toBe(0)
   })
@@ -55,6 +57,12 @@ describe("insert and remove", () => {
 
 describe("scans", () => {
   const tree = build([5, 1, 9, 3, 7])
+
+  it("first is the smallest key, however deep it sits", () => {
+    expect(OrderedMap.first(tree)?.key).toBe(1)
+    expect(OrderedMap.first(build([5]))?.value).toBe("v5")
+    expect(OrderedMap.first(OrderedMap.remove(tree, 1))?.key).toBe(3)
+  })
 
   it("visits entries in key order and stops when told", () => {
     const seen: Array<number> = []
