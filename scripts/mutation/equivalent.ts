@@ -314,5 +314,77 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "location === undefined",
     replacement: "false",
     reason: "no location reads as no state as well (the state table has no entry at NaN)"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (tree.left === undefined) return tree.right",
+    original: "tree.left === undefined",
+    replacement: "false",
+    reason: "with no left child the successor path below rebuilds the right child (a single node) as it was"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ObjectLiteral",
+    line: "const successor = { key: 0, value: tree.value }",
+    original: "{ key: 0, value: tree.value }",
+    replacement: "{}",
+    reason: "only the sink's initial values: removeMin writes both fields before they are read"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "current = key < current.key ? current.left : current.right",
+    original: "key < current.key",
+    replacement: "key <= current.key",
+    reason: "an equal key has already been answered on the line above"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "BlockStatement",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "{\n    let next = tree\n    values.forEach((value, i) => {\n      next = insert(next, firstKey + i, value)\n    })\n    return next\n  }",
+    replacement: "{}",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if ((node.bitmap & bit) === 0) return undefined",
+    original: "(node.bitmap & bit) === 0",
+    replacement: "false",
+    reason: "a shortcut: going on down another child ends at a leaf or collision whose key differs, which answers undefined too"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "EqualityOperator",
+    line: "return new Branch(bitA | bitB, bitA >>> 0 < bitB >>> 0 ? [a, b] : [b, a], owner)",
+    original: "bitA >>> 0 < bitB >>> 0",
+    replacement: "bitA >>> 0 <= bitB >>> 0",
+    reason: "the two bits differ here (the equal case returned on the line above)"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "owner !== undefined && node.owner === owner",
+    replacement: "false",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children[at] = child\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return node.value === leaf.value ? node : leaf",
+    original: "node.value === leaf.value",
+    replacement: "false",
+    reason: "keeping the old leaf for an unchanged value only saves copying the path: the new leaf holds the same key and value"
   }
 ]
