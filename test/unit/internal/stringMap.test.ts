@@ -40,6 +40,22 @@ describe("set, get and remove", () => {
     expect(StringMap.remove(map, c)).toBeUndefined()
   })
 
+  it("removing an absent key that collides with present ones answers the map as it was", () => {
+    const map = build([a, b, "x"])
+    expect(StringMap.remove(map, c)).toBe(map)
+    expect(StringMap.removeMany(map, [c, d])).toBe(map)
+  })
+
+  it("the shape depends on the keys only, not on their order: a collision never takes in a key of another hash", () => {
+    // "x" shares a's lowest 5 hash bits, so it meets the collision of a and b on its way down.
+    const x = keyWithHash((StringMap.hashOf(a) & 0x1f) | 0x0200_0000, "x")
+    const shapes = [[a, b, x], [x, a, b], [a, x, b]].map((keys) =>
+      keys.reduce<StringMap.StringMap>((m, k) => StringMap.set(m, k, k === x ? 1 : 0), undefined)
+    )
+    expect(shapes[0]).toStrictEqual(shapes[1])
+    expect(shapes[2]).toStrictEqual(shapes[1])
+  })
+
   it("leaves every earlier version unchanged", () => {
     const two = build([a, b])
     const three = StringMap.set(two, c, 9)
