@@ -386,5 +386,45 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "node.value === leaf.value",
     replacement: "false",
     reason: "keeping the old leaf for an unchanged value only saves copying the path: the new leaf holds the same key and value"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "const leaves = owner !== undefined && node.owner === owner ? node.leaves : node.leaves.slice()",
+    original: "owner !== undefined && node.owner === owner",
+    replacement: "false",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return leaves === node.leaves ? node : new Collision(node.hash, leaves, owner)",
+    original: "leaves === node.leaves",
+    replacement: "false",
+    reason: "a new node around the very leaves written in place holds the same entries"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return next === child ? node : withChild(node, at, next, owner)",
+    original: "next === child",
+    replacement: "false",
+    reason: "an unchanged child copied into a new branch gives the same entries: only sharing is lost"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children.splice(at, 0, leaf)\n    node.bitmap |= bit\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if ((node.bitmap & bit) === 0) return node",
+    original: "(node.bitmap & bit) === 0",
+    replacement: "false",
+    reason: "a shortcut: going on into another child (or none) finds no such key, and the branch is answered as it was"
   }
 ]
