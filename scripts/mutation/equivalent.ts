@@ -426,5 +426,45 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "(node.bitmap & bit) === 0",
     replacement: "false",
     reason: "a shortcut: going on into another child (or none) finds no such key, and the branch is answered as it was"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (node.children.length === 1) return undefined",
+    original: "node.children.length === 1",
+    replacement: "false",
+    reason: "unreachable: a branch with one child holds a branch of two keys or more (a lone leaf is collapsed into its parent), which one removal never empties"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children.splice(at, 1)\n    node.bitmap &= ~bit\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/container/errors.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof value === \"string\") return JSON.stringify(value)",
+    original: "typeof value === \"string\"",
+    replacement: "false",
+    reason: "the general case below quotes a string the same way (JSON.stringify)"
+  },
+  {
+    file: "src/container/errors.ts",
+    mutator: "StringLiteral",
+    line: "if (typeof value === \"string\") return JSON.stringify(value)",
+    original: "\"string\"",
+    replacement: "\"\"",
+    reason: "the general case below quotes a string the same way (JSON.stringify)"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "height: (hl > hr ? hl : hr) + 1,",
+    original: "hl > hr",
+    replacement: "hl >= hr",
+    reason: "on equal heights either one is the larger"
   }
 ]
