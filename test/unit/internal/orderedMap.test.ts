@@ -44,6 +44,28 @@ describe("insert and remove", () => {
     expect(entries(after).map(([k]) => k)).toEqual([8, 10, 12, 13, 15, 17, 18])
   })
 
+  it("stays an AVL tree through a long mixed run of inserts and removes, rotating only when a side is two taller", () => {
+    // A fixed linear congruential sequence (its high bits: the low ones repeat early): the shapes a few thousand updates reach.
+    let seed = 7
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0)
+    let tree: Tree = undefined
+    const present = new Set<number>()
+    for (let step = 0; step < 3000; step++) {
+      const draw = next()
+      const key = (draw >>> 8) % 64
+      if (present.has(key) && (draw & 3) !== 0) {
+        tree = OrderedMap.remove(tree, key)
+        present.delete(key)
+      } else {
+        tree = OrderedMap.insert(tree, key, `v${key}`)
+        present.add(key)
+      }
+      const fault = shapeFault(tree)
+      if (fault !== undefined) throw new Error(`step ${step} (key ${key}): ${fault}`)
+    }
+    expect(entries(tree).map(([k]) => k)).toEqual([...present].sort((x, y) => x - y))
+  })
+
   it("answers undefined for an absent key and leaves the tree as it is when removing one", () => {
     const tree = build([1, 2, 3])
     expect(OrderedMap.lookup(tree, 9)).toBeUndefined()
