@@ -466,5 +466,69 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "hl > hr",
     replacement: "hl >= hr",
     reason: "on equal heights either one is the larger"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "true",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "false",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "values.length * Math.log2(total + 1) <= total",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "values.length * Math.log2(total + 1) >= total",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1)",
+    replacement: "values.length / Math.log2(total + 1)",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "total + 1",
+    replacement: "total - 1",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keys = new Array<number>(total)",
+    original: "new Array<number>(total)",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: every slot is written before use"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const all = new Array<V>(total)",
+    original: "new Array<V>(total)",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: every slot is written before use"
   }
 ]
