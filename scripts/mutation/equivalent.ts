@@ -530,5 +530,13 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "new Array<V>(total)",
     replacement: "new Array()",
     reason: "sizing the array up front only saves its growth: every slot is written before use"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ObjectLiteral",
+    line: "const probe = { found: false }",
+    original: "{ found: false }",
+    replacement: "{}",
+    reason: "only the initial value: an absent field reads as false as well, and setIn writes true"
   }
 ]
