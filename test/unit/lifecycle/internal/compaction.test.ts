@@ -4,7 +4,7 @@
  * 23–27) in `"ray"` mode, and where `"planner"` mode differs.
  */
 import { describe, expect, it } from "vitest"
-import type { Lifecycle } from "../../../../src/index.js"
+import { Lifecycle } from "../../../../src/index.js"
 import { obey, releases, running, started, starts, stopped, stops } from "../support.js"
 
 const CPU = (n: number) => ({ CPU: n })
@@ -215,6 +215,37 @@ describe("planner mode: where it differs from Ray", () => {
     const rest = obey(c, wave2)
     expect(releases([...stop1, ...rest])).toHaveLength(2) // rest begins with wave2
     expect(c.compaction()).toMatchObject({ phase: "idle", failures: 0 })
+  })
+
+  it("a wave moves only replicas still running: one that failed before its wave began stays stopping", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave1 = c.tick([], PAST_DELAY)
+    const emptying = c.compaction().nodes
+    expect(emptying).toHaveLength(2)
+    const stop1 = c.tick(started(wave1), 1000)
+    // Wave 2's replica: the one still running on a node being emptied. It fails as wave 1 ends.
+    const next = c.replicasIn("d", "RUNNING").find((r) => r.node !== null && emptying.includes(r.node))!
+    c.tick([...stopped(stop1), { type: "replicaUnhealthy", replica: next.id }], 1000)
+    expect(c.replicasIn("d", "STOPPING").map((r) => r.id)).toEqual([next.id])
+    expect(c.counts("d").PENDING_MIGRATION).toBeUndefined()
+  })
+
+  it("an active compaction waiting on its replicas: a tick at the same now with no events answers the very state", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave1 = c.tick([], PAST_DELAY)
+    c.tick(started(wave1), 1000)
+    expect(c.compaction().phase).toBe("active")
+    const again = Lifecycle.tick(c.state, { now: c.now, events: [] })
+    expect(again).toEqual({ state: c.state, actions: [] })
+    expect(again.state).toBe(c.state)
   })
 
   it("a replacement starts on its step's destination; a cancelled plan returns its migrating replicas to RUNNING", () => {
