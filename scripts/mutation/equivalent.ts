@@ -538,5 +538,69 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "{ found: false }",
     replacement: "{}",
     reason: "only the initial value: an absent field reads as false as well, and setIn writes true"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: a compaction names only replicas of the lifecycle's own deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "const replica = d === undefined ? undefined : draft.record(d, step.replica)",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: a compaction names only replicas of the lifecycle's own deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined && replica !== undefined",
+    replacement: "d !== undefined || replica !== undefined",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined && replica !== undefined",
+    replacement: "true",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined",
+    replacement: "true",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "replica !== undefined",
+    replacement: "true",
+    reason: "a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "? active.nodes.every((node) => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    original: "active.nodes.every((node) => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    replacement: "active.nodes.some(node => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    reason: "a Ray compaction empties one node (one per round), on which every and some agree"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (done) return complete(draft, draft.compaction.active ?? active)",
+    original: "draft.compaction.active ?? active",
+    replacement: "draft.compaction.active && active",
+    reason: "the compaction is still the one this update began with (advance writes it only when it goes on): both name the same"
   }
 ]

@@ -39,6 +39,15 @@ describe("compaction at the deployment level (Ray's cases 18–19)", () => {
     expect(c.tick([], 600_000)).toEqual([]) // nothing more is compactable
   })
 
+  it("18, the node being emptied leaves: the compaction is complete, as the node holds nothing any more", () => {
+    const c = case18("ray")
+    c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n3"])
+    const gone = c.tick([{ type: "nodeRemoved", node: "n3" }], 1000)
+    expect(stops(gone)).toHaveLength(1) // B's old replica went with its node
+    expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 })
+  })
+
   it("18 in planner mode: the plan empties the same node with the same single migration", () => {
     const c = case18("planner")
     const actions = c.tick([], PAST_DELAY)
