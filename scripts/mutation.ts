@@ -134,8 +134,8 @@ interface Run {
   readonly runs: number
   /** False when the exhaustive explorations were left out (`--skip-exhaustive`): the score is then a lower bound. */
   readonly exhaustive?: boolean
-  /** For a run stopped early: the mutants it planned, of which only the reported ones were tested. */
-  readonly planned?: number
+  /** For a run stopped early: the mutants it planned per file, of which only the reported ones were tested. */
+  readonly planned?: Readonly<Record<string, number>>
 }
 
 const render = (core: Core, raw: Report, run: Run): { markdown: string; score: number; met: boolean } => {
@@ -149,7 +149,9 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
   const rows = files.map(([path, f]) => {
     const t = tallyOf(f.mutants)
     const s = scoreOf(t)
-    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${s >= GOAL ? "met" : "**missed**"} |`
+    const planned = run.planned?.[path] ?? f.mutants.length
+    const goal = f.mutants.length < planned ? `not reached (${f.mutants.length} of ${planned} reported)` : s >= GOAL ? "met" : "**missed**"
+    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${goal} |`
   })
   const survivors = files.flatMap(([path, f]) =>
     f.mutants
@@ -175,8 +177,10 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
       ]
       : []),
     ...(run.planned === undefined ? [] : [
-      `**Partial run**: stopped after ${minutes.toFixed(0)} min with ${files.reduce((n, [, f]) => n + f.mutants.length, 0)} of ${run.planned} mutants reported;`,
-      "the figures below cover those only (a file absent from the table was not reached).",
+      `**Partial run**: stopped after ${minutes.toFixed(0)} min with ${files.reduce((n, [, f]) => n + f.mutants.length, 0)} of ${
+        Object.values(run.planned).reduce((n, k) => n + k, 0)
+      } mutants reported (static ones and those no check covers come first);`,
+      "the figures below cover those only, and a file whose mutants were not all reported says so.",
       ""
     ]),
     `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
@@ -249,9 +253,14 @@ const partialOf = (core: Core): { report: Report; run: Run } | undefined => {
     ;(files[path] ??= { source: execSync(`git show ${started.commit}:${path}`).toString(), mutants: [] }).mutants.push(m)
   }
   const last = Math.max(started.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
-  const planned = plan === undefined
-    ? tested.length
-    : (JSON.parse(readFileSync(`${dir}/${plan}`, "utf8")) as { mutantPlans: ReadonlyArray<unknown> }).mutantPlans.length
+  const planned: Record<string, number> = {}
+  const plans = plan === undefined
+    ? []
+    : (JSON.parse(readFileSync(`${dir}/${plan}`, "utf8")) as { mutantPlans: ReadonlyArray<{ mutant: { fileName: string } }> }).mutantPlans
+  for (const { mutant } of plans) {
+    const path = isAbsolute(mutant.fileName) ? relative(process.cwd(), mutant.fileName) : mutant.fileName
+    planned[path] = (planned[path] ?? 0) + 1
+  }
   return { report: { files }, run: { commit: started.commit, minutes: (last - started.started) / 60_000, runs: started.runs, exhaustive: started.exhaustive, planned } }
 }
 

@@ -226,6 +226,21 @@ describe("planner mode: where it differs from Ray", () => {
     expect(c.compaction()).toMatchObject({ phase: "idle", failures: 0 })
   })
 
+  it("plans within maxReplicasPerNode: no node is emptied onto one already holding the most it may", () => {
+    const cluster = (maxReplicasPerNode?: number) =>
+      running({
+        nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+        deployments: [{ id: "d", demand: CPU(1), ...(maxReplicasPerNode === undefined ? {} : { maxReplicasPerNode }) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"] })
+    const free = cluster()
+    free.tick([], PAST_DELAY)
+    expect(free.compaction().phase).toBe("active") // without the limit, one node's replica joins the other's
+    const limited = cluster(1)
+    expect(limited.tick([], PAST_DELAY)).toEqual([])
+    expect(limited.compaction().phase).toBe("idle")
+  })
+
   it("a wave moves only replicas still running: one that failed before its wave began stays stopping", () => {
     const c = running({
       nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
