@@ -156,6 +156,25 @@ describe("the compaction cycle (Anyscale's TestActiveCompaction, cases 23–27, 
     }
   })
 
+  it("does not start in the tick a deployment begins to scale or roll out, though the cluster was quiet for the delay", () => {
+    // Either node's replica fits on the other: at the delay, a compaction starts unless a deployment changes in that tick.
+    const spread = () =>
+      running({
+        nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(4) }],
+        deployments: [{ id: "d", demand: CPU(1) }, { id: "e", demand: CPU(1) }],
+        options: { compaction: "ray" }
+      }, { d: ["n1"], e: ["n2"] })
+    const scaling = spread()
+    scaling.tick([{ type: "setTarget", deployment: "d", target: 2 }], PAST_DELAY)
+    expect(scaling.compaction().phase).toBe("idle")
+    const rolling = spread()
+    rolling.tick([{ type: "setTarget", deployment: "d", target: 1, version: "v2" }], PAST_DELAY)
+    expect(rolling.compaction().phase).toBe("idle")
+    const quiet = spread()
+    quiet.tick([], PAST_DELAY)
+    expect(quiet.compaction().phase).toBe("active")
+  })
+
   it("the back-off is capped at maxBackoffMs", () => {
     const c = small({ compactionDelayMs: 0, maxBackoffMs: 3000 })
     for (let i = 0; i < 3; i++) {
@@ -224,6 +243,9 @@ describe("planner mode: where it differs from Ray", () => {
     const rest = obey(c, wave2)
     expect(releases([...stop1, ...rest])).toHaveLength(2) // rest begins with wave2
     expect(c.compaction()).toMatchObject({ phase: "idle", failures: 0 })
+    // The released nodes are gone for good: the next search, a delay later, has nothing to plan.
+    expect(c.tick([], PAST_DELAY)).toEqual([])
+    expect(c.compaction().phase).toBe("idle")
   })
 
   it("plans within maxReplicasPerNode: no node is emptied onto one already holding the most it may", () => {
@@ -311,6 +333,18 @@ describe("planner mode: where it differs from Ray", () => {
       expect(planner.counts("d").PENDING_MIGRATION).toBeGreaterThan(0)
       expect(planner.counts("e")).toEqual({ RUNNING: 1, STARTING: 1 }) // e's replicas are not moved
       expect(ray.compaction().phase).toBe("idle")
+    })
+
+    it("moves nothing while another deployment rolls out a version or is UNHEALTHY", () => {
+      const rolling = fleet("planner")
+      rolling.tick([{ type: "setTarget", deployment: "e", target: 1, version: "v2" }], PAST_DELAY)
+      expect(rolling.compaction().phase).toBe("idle")
+      expect(rolling.counts("d")).toEqual({ RUNNING: 3 })
+      const failing = fleet("planner")
+      failing.tick([{ type: "replicaUnhealthy", replica: failing.replicasIn("e", "RUNNING")[0]!.id }], PAST_DELAY)
+      expect(failing.status("e")).toBe("UNHEALTHY")
+      expect(failing.compaction().phase).toBe("idle")
+      expect(failing.counts("d")).toEqual({ RUNNING: 3 })
     })
 
     it("does not move a deployment until it has been steady for compactionDelayMs", () => {
