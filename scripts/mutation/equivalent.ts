@@ -602,5 +602,157 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "draft.compaction.active ?? active",
     replacement: "draft.compaction.active && active",
     reason: "the compaction is still the one this update began with (advance writes it only when it goes on): both name the same"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "UpdateOperator",
+    line: "if (replica.version !== dep.version) outdated++",
+    original: "outdated++",
+    replacement: "outdated--",
+    reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const id of draft.nodeAt(node)?.replicas ?? []) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a draining node is always a known node (one that leaves stops draining); and an id with no # names no deployment, which is skipped"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "StringLiteral",
+    line: "const key = replica.node ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: an UPDATING or RUNNING replica has reported its node"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "UnaryOperator",
+    line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "UnaryOperator",
+    line: "const position = (node: string): number => draft.nodeIndex.get(node) ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const entry of [...(byNode.get(node) ?? [])].reverse()) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "unreachable: the nodes are the map's own keys"
+  },
+  {
+    file: "src/lifecycle/internal/resources.ts",
+    mutator: "StringLiteral",
+    line: "const na = names[a] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: the indices sorted are those of the names"
+  },
+  {
+    file: "src/lifecycle/internal/resources.ts",
+    mutator: "StringLiteral",
+    line: "const nb = names[b] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: the indices sorted are those of the names"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "true",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "false",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "d <= 0",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "d >= 0",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (e !== 0) return e < 0",
+    original: "e < 0",
+    replacement: "e <= 0",
+    reason: "e is not 0 here (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.compaction.searchedAt !== draft.layout &&",
+    original: "draft.compaction.searchedAt !== draft.layout",
+    replacement: "true",
+    reason: "a search over a layout that has not changed since one found nothing finds nothing again: the check only saves the search"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.deployments.every((dep) => dep.status === \"HEALTHY\" && Container.size(dep.replicas) === dep.target)",
+    original: "Container.size(dep.replicas) === dep.target",
+    replacement: "true",
+    reason: "HEALTHY already means exactly the target running and nothing starting or stopping; the only others, PENDING_MIGRATION, exist only while a node drains (the cluster is not quiet) or a compaction runs (none may start)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (Either.isLeft(validated)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
   }
 ]
