@@ -335,6 +335,18 @@ describe("planner mode: where it differs from Ray", () => {
       expect(ray.compaction().phase).toBe("idle")
     })
 
+    it("starts beside a replica no node can take (it waits unplaced, holding nothing)", () => {
+      const unplaced = running({
+        nodes: [...["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })), { id: "n4", capacity: CPU(4), releasable: false }],
+        deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }, { id: "big", demand: CPU(8) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2", "n3"] })
+      const placed = unplaced.tick([{ type: "setTarget", deployment: "big", target: 1 }], 1000)
+      expect(starts(placed).map((s) => s.node)).toEqual([null])
+      unplaced.tick([], PAST_DELAY)
+      expect(unplaced.compaction().phase).toBe("active")
+    })
+
     it("moves nothing while another deployment rolls out a version or is UNHEALTHY", () => {
       const rolling = fleet("planner")
       rolling.tick([{ type: "setTarget", deployment: "e", target: 1, version: "v2" }], PAST_DELAY)
