@@ -754,5 +754,77 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "false",
     replacement: "true",
     reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "...(dep.maxReplicasPerNode === undefined ? {} : { maxReplicasPerNode: dep.maxReplicasPerNode })",
+    original: "dep.maxReplicasPerNode === undefined",
+    replacement: "false",
+    reason: "the snapshot's decoder reads a limit set to undefined as no limit, as it reads an absent one"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "r.node === null || !open.has(r.node) ? [] : [{",
+    original: "r.node === null",
+    replacement: "false",
+    reason: "a replica with no node is on no open node either: the next test leaves it out the same"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "movable: movable.has(d) && Container.stateOf(dep.replicas, r.id) === \"RUNNING\"",
+    original: "Container.stateOf(dep.replicas, r.id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "a movable deployment is steady (HEALTHY at its target), so every replica of it runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArrayDeclaration",
+    line: "const room = new Array<number>(n).fill(0)",
+    original: "new Array<number>(n)",
+    replacement: "new Array()",
+    reason: "mayRelease only spares hopeless searches: without room it lets every search go ahead, and the planner finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    replacement: "draft.nodes",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "!node.released && !draft.compaction.releasing.has(node.id)",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "!node.released && !draft.compaction.releasing.has(node.id)",
+    replacement: "!node.released || !draft.compaction.releasing.has(node.id)",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.draining.has(node.id)) continue",
+    original: "draft.draining.has(node.id)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches: counting a draining node's room lets more searches go ahead, and the planner (which moves nothing onto it) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "one more entry past the last resource, which nothing reads"
   }
 ]
