@@ -826,5 +826,125 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "k < n",
     replacement: "k <= n",
     reason: "one more entry past the last resource, which nothing reads"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArithmeticOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "(node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    replacement: "(node.capacity[k] ?? 0) + (node.used[k] ?? 0)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "node.used[k] ?? 0",
+    replacement: "node.used[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0 || draft.draining.has(node.id)",
+    replacement: "(!node.releasable || node.held === 0) && draft.draining.has(node.id)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0 || draft.draining.has(node.id)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0",
+    replacement: "!node.releasable && node.held === 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "node.held === 0",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "const allMovable = node.replicas.every((id) => {",
+    original: "node.replicas.every((id) => {\n      const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")\n      return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"\n    })",
+    replacement: "node.replicas.some(id => {\n  const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\");\n  return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\";\n})",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "d !== undefined && movable.has(d) || Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d)",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d)",
+    replacement: "d !== undefined || movable.has(d)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
   }
 ]
