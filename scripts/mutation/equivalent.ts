@@ -946,5 +946,29 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
     replacement: "true",
     reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!allMovable) return false",
+    original: "!allMovable",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!allMovable) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
   }
 ]
