@@ -347,6 +347,31 @@ describe("planner mode: where it differs from Ray", () => {
       expect(unplaced.compaction().phase).toBe("active")
     })
 
+    it("searches again once the layout changes, though the same deployments are movable", () => {
+      // n1 holds d and e, n2 holds d: both full, and e's second replica finds no room (e is never steady).
+      const c = running({
+        nodes: [{ id: "n1", capacity: CPU(2) }, { id: "n2", capacity: CPU(1) }],
+        deployments: [{ id: "d", demand: CPU(1) }, { id: "e", demand: CPU(1) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"], e: ["n1"] })
+      expect(starts(c.tick([{ type: "setTarget", deployment: "e", target: 2 }], 1000)).map((s) => s.node)).toEqual([null])
+      expect(c.tick([], PAST_DELAY)).toEqual([]) // d is movable, but nothing can go
+      // e goes away: n1 has room for n2's replica of d. The movable deployments are the same ({d}).
+      const down = c.tick([{ type: "setTarget", deployment: "e", target: 0 }], 1000)
+      c.tick(stopped(down), 1000)
+      expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] })
+    })
+
+    it("moves when the others' room exactly fits what a node holds", () => {
+      const c = running({
+        nodes: [{ id: "n1", capacity: CPU(2) }, { id: "n2", capacity: CPU(2) }],
+        deployments: [{ id: "d", demand: CPU(1) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"] })
+      c.tick([], PAST_DELAY)
+      expect(c.compaction().phase).toBe("active")
+    })
+
     it("moves nothing while another deployment rolls out a version or is UNHEALTHY", () => {
       const rolling = fleet("planner")
       rolling.tick([{ type: "setTarget", deployment: "e", target: 1, version: "v2" }], PAST_DELAY)
