@@ -970,5 +970,125 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "k < n",
     replacement: "false",
     reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "one more round past the last resource reads no room and refuses nothing"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "k >= n",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "const own = (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "node.capacity[k] ?? 0",
+    replacement: "node.capacity[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "room[k]! - own < (node.used[k] ?? 0)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "room[k]! - own",
+    replacement: "room[k]! + own",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "node.used[k] ?? 0",
+    replacement: "node.used[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!mayRelease(draft, movable)) return false",
+    original: "!mayRelease(draft, movable)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!mayRelease(draft, movable)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (Either.isLeft(validated)) return false",
+    original: "Either.isLeft(validated)",
+    replacement: "false",
+    reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (plan.released.length === 0) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "return true",
+    original: "true",
+    replacement: "false",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (node === undefined) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (rayAllowed(draft) && !startRay(draft)) draft.setCompaction({ ...draft.compaction, searchedAt: draft.layout })",
+    original: "!startRay(draft)",
+    replacement: "startRay(draft)",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (movable.size === 0) return",
+    original: "movable.size === 0",
+    replacement: "false",
+    reason: "a shortcut: with nothing movable the search below finds nothing (and is remembered as such)"
   }
 ]
