@@ -48,6 +48,15 @@ describe("compaction at the deployment level (Ray's cases 18–19)", () => {
     expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 })
   })
 
+  it("18, the node being emptied also starts draining: its deadline holds, so a due replica stops before its replacement runs", () => {
+    const c = case18("ray")
+    c.tick([], PAST_DELAY)
+    expect(c.counts("B")).toEqual({ STARTING: 1, PENDING_MIGRATION: 1 })
+    const due = c.tick([{ type: "nodesDraining", nodes: { n3: c.now + 1000 } }], 0)
+    expect(stops(due)).toHaveLength(1)
+    expect(c.counts("B")).toEqual({ STARTING: 1, STOPPING: 1 })
+  })
+
   it("18 in planner mode: the plan empties the same node with the same single migration", () => {
     const c = case18("planner")
     const actions = c.tick([], PAST_DELAY)
