@@ -1090,5 +1090,13 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "movable.size === 0",
     replacement: "false",
     reason: "a shortcut: with nothing movable the search below finds nothing (and is remembered as such)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!startPlanner(draft, movable)) draft.setCompaction({ ...draft.compaction, searchedAt: draft.layout, searchedMovable: key })",
+    original: "!startPlanner(draft, movable)",
+    replacement: "startPlanner(draft, movable)",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
   }
 ]
