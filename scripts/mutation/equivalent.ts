@@ -1098,5 +1098,45 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "!startPlanner(draft, movable)",
     replacement: "startPlanner(draft, movable)",
     reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (releasing.has(id)) {",
+    original: "releasing.has(id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold leaves the same members (the tick has just released a node, so it changed anyway)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (releasing.has(id)) {",
+    original: "releasing.has(id)",
+    replacement: "false",
+    reason: "a released node left among those waiting is skipped by every reader of the set, which also skips released nodes"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BlockStatement",
+    line: "if (releasing.has(id)) {",
+    original: "{\n      const copy = new Set(releasing)\n      copy.delete(id)\n      releasing = copy\n    }",
+    replacement: "{}",
+    reason: "a released node left among those waiting is skipped by every reader of the set, which also skips released nodes"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (neverStarted.has(replica.id)) {",
+    original: "neverStarted.has(replica.id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold leaves the same members, and the deployment is written anyway"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "this.nodesOwned = false",
+    original: "false",
+    replacement: "true",
+    reason: "setNodes is always given a fresh array, so writing into it in place changes no earlier state"
   }
 ]
