@@ -1,5 +1,5 @@
 /**
- * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--render]`.
+ * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--skip-exhaustive] [--render | --partial]`.
  * Runs StrykerJS (scripts/mutation/stryker.config.mjs) over each core with
  * the property suites capped at N runs (default 200), then writes
  * docs/mutation/<core>.md: per file, the mutants killed, survived, timed out,
@@ -7,10 +7,15 @@
  * ignored), the score, and every survivor, and docs/mutation/README.md, one
  * line per core. Incremental: a second run re-tests only what changed.
  * `--render` writes the reports again from the last run's JSON, running nothing.
+ * `--partial` renders a run that was stopped before its end from the results
+ * recorded so far (reports/mutation/events-<core>/), saying how many mutants
+ * were left untested.
  */
 import { execSync, spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import { isAbsolute, relative } from "node:path"
 import { parseArgs } from "node:util"
+import { type Equivalent, EQUIVALENT } from "./mutation/equivalent.js"
 
 const CORES = ["container", "slots", "compaction", "lifecycle"] as const
 type Core = (typeof CORES)[number]
@@ -21,7 +26,12 @@ const DEFAULT_RUNS = 200
 const GOAL = 90
 
 const { positionals, values } = parseArgs({
-  options: { runs: { type: "string", default: String(DEFAULT_RUNS) }, render: { type: "boolean", default: false } },
+  options: {
+    runs: { type: "string", default: String(DEFAULT_RUNS) },
+    render: { type: "boolean", default: false },
+    partial: { type: "boolean", default: false },
+    "skip-exhaustive": { type: "boolean", default: false }
+  },
   allowPositionals: true,
   strict: true
 })
@@ -29,17 +39,53 @@ const runs = Number(values.runs)
 if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
 const unknown = positionals.filter((p) => !(CORES as ReadonlyArray<string>).includes(p))
 if (unknown.length > 0) throw new Error(`unknown core ${unknown.join(", ")}: choose from ${CORES.join(", ")}`)
+const exhaustive = !values["skip-exhaustive"]
 const cores: ReadonlyArray<Core> = positionals.length > 0 ? (positionals as Array<Core>) : CORES
 
+interface Position {
+  readonly line: number
+  readonly column: number
+}
 interface Mutant {
   readonly mutatorName: string
   readonly replacement?: string
-  readonly location: { readonly start: { readonly line: number; readonly column: number } }
+  readonly location: { readonly start: Position; readonly end: Position }
   readonly status: string
   readonly statusReason?: string
 }
 interface Report {
-  readonly files: Record<string, { readonly mutants: ReadonlyArray<Mutant> }>
+  readonly files: Record<string, { readonly source?: string; readonly mutants: ReadonlyArray<Mutant> }>
+}
+
+/** The entry of scripts/mutation/equivalent.ts a surviving mutant matches, if any. */
+const listedFor = (path: string, source: string | undefined, m: Mutant): Equivalent | undefined => {
+  if (m.status !== "Survived" && m.status !== "NoCoverage") return undefined
+  const lines = source?.split("\n") ?? []
+  const { end, start } = m.location
+  const original = start.line === end.line
+    ? lines[start.line - 1]?.slice(start.column - 1, end.column - 1)
+    : [lines[start.line - 1]?.slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1]?.slice(0, end.column - 1)].join("\n")
+  const line = lines[start.line - 1]?.trim()
+  return EQUIVALENT.find((e) =>
+    e.file === path && e.mutator === m.mutatorName && e.replacement === m.replacement && e.line === line && e.original === original
+  )
+}
+
+/** The report with every listed equivalent survivor turned into an ignored mutant carrying its reason. */
+const withListed = (report: Report): { report: Report; used: Set<Equivalent> } => {
+  const used = new Set<Equivalent>()
+  const files = Object.fromEntries(
+    Object.entries(report.files).map(([path, f]) => [path, {
+      ...f,
+      mutants: f.mutants.map((m) => {
+        const listed = listedFor(path, f.source, m)
+        if (listed === undefined) return m
+        used.add(listed)
+        return { ...m, status: "Ignored", statusReason: `${listed.reason} (listed in scripts/mutation/equivalent.ts)` }
+      })
+    }])
+  )
+  return { report: { files }, used }
 }
 
 interface Tally {
@@ -78,23 +124,34 @@ const scoreOf = (t: Tally): number => {
 }
 
 const pct = (x: number): string => `${x.toFixed(1)} %`
-const oneLine = (s: string | undefined): string => (s ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, 80)
+/** A table cell: one line, pipes escaped, cut at `max` characters (a replacement is code, a reason a sentence). */
+const oneLine = (s: string | undefined, max = 80): string => (s ?? "").replace(/\s+/g, " ").replace(/\|/g, "\\|").slice(0, max)
 
 /** What a report says about its run. */
 interface Run {
   readonly commit: string
   readonly minutes: number
   readonly runs: number
+  /** False when the exhaustive explorations were left out (`--skip-exhaustive`): the score is then a lower bound. */
+  readonly exhaustive?: boolean
+  /** For a run stopped early: the mutants it planned per file, of which only the reported ones were tested. */
+  readonly planned?: Readonly<Record<string, number>>
 }
 
-const render = (core: Core, report: Report, run: Run): { markdown: string; score: number; met: boolean } => {
+const render = (core: Core, raw: Report, run: Run): { markdown: string; score: number; met: boolean } => {
   const { commit, minutes, runs } = run
+  const { report, used } = withListed(raw)
+  for (const e of EQUIVALENT) {
+    if (e.file in raw.files && !used.has(e)) console.warn(`mutation: ${core}: listed equivalent mutant matched nothing: ${e.file} ${e.mutator} ${e.line}`)
+  }
   const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))
   const all = tallyOf(files.flatMap(([, f]) => f.mutants))
   const rows = files.map(([path, f]) => {
     const t = tallyOf(f.mutants)
     const s = scoreOf(t)
-    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${s >= GOAL ? "met" : "**missed**"} |`
+    const planned = run.planned?.[path] ?? f.mutants.length
+    const goal = f.mutants.length < planned ? `not reached (${f.mutants.length} of ${planned} reported)` : s >= GOAL ? "met" : "**missed**"
+    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${goal} |`
   })
   const survivors = files.flatMap(([path, f]) =>
     f.mutants
@@ -102,7 +159,7 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
       .map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | \`${oneLine(m.replacement)}\` | ${m.status} |`)
   )
   const ignored = files.flatMap(([path, f]) =>
-    f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason)} |`)
+    f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason, 240)} |`)
   )
   const met = files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
   const markdown = [
@@ -112,6 +169,20 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
     `property suites capped at ${runs} runs, ${minutes.toFixed(0)} min on 2 cores. Score: killed (timeouts included) over every mutant`,
     `not ignored as equivalent. Goal: ≥ ${GOAL} % in every file.`,
     "",
+    ...(run.exhaustive === false
+      ? [
+        "The exhaustive explorations (`properties/*.exhaustive.test.ts`) were left out of this run (`--skip-exhaustive`): each",
+        "surviving mutant would pay minutes for them. A mutant only they would kill counts as surviving, so the score is a lower bound.",
+        ""
+      ]
+      : []),
+    ...(run.planned === undefined ? [] : [
+      `**Partial run**: stopped after ${minutes.toFixed(0)} min with ${files.reduce((n, [, f]) => n + f.mutants.length, 0)} of ${
+        Object.values(run.planned).reduce((n, k) => n + k, 0)
+      } mutants reported (static ones and those no check covers come first);`,
+      "the figures below cover those only, and a file whose mutants were not all reported says so.",
+      ""
+    ]),
     `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
     "",
     "| file | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |",
@@ -130,22 +201,83 @@ const render = (core: Core, report: Report, run: Run): { markdown: string; score
   return { markdown, score: scoreOf(all), met }
 }
 
+/** Where the event recorder writes a run's results as they come. */
+const eventsDir = (core: Core): string => `reports/mutation/events-${core}`
+
 /** Runs Stryker over one core and records the run beside its JSON report; false when it failed. */
 const mutate = (core: Core): boolean => {
   const started = Date.now()
   console.log(`mutation: ${core} (property suites capped at ${runs} runs)`)
+  mkdirSync("reports/mutation", { recursive: true })
+  writeFileSync(
+    `reports/mutation/${core}.started.json`,
+    JSON.stringify({ commit: execSync("git rev-parse --short HEAD").toString().trim(), started, runs, exhaustive })
+  )
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
-    env: { ...process.env, REPLICORE_MUTATE: core, REPLICORE_RUNS_CAP: String(runs), REPLICORE_REPORT_DIR: "reports/mutation/checks" }
+    env: {
+      ...process.env,
+      REPLICORE_MUTATE: core,
+      REPLICORE_RUNS_CAP: String(runs),
+      REPLICORE_REPORT_DIR: "reports/mutation/checks",
+      REPLICORE_SKIP_EXHAUSTIVE: exhaustive ? "0" : "1"
+    }
   })
   if (result.status !== 0 || !existsSync(`reports/mutation/${core}.json`)) return false
-  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs }
+  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs, exhaustive }
   writeFileSync(`reports/mutation/${core}.run.json`, JSON.stringify(run))
   return true
 }
 
+/**
+ * The report and run of a stopped run, from its recorded events: every mutant
+ * reported so far (static and reused ones included), grouped by file.
+ */
+const partialOf = (core: Core): { report: Report; run: Run } | undefined => {
+  const dir = eventsDir(core)
+  if (!existsSync(dir) || !existsSync(`reports/mutation/${core}.started.json`)) return undefined
+  const started = JSON.parse(readFileSync(`reports/mutation/${core}.started.json`, "utf8")) as {
+    commit: string
+    started: number
+    runs: number
+    exhaustive: boolean
+  }
+  const names = readdirSync(dir).sort()
+  const plan = names.find((n) => n.endsWith("-onMutationTestingPlanReady.json"))
+  const tested = names.filter((n) => n.endsWith("-onMutantTested.json"))
+  const files: Record<string, { source: string; mutants: Array<Mutant> }> = {}
+  for (const name of tested) {
+    const m = JSON.parse(readFileSync(`${dir}/${name}`, "utf8")) as Mutant & { fileName: string }
+    const path = isAbsolute(m.fileName) ? relative(process.cwd(), m.fileName) : m.fileName
+    // The events carry no source: the file as it was at the run's commit.
+    ;(files[path] ??= { source: execSync(`git show ${started.commit}:${path}`).toString(), mutants: [] }).mutants.push(m)
+  }
+  const last = Math.max(started.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
+  const planned: Record<string, number> = {}
+  const plans = plan === undefined
+    ? []
+    : (JSON.parse(readFileSync(`${dir}/${plan}`, "utf8")) as { mutantPlans: ReadonlyArray<{ mutant: { fileName: string } }> }).mutantPlans
+  for (const { mutant } of plans) {
+    const path = isAbsolute(mutant.fileName) ? relative(process.cwd(), mutant.fileName) : mutant.fileName
+    planned[path] = (planned[path] ?? 0) + 1
+  }
+  return { report: { files }, run: { commit: started.commit, minutes: (last - started.started) / 60_000, runs: started.runs, exhaustive: started.exhaustive, planned } }
+}
+
 mkdirSync("docs/mutation", { recursive: true })
 for (const core of cores) {
+  if (values.partial) {
+    const partial = partialOf(core)
+    if (partial === undefined) {
+      console.error(`mutation: ${core} has no recorded results (${eventsDir(core)})`)
+      process.exitCode = 1
+      continue
+    }
+    const { markdown, score } = render(core, partial.report, partial.run)
+    writeFileSync(`docs/mutation/${core}.md`, markdown)
+    console.log(`mutation: ${core} partial, ${pct(score)} of what was tested; wrote docs/mutation/${core}.md`)
+    continue
+  }
   if (!values.render && !mutate(core)) {
     console.error(`mutation: ${core} failed; no report written`)
     process.exitCode = 1
@@ -165,9 +297,10 @@ for (const core of cores) {
 
 /** The index: one line per core that has a report. */
 const index = CORES.filter((core) => existsSync(`docs/mutation/${core}.md`)).map((core) => {
-  const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(readFileSync(`docs/mutation/${core}.md`, "utf8"))?.[1] ?? "?"
-  const at = /at commit `([^`]+)`/.exec(readFileSync(`docs/mutation/${core}.md`, "utf8"))?.[1] ?? "?"
-  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`)`
+  const text = readFileSync(`docs/mutation/${core}.md`, "utf8")
+  const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(text)?.[1] ?? "?"
+  const at = /at commit `([^`]+)`/.exec(text)?.[1] ?? "?"
+  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${text.includes("**Partial run**") ? ", a partial run" : ""})`
 })
 writeFileSync(
   "docs/mutation/README.md",

@@ -27,8 +27,10 @@ export default {
   // A mutant can turn a loop infinite: give up on one after four times its tests' normal time (plus the exhaustive suites' start-up).
   timeoutFactor: 4,
   timeoutMS: 60_000,
-  reporters: ["json", "clear-text", "progress-append-only"],
+  // The event recorder writes each mutant's result as it is known, so a run stopped early still has its results (`--partial`).
+  reporters: ["json", "clear-text", "progress-append-only", "event-recorder"],
   jsonReporter: { fileName: `reports/mutation/${core}.json` },
+  eventReporter: { baseDir: `reports/mutation/events-${core}` },
   incremental: true,
   incrementalFile: `reports/mutation/${core}.incremental.json`,
   tempDirName: `reports/mutation/.tmp-${core}`,

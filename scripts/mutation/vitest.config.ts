@@ -3,10 +3,10 @@
  * property suites, and the runtime's tests for the cores it drives (not the
  * end-to-end tests, which run the built command, nor the audit), ordered
  * fastest first so that a mutant most tests kill dies cheaply, and the
- * exhaustive explorations last.
+ * exhaustive explorations last (or left out: REPLICORE_SKIP_EXHAUSTIVE=1).
  */
 import { BaseSequencer, type TestSpecification } from "vitest/node"
-import { defineConfig } from "vitest/config"
+import { configDefaults, defineConfig } from "vitest/config"
 
 /** Where a test file runs in a mutation run: unit tests, then model-based suites, then exhaustive explorations. */
 const rank = (file: string): number => (file.includes("exhaustive") ? 2 : file.includes("/properties/") ? 1 : 0)
@@ -28,6 +28,8 @@ class FastFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: [...(checks[process.env["REPLICORE_MUTATE"] ?? "container"] ?? [])],
+    // `--skip-exhaustive`: every surviving mutant pays for the whole exploration (minutes each on a loaded machine).
+    exclude: [...configDefaults.exclude, ...(process.env["REPLICORE_SKIP_EXHAUSTIVE"] === "1" ? ["**/*.exhaustive.test.ts"] : [])],
     testTimeout: 300_000,
     hookTimeout: 60_000,
     sequence: { sequencer: FastFirst }

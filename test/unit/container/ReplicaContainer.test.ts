@@ -181,6 +181,30 @@ describe("remove and stop_replicas (PR #60832)", () => {
   })
 })
 
+describe("an operation that changes nothing answers the very container it was given", () => {
+  // Callers tell a change from none by identity (the lifecycle's settled tick does), so a no-op must not copy.
+  const c = deepFreeze(build([["RUNNING", r("a", "v1")], ["STOPPING", r("b", "v2")]]))
+
+  it("pop taking nothing: no room, every replica excluded, or only empty states", () => {
+    expect(Container.pop(c, { maxReplicas: 0 })).toEqual([[], c])
+    expect(Container.pop(c, { maxReplicas: 0 })[1]).toBe(c)
+    expect(Container.pop(c, { states: ["RUNNING"], excludeVersion: "v1" })[1]).toBe(c)
+    expect(Container.pop(c, { states: ["STARTING", "UPDATING"] })[1]).toBe(c)
+    expect(Container.pop(Container.empty())[1]).toBe(Container.empty())
+  })
+
+  it("remove of no id, of unknown ids, or from an empty container", () => {
+    expect(Container.remove(c, [])[1]).toBe(c)
+    expect(Container.remove(c, ["zz"])[1]).toBe(c)
+    expect(Container.remove(c, Array.from({ length: 40 }, (_, i) => `unknown${i}`))[1]).toBe(c)
+    expect(Container.remove(Container.empty(), ["a"])[1]).toBe(Container.empty())
+  })
+
+  it("addAll of nothing", () => {
+    expect(Container.addAll(c, "RUNNING", [])).toBe(c)
+  })
+})
+
 describe("bad input: typed errors that name the item, and nothing changes", () => {
   const c = deepFreeze(build([["RUNNING", r("a")]]))
   const refusal = (f: () => unknown): Container.ContainerError => {
@@ -210,13 +234,24 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
     expect(e.message).toMatch(/^replicore\/container\.pop: maxReplicas/)
   })
 
-  it("a replica without a string id or version", () => {
-    expect(refusal(() => Container.add(c, "RUNNING", { id: 1, version: "v1" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", { version: "v1" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", { id: "b" } as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.add(c, "RUNNING", null as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.remove(c, [3] as never))._tag).toBe("InvalidReplica")
-    expect(refusal(() => Container.remove(c, 3 as never))._tag).toBe("InvalidReplica")
+  it("a replica without a string id or version: the error names the operation, the value and what is wrong", () => {
+    const invalid = (operation: string, replica: unknown, reason: string) => ({ _tag: "InvalidReplica", operation, replica, reason })
+    expect(refusal(() => Container.add(c, "RUNNING", { id: 1, version: "v1" } as never))).toMatchObject(
+      invalid("add", { id: 1, version: "v1" }, "id must be a string")
+    )
+    expect(refusal(() => Container.add(c, "RUNNING", { version: "v1" } as never))).toMatchObject(
+      invalid("add", { version: "v1" }, "id must be a string")
+    )
+    expect(refusal(() => Container.addAll(c, "RUNNING", [{ id: "b" }] as never))).toMatchObject(
+      invalid("addAll", { id: "b" }, "version must be a string")
+    )
+    expect(refusal(() => Container.add(c, "RUNNING", null as never))).toMatchObject(invalid("add", null, "expected a record"))
+    expect(refusal(() => Container.add(c, "RUNNING", "a" as never)).message).toBe(
+      `replicore/container.add: invalid replica "a": expected a record`
+    )
+    expect(refusal(() => Container.remove(c, [3] as never))).toMatchObject(invalid("remove", 3, "an id must be a string"))
+    expect(refusal(() => Container.remove(c, 3 as never))).toMatchObject(invalid("remove", 3, "ids must be an iterable of strings"))
+    expect(refusal(() => Container.addAll(c, "RUNNING", 3 as never))).toMatchObject(invalid("addAll", 3, "replicas must be an iterable"))
   })
 
   it("addAll with an id already present, or given twice, adds none of them", () => {
@@ -224,7 +259,9 @@ describe("bad input: typed errors that name the item, and nothing changes", () =
     expect(present).toBeInstanceOf(Container.DuplicateReplica)
     expect(present.message).toBe(`replicore/container.addAll: replica "a" is already in the container (in RUNNING)`)
     const twice = refusal(() => Container.addAll(c, "STOPPING", [r("b"), r("x"), r("b")]))
-    expect(twice.message).toContain(`"b"`)
+    // Given twice: the state it was being added to is the one it would have been in.
+    expect(twice).toMatchObject({ _tag: "DuplicateReplica", operation: "addAll", id: "b", existingState: "STOPPING" })
+    expect(twice.message).toBe(`replicore/container.addAll: replica "b" is already in the container (in STOPPING)`)
     expect(Container.size(c)).toBe(1)
     expect(ids(Container.get(Container.addAll(c, "STOPPING", [r("b"), r("x")])))).toEqual(["a", "b", "x"])
   })
@@ -286,9 +323,11 @@ describe("each operation throws exactly its declared errors", () => {
     ["pop", pop, () => Container.pop(c, { maxReplicas: -2 }), "-2"],
     ["count", count, () => Container.count(c, { states: ["GONE" as never] }), `"GONE"`],
     ["count", count, () => Container.count(c, { version: 1 as never }), "version must be a string, got 1"],
+    ["count", count, () => Container.count(c, { excludeVersion: 3 as never }), "excludeVersion must be a string, got 3"],
     ["count", count, () => Container.count(c, { version: "v1", excludeVersion: "v9" } as never), `"v9"`],
     ["remove", remove, () => Container.remove(c, null as never), "null"],
     ["remove", remove, () => Container.remove(c, ["a", 4] as never), "4"],
+    ["remove", remove, () => Container.remove(c, new Set(["a", 5]) as never), "5"],
     ["transition", transition, () => Container.transition(c, 4 as never, "RUNNING"), "4"],
     ["transition", transition, () => Container.transition(c, "a", "GONE" as never), `"GONE"`],
     ["transition", transition, () => Container.transition(c, "zz", "RUNNING"), `"zz"`]

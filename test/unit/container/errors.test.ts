@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest"
 import { Container } from "../../../src/index.js"
 
 describe("container errors", () => {
+  const circular: Record<string, unknown> = {}
+  circular["self"] = circular
   const errors: ReadonlyArray<readonly [Container.ContainerError, string]> = [
     [new Container.InvalidReplicaState({ operation: "get", state: "X" }), `replicore/container.get: "X" is not a replica state`],
     [
@@ -21,6 +23,18 @@ describe("container errors", () => {
     [
       new Container.InvalidMaxReplicas({ value: -1 }),
       "replicore/container.pop: maxReplicas must be a non-negative integer or Infinity, got -1"
+    ],
+    [
+      new Container.InvalidReplica({ operation: "add", replica: undefined, reason: "expected a record" }),
+      "replicore/container.add: invalid replica undefined: expected a record"
+    ],
+    [
+      new Container.InvalidReplica({ operation: "add", replica: circular, reason: "expected a record" }),
+      "replicore/container.add: invalid replica [object Object]: expected a record"
+    ],
+    [
+      new Container.InvalidReplicaState({ operation: "pop", state: { s: 1 } }),
+      `replicore/container.pop: {"s":1} is not a replica state`
     ],
     [
       new Container.ConflictingVersionFilters({ version: "v1", excludeVersion: "v2" }),

@@ -44,10 +44,34 @@ describe("insert and remove", () => {
     expect(entries(after).map(([k]) => k)).toEqual([8, 10, 12, 13, 15, 17, 18])
   })
 
+  it("stays an AVL tree through a long mixed run of inserts and removes, rotating only when a side is two taller", () => {
+    // A fixed linear congruential sequence (its high bits: the low ones repeat early): the shapes a few thousand updates reach.
+    let seed = 7
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0)
+    let tree: Tree = undefined
+    const present = new Set<number>()
+    for (let step = 0; step < 3000; step++) {
+      const draw = next()
+      const key = (draw >>> 8) % 64
+      if (present.has(key) && (draw & 3) !== 0) {
+        tree = OrderedMap.remove(tree, key)
+        present.delete(key)
+      } else {
+        tree = OrderedMap.insert(tree, key, `v${key}`)
+        present.add(key)
+      }
+      const fault = shapeFault(tree)
+      if (fault !== undefined) throw new Error(`step ${step} (key ${key}): ${fault}`)
+    }
+    expect(entries(tree).map(([k]) => k)).toEqual([...present].sort((x, y) => x - y))
+  })
+
   it("answers undefined for an absent key and leaves the tree as it is when removing one", () => {
     const tree = build([1, 2, 3])
     expect(OrderedMap.lookup(tree, 9)).toBeUndefined()
     expect(OrderedMap.remove(tree, 9)).toBe(tree)
+    expect(OrderedMap.remove(tree, 0)).toBe(tree)
+    expect(OrderedMap.remove(build([4, 2, 6, 1, 3, 5, 7]), 2.5)).toStrictEqual(build([4, 2, 6, 1, 3, 5, 7]))
     expect(OrderedMap.first(undefined)).toBeUndefined()
     expect(OrderedMap.sizeOf(undefined)).toBe(0)
   })
@@ -55,6 +79,12 @@ describe("insert and remove", () => {
 
 describe("scans", () => {
   const tree = build([5, 1, 9, 3, 7])
+
+  it("first is the smallest key, however deep it sits", () => {
+    expect(OrderedMap.first(tree)?.key).toBe(1)
+    expect(OrderedMap.first(build([5]))?.value).toBe("v5")
+    expect(OrderedMap.first(OrderedMap.remove(tree, 1))?.key).toBe(3)
+  })
 
   it("visits entries in key order and stops when told", () => {
     const seen: Array<number> = []

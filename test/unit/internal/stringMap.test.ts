@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 import * as StringMap from "../../../src/internal/stringMap.js"
-import { collisionGroup } from "../../../properties/support/collisions.js"
+import { collisionGroup, keyWithHash } from "../../../properties/support/collisions.js"
 
 const [a, b, c, d] = collisionGroup("replica-a", 4) as [string, string, string, string]
 const build = (keys: ReadonlyArray<string>): StringMap.StringMap => keys.reduce<StringMap.StringMap>((m, k, i) => StringMap.set(m, k, i), undefined)
@@ -40,6 +40,22 @@ describe("set, get and remove", () => {
     expect(StringMap.remove(map, c)).toBeUndefined()
   })
 
+  it("removing an absent key that collides with present ones answers the map as it was", () => {
+    const map = build([a, b, "x"])
+    expect(StringMap.remove(map, c)).toBe(map)
+    expect(StringMap.removeMany(map, [c, d])).toBe(map)
+  })
+
+  it("the shape depends on the keys only, not on their order: a collision never takes in a key of another hash", () => {
+    // "x" shares a's lowest 5 hash bits, so it meets the collision of a and b on its way down.
+    const x = keyWithHash((StringMap.hashOf(a) & 0x1f) | 0x0200_0000, "x")
+    const shapes = [[a, b, x], [x, a, b], [a, x, b]].map((keys) =>
+      keys.reduce<StringMap.StringMap>((m, k) => StringMap.set(m, k, k === x ? 1 : 0), undefined)
+    )
+    expect(shapes[0]).toStrictEqual(shapes[1])
+    expect(shapes[2]).toStrictEqual(shapes[1])
+  })
+
   it("leaves every earlier version unchanged", () => {
     const two = build([a, b])
     const three = StringMap.set(two, c, 9)
@@ -47,6 +63,29 @@ describe("set, get and remove", () => {
     expect(read(two, [a, b, c])).toEqual([0, 1, undefined])
     expect(read(three, [a, b, c])).toEqual([0, 1, 9])
     expect(read(fewer, [a, b, c])).toEqual([undefined, 1, 9])
+  })
+})
+
+describe("chains of branches", () => {
+  // Hashes equal in their low 10 bits and apart at bit 12: the two keys sit under a chain of single-child branches.
+  const x = keyWithHash(0x0000_03a5, "x")
+  const y = keyWithHash(0x0000_13a5, "y")
+  const z = keyWithHash(0x0000_0011, "z")
+
+  it("a removal that leaves one leaf under a chain collapses the chain into that leaf", () => {
+    const map = build([x, y])
+    expect(read(map, [x, y])).toEqual([0, 1])
+    expect(StringMap.remove(map, x)).toStrictEqual(StringMap.set(undefined, y, 1))
+    expect(StringMap.removeMany(map, [y])).toStrictEqual(StringMap.set(undefined, x, 0))
+  })
+
+  it("beside another key, a removal leaves the very map that adding the rest would have made", () => {
+    const map = build([x, y, z])
+    const made = (entries: ReadonlyArray<readonly [string, number]>) =>
+      entries.reduce<StringMap.StringMap>((m, [k, v]) => StringMap.set(m, k, v), undefined)
+    expect(StringMap.remove(map, x)).toStrictEqual(made([[y, 1], [z, 2]]))
+    expect(StringMap.remove(map, z)).toStrictEqual(made([[x, 0], [y, 1]]))
+    expect(read(StringMap.remove(map, y), [x, y, z])).toEqual([0, undefined, 2])
   })
 })
 

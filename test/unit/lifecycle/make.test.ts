@@ -76,4 +76,9 @@ describe("make", () => {
       "options.planner.maxConcurrentMigrations"
     ])
   })
+
+  it("a configuration that is not a record at all is one problem about the input", () => {
+    expect(invalid(5).problems).toEqual([{ item: "input", problem: "Expected Struct (Encoded side), actual 5" }])
+    expect(invalid(null).problems.map((p) => p.item)).toEqual(["input"])
+  })
 })

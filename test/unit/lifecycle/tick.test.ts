@@ -145,4 +145,18 @@ describe("tick refuses bad input with a typed error and changes nothing", () => 
     const later = refusal(c, [{ type: "nodesDraining", nodes: { n1: 1e9 } }, { type: "nodeAdded", node: { id: "x", capacity: { CPU: -1 } } }])
     expect(later).toMatchObject({ _tag: "InvalidEvent", index: 1 })
   })
+
+  it("InvalidEvent for the input itself: not a record, events not an array, now not a number", () => {
+    const c = base()
+    const inputProblem = (input: unknown) => {
+      const result = Either.try({ try: () => Lifecycle.tick(c.state, input as never), catch: (e) => e as Lifecycle.TickError })
+      if (Either.isRight(result)) throw new Error("expected a refusal")
+      expect(result.left).toMatchObject({ _tag: "InvalidEvent", index: -1 })
+      return (result.left as Lifecycle.InvalidEvent).problems
+    }
+    expect(inputProblem(null)).toEqual([{ item: "input", problem: "expected { now, events }" }])
+    expect(inputProblem(7)).toEqual([{ item: "input", problem: "expected { now, events }" }])
+    expect(inputProblem({ now: c.now, events: "x" })).toEqual([{ item: "input", problem: "events must be an array" }])
+    expect(inputProblem({ now: "1", events: [] })).toEqual([{ item: "input", problem: "now must be a finite number, got 1" }])
+  })
 })

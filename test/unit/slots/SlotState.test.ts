@@ -119,8 +119,8 @@ describe("bad input: typed errors, nothing changes", () => {
     expect(refusal(() => Slots.reserve(Slots.reserve(Slots.make(2), T("x")).state, T("x")))._tag).toBe(
       "DuplicateSlotToken"
     )
-    expect(refusal(() => Slots.start(s, Q("a")))._tag).toBe("DuplicateRequest")
-    expect(refusal(() => Slots.start(queued, Q("b"))).message).toContain("queued")
+    expect(refusal(() => Slots.start(s, Q("a")))).toMatchObject({ _tag: "DuplicateRequest", requestId: "a", status: "running" })
+    expect(refusal(() => Slots.start(queued, Q("b")))).toMatchObject({ _tag: "DuplicateRequest", requestId: "b", status: "queued" })
     expect(refusal(() => Slots.finish(queued, Q("b")))._tag).toBe("RequestNotRunning")
     expect(Slots.numQueued(queued)).toBe(1)
   })

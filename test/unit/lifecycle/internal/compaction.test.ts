@@ -4,7 +4,7 @@
  * 23–27) in `"ray"` mode, and where `"planner"` mode differs.
  */
 import { describe, expect, it } from "vitest"
-import type { Lifecycle } from "../../../../src/index.js"
+import { Lifecycle } from "../../../../src/index.js"
 import { obey, releases, running, started, starts, stopped, stops } from "../support.js"
 
 const CPU = (n: number) => ({ CPU: n })
@@ -37,6 +37,24 @@ describe("compaction at the deployment level (Ray's cases 18–19)", () => {
     for (let i = 0; i < 3; i++) expect(c.tick([], 1000)).toEqual([])
     expect(["A", "B", "C"].map((d) => c.status(d))).toEqual(["HEALTHY", "HEALTHY", "HEALTHY"])
     expect(c.tick([], 600_000)).toEqual([]) // nothing more is compactable
+  })
+
+  it("18, the node being emptied leaves: the compaction is complete, as the node holds nothing any more", () => {
+    const c = case18("ray")
+    c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n3"])
+    const gone = c.tick([{ type: "nodeRemoved", node: "n3" }], 1000)
+    expect(stops(gone)).toHaveLength(1) // B's old replica went with its node
+    expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 })
+  })
+
+  it("18, the node being emptied also starts draining: its deadline holds, so a due replica stops before its replacement runs", () => {
+    const c = case18("ray")
+    c.tick([], PAST_DELAY)
+    expect(c.counts("B")).toEqual({ STARTING: 1, PENDING_MIGRATION: 1 })
+    const due = c.tick([{ type: "nodesDraining", nodes: { n3: c.now + 1000 } }], 0)
+    expect(stops(due)).toHaveLength(1)
+    expect(c.counts("B")).toEqual({ STARTING: 1, STOPPING: 1 })
   })
 
   it("18 in planner mode: the plan empties the same node with the same single migration", () => {
@@ -147,6 +165,25 @@ describe("the compaction cycle (Anyscale's TestActiveCompaction, cases 23–27, 
     }
   })
 
+  it("does not start in the tick a deployment begins to scale or roll out, though the cluster was quiet for the delay", () => {
+    // Either node's replica fits on the other: at the delay, a compaction starts unless a deployment changes in that tick.
+    const spread = () =>
+      running({
+        nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(4) }],
+        deployments: [{ id: "d", demand: CPU(1) }, { id: "e", demand: CPU(1) }],
+        options: { compaction: "ray" }
+      }, { d: ["n1"], e: ["n2"] })
+    const scaling = spread()
+    scaling.tick([{ type: "setTarget", deployment: "d", target: 2 }], PAST_DELAY)
+    expect(scaling.compaction().phase).toBe("idle")
+    const rolling = spread()
+    rolling.tick([{ type: "setTarget", deployment: "d", target: 1, version: "v2" }], PAST_DELAY)
+    expect(rolling.compaction().phase).toBe("idle")
+    const quiet = spread()
+    quiet.tick([], PAST_DELAY)
+    expect(quiet.compaction().phase).toBe("active")
+  })
+
   it("the back-off is capped at maxBackoffMs", () => {
     const c = small({ compactionDelayMs: 0, maxBackoffMs: 3000 })
     for (let i = 0; i < 3; i++) {
@@ -215,6 +252,55 @@ describe("planner mode: where it differs from Ray", () => {
     const rest = obey(c, wave2)
     expect(releases([...stop1, ...rest])).toHaveLength(2) // rest begins with wave2
     expect(c.compaction()).toMatchObject({ phase: "idle", failures: 0 })
+    // The released nodes are gone for good: the next search, a delay later, has nothing to plan.
+    expect(c.tick([], PAST_DELAY)).toEqual([])
+    expect(c.compaction().phase).toBe("idle")
+  })
+
+  it("plans within maxReplicasPerNode: no node is emptied onto one already holding the most it may", () => {
+    const cluster = (maxReplicasPerNode?: number) =>
+      running({
+        nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+        deployments: [{ id: "d", demand: CPU(1), ...(maxReplicasPerNode === undefined ? {} : { maxReplicasPerNode }) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"] })
+    const free = cluster()
+    free.tick([], PAST_DELAY)
+    expect(free.compaction().phase).toBe("active") // without the limit, one node's replica joins the other's
+    const limited = cluster(1)
+    expect(limited.tick([], PAST_DELAY)).toEqual([])
+    expect(limited.compaction().phase).toBe("idle")
+  })
+
+  it("a wave moves only replicas still running: one that failed before its wave began stays stopping", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave1 = c.tick([], PAST_DELAY)
+    const emptying = c.compaction().nodes
+    expect(emptying).toHaveLength(2)
+    const stop1 = c.tick(started(wave1), 1000)
+    // Wave 2's replica: the one still running on a node being emptied. It fails as wave 1 ends.
+    const next = c.replicasIn("d", "RUNNING").find((r) => r.node !== null && emptying.includes(r.node))!
+    c.tick([...stopped(stop1), { type: "replicaUnhealthy", replica: next.id }], 1000)
+    expect(c.replicasIn("d", "STOPPING").map((r) => r.id)).toEqual([next.id])
+    expect(c.counts("d").PENDING_MIGRATION).toBeUndefined()
+  })
+
+  it("an active compaction waiting on its replicas: a tick at the same now with no events answers the very state", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const wave1 = c.tick([], PAST_DELAY)
+    c.tick(started(wave1), 1000)
+    expect(c.compaction().phase).toBe("active")
+    const again = Lifecycle.tick(c.state, { now: c.now, events: [] })
+    expect(again).toEqual({ state: c.state, actions: [] })
+    expect(again.state).toBe(c.state)
   })
 
   it("a replacement starts on its step's destination; a cancelled plan returns its migrating replicas to RUNNING", () => {
@@ -256,6 +342,55 @@ describe("planner mode: where it differs from Ray", () => {
       expect(planner.counts("d").PENDING_MIGRATION).toBeGreaterThan(0)
       expect(planner.counts("e")).toEqual({ RUNNING: 1, STARTING: 1 }) // e's replicas are not moved
       expect(ray.compaction().phase).toBe("idle")
+    })
+
+    it("starts beside a replica no node can take (it waits unplaced, holding nothing)", () => {
+      const unplaced = running({
+        nodes: [...["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })), { id: "n4", capacity: CPU(4), releasable: false }],
+        deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }, { id: "big", demand: CPU(8) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2", "n3"] })
+      const placed = unplaced.tick([{ type: "setTarget", deployment: "big", target: 1 }], 1000)
+      expect(starts(placed).map((s) => s.node)).toEqual([null])
+      unplaced.tick([], PAST_DELAY)
+      expect(unplaced.compaction().phase).toBe("active")
+    })
+
+    it("searches again once the layout changes, though the same deployments are movable", () => {
+      // n1 holds d and e, n2 holds d: both full, and e's second replica finds no room (e is never steady).
+      const c = running({
+        nodes: [{ id: "n1", capacity: CPU(2) }, { id: "n2", capacity: CPU(1) }],
+        deployments: [{ id: "d", demand: CPU(1) }, { id: "e", demand: CPU(1) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"], e: ["n1"] })
+      expect(starts(c.tick([{ type: "setTarget", deployment: "e", target: 2 }], 1000)).map((s) => s.node)).toEqual([null])
+      expect(c.tick([], PAST_DELAY)).toEqual([]) // d is movable, but nothing can go
+      // e goes away: n1 has room for n2's replica of d. The movable deployments are the same ({d}).
+      const down = c.tick([{ type: "setTarget", deployment: "e", target: 0 }], 1000)
+      c.tick(stopped(down), 1000)
+      expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] })
+    })
+
+    it("moves when the others' room exactly fits what a node holds", () => {
+      const c = running({
+        nodes: [{ id: "n1", capacity: CPU(2) }, { id: "n2", capacity: CPU(2) }],
+        deployments: [{ id: "d", demand: CPU(1) }],
+        options: { compaction: "planner" }
+      }, { d: ["n1", "n2"] })
+      c.tick([], PAST_DELAY)
+      expect(c.compaction().phase).toBe("active")
+    })
+
+    it("moves nothing while another deployment rolls out a version or is UNHEALTHY", () => {
+      const rolling = fleet("planner")
+      rolling.tick([{ type: "setTarget", deployment: "e", target: 1, version: "v2" }], PAST_DELAY)
+      expect(rolling.compaction().phase).toBe("idle")
+      expect(rolling.counts("d")).toEqual({ RUNNING: 3 })
+      const failing = fleet("planner")
+      failing.tick([{ type: "replicaUnhealthy", replica: failing.replicasIn("e", "RUNNING")[0]!.id }], PAST_DELAY)
+      expect(failing.status("e")).toBe("UNHEALTHY")
+      expect(failing.compaction().phase).toBe("idle")
+      expect(failing.counts("d")).toEqual({ RUNNING: 3 })
     })
 
     it("does not move a deployment until it has been steady for compactionDelayMs", () => {

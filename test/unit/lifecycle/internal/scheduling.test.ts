@@ -20,6 +20,39 @@ describe("pack scheduling", () => {
     expect(starts(up).map((s) => s.node)).toEqual(["busy"])
   })
 
+  it("a tie on the first resource is decided by the next ones in Ray's order (CPU, then memory, then by name)", () => {
+    const c = new Cluster({
+      nodes: [
+        { id: "roomy", capacity: { CPU: 2, memory: 64, disk: 1 } },
+        { id: "tight", capacity: { CPU: 2, memory: 16, disk: 9 } }
+      ],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["tight"])
+    const byName = new Cluster({
+      nodes: [{ id: "a", capacity: { CPU: 2, zeta: 1, alpha: 5 } }, { id: "b", capacity: { CPU: 2, zeta: 9, alpha: 3 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 1 }]
+    })
+    expect(starts(byName.tick()).map((s) => s.node)).toEqual(["b"]) // alpha before zeta: b has less alpha left
+    // CPU and memory tie: the third resource decides, whichever node comes first (after a roomier one).
+    for (const [first, second] of [["x", "y"], ["y", "x"]] as const) {
+      const third = new Cluster({
+        nodes: [
+          { id: "z", capacity: { CPU: 8, memory: 8, disk: 50 } },
+          { id: first, capacity: { CPU: 4, memory: 8, disk: first === "x" ? 5 : 50 } },
+          { id: second, capacity: { CPU: 4, memory: 8, disk: second === "x" ? 5 : 50 } }
+        ],
+        deployments: [{ id: "d", demand: { CPU: 1, memory: 1 }, target: 1 }]
+      })
+      expect(starts(third.tick()).map((s) => s.node)).toEqual(["x"])
+    }
+    const even = new Cluster({
+      nodes: [{ id: "first", capacity: { CPU: 2, memory: 8 } }, { id: "second", capacity: { CPU: 2, memory: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 1 }]
+    })
+    expect(starts(even.tick()).map((s) => s.node)).toEqual(["first"]) // a full tie keeps the earlier node
+  })
+
   it("GPU ranks first in best fit: the node with the fewest GPUs left wins", () => {
     const c = new Cluster({
       nodes: [{ id: "a", capacity: { GPU: 2, CPU: 1 } }, { id: "b", capacity: { GPU: 1, CPU: 8 } }],

@@ -1,0 +1,1142 @@
+/**
+ * Equivalent mutants that a `// Stryker disable next-line <Mutator>` comment
+ * cannot single out: such a comment silences every mutant of that mutator
+ * starting on its line, and on these lines others of the same mutator are
+ * killed. Each is matched by its file, mutator, the code it replaces, its
+ * replacement and the trimmed source line it starts on (not the line number,
+ * so edits elsewhere keep the match); `npm run mutation` counts a matching survivor as equivalent, with its
+ * reason, and names every entry that matched nothing.
+ */
+export interface Equivalent {
+  readonly file: string
+  readonly mutator: string
+  /** The trimmed source line the mutant starts on. */
+  readonly line: string
+  /** The code the mutant replaces. */
+  readonly original: string
+  readonly replacement: string
+  readonly reason: string
+}
+
+export const EQUIVALENT: ReadonlyArray<Equivalent> = [
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (taken.length >= max) break",
+    original: "taken.length >= max",
+    replacement: "false",
+    reason: "a shortcut: once max replicas are taken, the fast path moves only empty states and the scan stops at its first replica"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (taken.length >= max) break",
+    original: "taken.length >= max",
+    replacement: "taken.length > max",
+    reason: "never more than max are taken, so > max is never true: the same as no shortcut (see the entry above)"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length",
+    replacement: "false",
+    reason: "the fast path (a whole state taken at once) is a cost choice: the scan takes the same replicas"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof capacity !== \"number\" || !Number.isSafeInteger(capacity) || capacity < 1) {",
+    original: "typeof capacity !== \"number\"",
+    replacement: "false",
+    reason: "Number.isSafeInteger refuses every value that is not a number as well"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "return !s.quiescing && s.queue === undefined && s.inUse < s.capacity",
+    original: "s.queue === undefined",
+    replacement: "true",
+    reason: "a request waits only while every permit is in use (each change hands free permits to the queue), so a free permit implies nobody waits"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "return s.inUse === 0 && s.queue === undefined",
+    original: "s.queue === undefined",
+    replacement: "true",
+    reason: "with no permit in use (capacity is at least 1) nobody waits: each change hands free permits to the queue"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined || s.inUse >= s.capacity",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "LogicalOperator",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined || s.inUse >= s.capacity",
+    replacement: "s.queue === undefined && s.inUse >= s.capacity",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.queue === undefined",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "ConditionalExpression",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.inUse >= s.capacity",
+    replacement: "false",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/slots/SlotState.ts",
+    mutator: "EqualityOperator",
+    line: "if (s.queue === undefined || s.inUse >= s.capacity) return [s, []]",
+    original: "s.inUse >= s.capacity",
+    replacement: "s.inUse > s.capacity",
+    reason: "a shortcut: with nobody waiting or no free permit the loop below grants nothing, and the state it returns has the same fields"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "OrderedMap.sizeOf(tree) <= max - taken.length",
+    replacement: "OrderedMap.sizeOf(tree) < max - taken.length",
+    reason: "the fast path (a whole state taken at once) is a cost choice: the scan takes the same replicas"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (excluded === undefined && OrderedMap.sizeOf(tree) <= max - taken.length) {",
+    original: "{\n      OrderedMap.appendValues(tree, taken)\n      buckets[si] = undefined\n      continue\n    }",
+    replacement: "{}",
+    reason: "without the fast path the scan below takes the same replicas"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BooleanLiteral",
+    line: "if (taken.length >= max) return false",
+    original: "false",
+    replacement: "true",
+    reason: "the scan then goes on to the end taking nothing more (the check above still refuses): a cost only"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (version === undefined && excluded === undefined) {",
+    original: "version === undefined && excluded === undefined",
+    replacement: "false",
+    reason: "with no filter the scan counts every replica: the same as the size, at a higher cost"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (version === undefined && excluded === undefined) {",
+    original: "{\n      total += OrderedMap.sizeOf(tree)\n      continue\n    }",
+    replacement: "{}",
+    reason: "with no filter the scan counts every replica: the same as the size, at a higher cost"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0 || n === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "LogicalOperator",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0 || n === 0",
+    replacement: "wanted.size === 0 && n === 0",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "wanted.size === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (wanted.size === 0 || n === 0) return [[], self]",
+    original: "n === 0",
+    replacement: "false",
+    reason: "a shortcut: with no id or no replica both paths below find nothing and answer the container given"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "true",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "false",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "wanted.size * Math.log2(n + 1) <= n",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1) < n",
+    replacement: "wanted.size * Math.log2(n + 1) >= n",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArithmeticOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "wanted.size * Math.log2(n + 1)",
+    replacement: "wanted.size / Math.log2(n + 1)",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArithmeticOperator",
+    line: "const result = wanted.size * Math.log2(n + 1) < n ? removeByLookup(c, wanted) : removeByScan(c, wanted, n)",
+    original: "n + 1",
+    replacement: "n - 1",
+    reason: "look-up or scan is a cost choice: both remove the same replicas in the same order"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "BlockStatement",
+    line: "if (ids instanceof Set) {",
+    original: "{\n    for (const id of ids) requireId(\"remove\", id)\n    return ids\n  }",
+    replacement: "{}",
+    reason: "using a caller's Set as it is only saves a copy: the copy below checks every id the same way"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (ids instanceof Set) {",
+    original: "ids instanceof Set",
+    replacement: "false",
+    reason: "using a caller's Set as it is only saves a copy: the copy below checks every id the same way"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "si < buckets.length",
+    replacement: "si <= buckets.length",
+    reason: "one more round past the last state reads an empty tree and changes nothing"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "removed.length < wanted.size",
+    replacement: "true",
+    reason: "stopping once every id is found only saves scanning the states left, which hold none of them"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "for (let si = 0; si < buckets.length && removed.length < wanted.size; si++) {",
+    original: "removed.length < wanted.size",
+    replacement: "removed.length <= wanted.size",
+    reason: "stopping once every id is found only saves scanning the states left, which hold none of them"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keptKeys = new Array<number>(OrderedMap.sizeOf(tree))",
+    original: "new Array<number>(OrderedMap.sizeOf(tree))",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: it is cut to the kept entries before use"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keptValues = new Array<R>(OrderedMap.sizeOf(tree))",
+    original: "new Array<R>(OrderedMap.sizeOf(tree))",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: it is cut to the kept entries before use"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "if (kept < OrderedMap.sizeOf(tree)) {",
+    original: "kept < OrderedMap.sizeOf(tree)",
+    replacement: "true",
+    reason: "rebuilding a state that lost nothing gives a tree of the same entries: only its sharing and cost differ"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "EqualityOperator",
+    line: "if (kept < OrderedMap.sizeOf(tree)) {",
+    original: "kept < OrderedMap.sizeOf(tree)",
+    replacement: "kept <= OrderedMap.sizeOf(tree)",
+    reason: "rebuilding a state that lost nothing gives a tree of the same entries: only its sharing and cost differ"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "const index = removed.length === n ? undefined : withoutIds(c.index, removed)",
+    original: "removed.length === n",
+    replacement: "false",
+    reason: "a shortcut: removing every id from the index one by one also leaves it empty"
+  },
+  {
+    file: "src/container/ReplicaContainer.ts",
+    mutator: "ConditionalExpression",
+    line: "return location === undefined ? undefined : stateName(location)",
+    original: "location === undefined",
+    replacement: "false",
+    reason: "no location reads as no state as well (the state table has no entry at NaN)"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (tree.left === undefined) return tree.right",
+    original: "tree.left === undefined",
+    replacement: "false",
+    reason: "with no left child the successor path below rebuilds the right child (a single node) as it was"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ObjectLiteral",
+    line: "const successor = { key: 0, value: tree.value }",
+    original: "{ key: 0, value: tree.value }",
+    replacement: "{}",
+    reason: "only the sink's initial values: removeMin writes both fields before they are read"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "current = key < current.key ? current.left : current.right",
+    original: "key < current.key",
+    replacement: "key <= current.key",
+    reason: "an equal key has already been answered on the line above"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "BlockStatement",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "{\n    let next = tree\n    values.forEach((value, i) => {\n      next = insert(next, firstKey + i, value)\n    })\n    return next\n  }",
+    replacement: "{}",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if ((node.bitmap & bit) === 0) return undefined",
+    original: "(node.bitmap & bit) === 0",
+    replacement: "false",
+    reason: "a shortcut: going on down another child ends at a leaf or collision whose key differs, which answers undefined too"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "EqualityOperator",
+    line: "return new Branch(bitA | bitB, bitA >>> 0 < bitB >>> 0 ? [a, b] : [b, a], owner)",
+    original: "bitA >>> 0 < bitB >>> 0",
+    replacement: "bitA >>> 0 <= bitB >>> 0",
+    reason: "the two bits differ here (the equal case returned on the line above)"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "owner !== undefined && node.owner === owner",
+    replacement: "false",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children[at] = child\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return node.value === leaf.value ? node : leaf",
+    original: "node.value === leaf.value",
+    replacement: "false",
+    reason: "keeping the old leaf for an unchanged value only saves copying the path: the new leaf holds the same key and value"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "const leaves = owner !== undefined && node.owner === owner ? node.leaves : node.leaves.slice()",
+    original: "owner !== undefined && node.owner === owner",
+    replacement: "false",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return leaves === node.leaves ? node : new Collision(node.hash, leaves, owner)",
+    original: "leaves === node.leaves",
+    replacement: "false",
+    reason: "a new node around the very leaves written in place holds the same entries"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "return next === child ? node : withChild(node, at, next, owner)",
+    original: "next === child",
+    replacement: "false",
+    reason: "an unchanged child copied into a new branch gives the same entries: only sharing is lost"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children.splice(at, 0, leaf)\n    node.bitmap |= bit\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if ((node.bitmap & bit) === 0) return node",
+    original: "(node.bitmap & bit) === 0",
+    replacement: "false",
+    reason: "a shortcut: going on into another child (or none) finds no such key, and the branch is answered as it was"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (node.children.length === 1) return undefined",
+    original: "node.children.length === 1",
+    replacement: "false",
+    reason: "unreachable: a branch with one child holds a branch of two keys or more (a lone leaf is collapsed into its parent), which one removal never empties"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "BlockStatement",
+    line: "if (owner !== undefined && node.owner === owner) {",
+    original: "{\n    node.children.splice(at, 1)\n    node.bitmap &= ~bit\n    return node\n  }",
+    replacement: "{}",
+    reason: "writing in place a node the batch made itself only saves a copy: copying gives the same map"
+  },
+  {
+    file: "src/container/errors.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof value === \"string\") return JSON.stringify(value)",
+    original: "typeof value === \"string\"",
+    replacement: "false",
+    reason: "the general case below quotes a string the same way (JSON.stringify)"
+  },
+  {
+    file: "src/container/errors.ts",
+    mutator: "StringLiteral",
+    line: "if (typeof value === \"string\") return JSON.stringify(value)",
+    original: "\"string\"",
+    replacement: "\"\"",
+    reason: "the general case below quotes a string the same way (JSON.stringify)"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "height: (hl > hr ? hl : hr) + 1,",
+    original: "hl > hr",
+    replacement: "hl >= hr",
+    reason: "on equal heights either one is the larger"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "true",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ConditionalExpression",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "false",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "values.length * Math.log2(total + 1) <= total",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "EqualityOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1) < total",
+    replacement: "values.length * Math.log2(total + 1) >= total",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "values.length * Math.log2(total + 1)",
+    replacement: "values.length / Math.log2(total + 1)",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (values.length * Math.log2(total + 1) < total) {",
+    original: "total + 1",
+    replacement: "total - 1",
+    reason: "inserting one by one or rebuilding is a cost choice: both give the same entries in a balanced tree"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const keys = new Array<number>(total)",
+    original: "new Array<number>(total)",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: every slot is written before use"
+  },
+  {
+    file: "src/internal/orderedMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const all = new Array<V>(total)",
+    original: "new Array<V>(total)",
+    replacement: "new Array()",
+    reason: "sizing the array up front only saves its growth: every slot is written before use"
+  },
+  {
+    file: "src/internal/stringMap.ts",
+    mutator: "ObjectLiteral",
+    line: "const probe = { found: false }",
+    original: "{ found: false }",
+    replacement: "{}",
+    reason: "only the initial value: an absent field reads as false as well, and setIn writes true"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: a compaction names only replicas of the lifecycle's own deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "const replica = d === undefined ? undefined : draft.record(d, step.replica)",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: a compaction names only replicas of the lifecycle's own deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined && replica !== undefined",
+    replacement: "d !== undefined || replica !== undefined",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined && replica !== undefined",
+    replacement: "true",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "d !== undefined",
+    replacement: "true",
+    reason: "the deployment is always known, and a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== undefined && replica !== undefined && stateOfReplica(draft, step.replica) === \"RUNNING\") {",
+    original: "replica !== undefined",
+    replacement: "true",
+    reason: "a replica whose record is gone has no state either, so the RUNNING check refuses it"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "? active.nodes.every((node) => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    original: "active.nodes.every((node) => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    replacement: "active.nodes.some(node => (draft.nodeAt(node)?.live ?? 0) === 0)",
+    reason: "a Ray compaction empties one node (one per round), on which every and some agree"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (done) return complete(draft, draft.compaction.active ?? active)",
+    original: "draft.compaction.active ?? active",
+    replacement: "draft.compaction.active && active",
+    reason: "the compaction is still the one this update began with (advance writes it only when it goes on): both name the same"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "UpdateOperator",
+    line: "if (replica.version !== dep.version) outdated++",
+    original: "outdated++",
+    replacement: "outdated--",
+    reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const id of draft.nodeAt(node)?.replicas ?? []) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a draining node is always a known node (one that leaves stops draining); and an id with no # names no deployment, which is skipped"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "StringLiteral",
+    line: "const key = replica.node ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: an UPDATING or RUNNING replica has reported its node"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "UnaryOperator",
+    line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "UnaryOperator",
+    line: "const position = (node: string): number => draft.nodeIndex.get(node) ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const entry of [...(byNode.get(node) ?? [])].reverse()) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "unreachable: the nodes are the map's own keys"
+  },
+  {
+    file: "src/lifecycle/internal/resources.ts",
+    mutator: "StringLiteral",
+    line: "const na = names[a] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: the indices sorted are those of the names"
+  },
+  {
+    file: "src/lifecycle/internal/resources.ts",
+    mutator: "StringLiteral",
+    line: "const nb = names[b] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: the indices sorted are those of the names"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "true",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "false",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "d <= 0",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (d !== 0) return d < 0",
+    original: "d < 0",
+    replacement: "d >= 0",
+    reason: "unreachable: tighter is asked only about two nodes that tie on the first resource (the scan settles every other case itself)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "if (e !== 0) return e < 0",
+    original: "e < 0",
+    replacement: "e <= 0",
+    reason: "e is not 0 here (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.compaction.searchedAt !== draft.layout &&",
+    original: "draft.compaction.searchedAt !== draft.layout",
+    replacement: "true",
+    reason: "a search over a layout that has not changed since one found nothing finds nothing again: the check only saves the search"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.deployments.every((dep) => dep.status === \"HEALTHY\" && Container.size(dep.replicas) === dep.target)",
+    original: "Container.size(dep.replicas) === dep.target",
+    replacement: "true",
+    reason: "HEALTHY already means exactly the target running and nothing starting or stopping; the only others, PENDING_MIGRATION, exist only while a node drains (the cluster is not quiet) or a compaction runs (none may start)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (Either.isLeft(validated)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "...(dep.maxReplicasPerNode === undefined ? {} : { maxReplicasPerNode: dep.maxReplicasPerNode })",
+    original: "dep.maxReplicasPerNode === undefined",
+    replacement: "false",
+    reason: "the snapshot's decoder reads a limit set to undefined as no limit, as it reads an absent one"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "r.node === null || !open.has(r.node) ? [] : [{",
+    original: "r.node === null",
+    replacement: "false",
+    reason: "a replica with no node is on no open node either: the next test leaves it out the same"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "movable: movable.has(d) && Container.stateOf(dep.replicas, r.id) === \"RUNNING\"",
+    original: "Container.stateOf(dep.replicas, r.id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "a movable deployment is steady (HEALTHY at its target), so every replica of it runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArrayDeclaration",
+    line: "const room = new Array<number>(n).fill(0)",
+    original: "new Array<number>(n)",
+    replacement: "new Array()",
+    reason: "mayRelease only spares hopeless searches: without room it lets every search go ahead, and the planner finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    replacement: "draft.nodes",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "!node.released && !draft.compaction.releasing.has(node.id)",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "const open = draft.nodes.filter((node) => !node.released && !draft.compaction.releasing.has(node.id))",
+    original: "!node.released && !draft.compaction.releasing.has(node.id)",
+    replacement: "!node.released || !draft.compaction.releasing.has(node.id)",
+    reason: "mayRelease only spares hopeless searches: counting more nodes lets more searches go ahead, and the planner (on open nodes only) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.draining.has(node.id)) continue",
+    original: "draft.draining.has(node.id)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches: counting a draining node's room lets more searches go ahead, and the planner (which moves nothing onto it) finds what it would have"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "one more entry past the last resource, which nothing reads"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArithmeticOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "(node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    replacement: "(node.capacity[k] ?? 0) + (node.used[k] ?? 0)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "for (let k = 0; k < n; k++) room[k]! += (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "node.used[k] ?? 0",
+    replacement: "node.used[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0 || draft.draining.has(node.id)",
+    replacement: "(!node.releasable || node.held === 0) && draft.draining.has(node.id)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0 || draft.draining.has(node.id)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "!node.releasable || node.held === 0",
+    replacement: "!node.releasable && node.held === 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "node.held === 0",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!node.releasable || node.held === 0 || draft.draining.has(node.id)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "MethodExpression",
+    line: "const allMovable = node.replicas.every((id) => {",
+    original: "node.replicas.every((id) => {\n      const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")\n      return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"\n    })",
+    replacement: "node.replicas.some(id => {\n  const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\");\n  return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\";\n})",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "d !== undefined && movable.has(d) || Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d)",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined && movable.has(d)",
+    replacement: "d !== undefined || movable.has(d)",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "d !== undefined",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "return d !== undefined && movable.has(d) && Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    original: "Container.stateOf(draft.deployment(d).replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!allMovable) return false",
+    original: "!allMovable",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!allMovable) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "one more round past the last resource reads no room and refuses nothing"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "k < n",
+    replacement: "k >= n",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "const own = (node.capacity[k] ?? 0) - (node.used[k] ?? 0)",
+    original: "node.capacity[k] ?? 0",
+    replacement: "node.capacity[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "room[k]! - own < (node.used[k] ?? 0)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ArithmeticOperator",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "room[k]! - own",
+    replacement: "room[k]! + own",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "LogicalOperator",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "node.used[k] ?? 0",
+    replacement: "node.used[k] && 0",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (room[k]! - own < (node.used[k] ?? 0)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!mayRelease(draft, movable)) return false",
+    original: "!mayRelease(draft, movable)",
+    replacement: "false",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!mayRelease(draft, movable)) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (Either.isLeft(validated)) return false",
+    original: "Either.isLeft(validated)",
+    replacement: "false",
+    reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (plan.released.length === 0) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "return true",
+    original: "true",
+    replacement: "false",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (node === undefined) return false",
+    original: "false",
+    replacement: "true",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (rayAllowed(draft) && !startRay(draft)) draft.setCompaction({ ...draft.compaction, searchedAt: draft.layout })",
+    original: "!startRay(draft)",
+    replacement: "startRay(draft)",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (movable.size === 0) return",
+    original: "movable.size === 0",
+    replacement: "false",
+    reason: "a shortcut: with nothing movable the search below finds nothing (and is remembered as such)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BooleanLiteral",
+    line: "if (!startPlanner(draft, movable)) draft.setCompaction({ ...draft.compaction, searchedAt: draft.layout, searchedMovable: key })",
+    original: "!startPlanner(draft, movable)",
+    replacement: "startPlanner(draft, movable)",
+    reason: "a failed search is remembered only to skip an identical one: starting or not, what it answers changes no plan, only how often the planner runs"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (releasing.has(id)) {",
+    original: "releasing.has(id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold leaves the same members (the tick has just released a node, so it changed anyway)"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (releasing.has(id)) {",
+    original: "releasing.has(id)",
+    replacement: "false",
+    reason: "a released node left among those waiting is skipped by every reader of the set, which also skips released nodes"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BlockStatement",
+    line: "if (releasing.has(id)) {",
+    original: "{\n      const copy = new Set(releasing)\n      copy.delete(id)\n      releasing = copy\n    }",
+    replacement: "{}",
+    reason: "a released node left among those waiting is skipped by every reader of the set, which also skips released nodes"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (neverStarted.has(replica.id)) {",
+    original: "neverStarted.has(replica.id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold leaves the same members, and the deployment is written anyway"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "this.nodesOwned = false",
+    original: "false",
+    replacement: "true",
+    reason: "setNodes is always given a fresh array, so writing into it in place changes no earlier state"
+  }
+]
