@@ -11,6 +11,14 @@ const CPU = (n: number) => ({ CPU: n })
 /** Just past the default 300 s compaction delay. */
 const PAST_DELAY = 305_000
 
+/** Three nodes of CPU 4, one replica of "d" (CPU 1, surge 1) on each, planner compaction: two nodes can be emptied onto the third. */
+const oneReplicaPerNode = () =>
+  running({
+    nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+    deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
+    options: { compaction: "planner" }
+  }, { d: ["n1", "n2", "n3"] })
+
 describe("compaction at the deployment level (Ray's cases 18–19)", () => {
   const case18 = (compaction: "ray" | "planner") =>
     running({
@@ -234,11 +242,7 @@ describe("planner mode: where it differs from Ray", () => {
   })
 
   it("runs wave after wave: the next wave starts only when the previous one's replicas have exited", () => {
-    const c = running({
-      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
-      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
-      options: { compaction: "planner" }
-    }, { d: ["n1", "n2", "n3"] })
+    const c = oneReplicaPerNode()
     const wave1 = c.tick([], PAST_DELAY)
     expect(starts(wave1)).toHaveLength(1) // maxSurge 1: one migration per wave
     expect(c.counts("d")).toEqual({ RUNNING: 2, PENDING_MIGRATION: 1, STARTING: 1 })
@@ -273,11 +277,7 @@ describe("planner mode: where it differs from Ray", () => {
   })
 
   it("a wave moves only replicas still running: one that failed before its wave began stays stopping", () => {
-    const c = running({
-      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
-      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
-      options: { compaction: "planner" }
-    }, { d: ["n1", "n2", "n3"] })
+    const c = oneReplicaPerNode()
     const wave1 = c.tick([], PAST_DELAY)
     const emptying = c.compaction().nodes
     expect(emptying).toHaveLength(2)
@@ -290,11 +290,7 @@ describe("planner mode: where it differs from Ray", () => {
   })
 
   it("an active compaction waiting on its replicas: a tick at the same now with no events answers the very state", () => {
-    const c = running({
-      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
-      deployments: [{ id: "d", demand: CPU(1), maxSurge: 1 }],
-      options: { compaction: "planner" }
-    }, { d: ["n1", "n2", "n3"] })
+    const c = oneReplicaPerNode()
     const wave1 = c.tick([], PAST_DELAY)
     c.tick(started(wave1), 1000)
     expect(c.compaction().phase).toBe("active")
