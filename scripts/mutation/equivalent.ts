@@ -611,30 +611,15 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "outdated--",
     reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
   },
-  {
-    file: "src/lifecycle/internal/compaction.ts",
+  // The same look-up of a replica's deployment, in three modules.
+  ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
+    file,
     mutator: "StringLiteral",
     line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
     original: "\"\"",
     replacement: "\"Stryker was here!\"",
     reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
-  },
-  {
-    file: "src/lifecycle/internal/rayChoice.ts",
-    mutator: "StringLiteral",
-    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
-    original: "\"\"",
-    replacement: "\"Stryker was here!\"",
-    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
-  },
-  {
-    file: "src/lifecycle/internal/draining.ts",
-    mutator: "StringLiteral",
-    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
-    original: "\"\"",
-    replacement: "\"Stryker was here!\"",
-    reason: "unreachable: every replica id the lifecycle makes holds a # (deployment#seq)"
-  },
+  })),
   {
     file: "src/lifecycle/internal/draining.ts",
     mutator: "ArrayDeclaration",
