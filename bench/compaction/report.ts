@@ -113,6 +113,7 @@ export const renderMarkdown = (
     "algorithm run again on its own result until it releases nothing; it is O(N²) per round: it runs on every",
     "seed up to 100 nodes (500 in the classic families) and on the first seed up to 1,000; the prefix search and",
     "the dot-product repack run up to 2,000 nodes. At 10,000 nodes the levels are measured on the first seed.",
+    "Plan times: after one untimed plan of the same cluster, 3 timed plans per seed (2 at 10,000 nodes).",
     "",
     "## Goals",
     "",
