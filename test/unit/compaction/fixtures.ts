@@ -26,3 +26,18 @@ export const verified = (s: Compaction.Snapshot, plan: Plan): Plan => {
   if (Either.isLeft(verdict)) throw verdict.left
   return plan
 }
+
+/** Every path to a value inside a JSON value. */
+export const pathsOf = (value: unknown, prefix: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => {
+  if (typeof value !== "object" || value === null) return [prefix]
+  const keys: Array<string | number> = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value)
+  return [prefix, ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k]))]
+}
+
+/** A JSON value with the value at `path` replaced by `by` (a new value; the input is left as it is). */
+export const replaced = (value: unknown, path: ReadonlyArray<string | number>, by: unknown): unknown => {
+  if (path.length === 0) return by
+  const [head, ...rest] = path as [string | number, ...Array<string | number>]
+  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, by) : v))
+  return { ...(value as object), [head]: replaced((value as Record<string | number, unknown>)[head], rest, by) }
+}

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest"
 import { propertyParameters } from "../../../properties/support/settings.js"
 import { deepFreeze } from "../../../spec/freeze.js"
 import { Compaction } from "../../../src/index.js"
+import { pathsOf, replaced } from "./fixtures.js"
 
 const json = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"))
 const CLUSTER = json("examples/kubernetes/cluster.json")
@@ -348,20 +349,6 @@ describe("refusals", () => {
 
 // ---------------------------------------------------------------------------------------------
 // Fuzzed dumps.
-
-/** Every path to a value inside a JSON value. */
-const pathsOf = (value: unknown, prefix: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => {
-  if (typeof value !== "object" || value === null) return [prefix]
-  const keys: Array<string | number> = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value)
-  return [prefix, ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k]))]
-}
-
-const replaced = (value: unknown, path: ReadonlyArray<string | number>, by: unknown): unknown => {
-  if (path.length === 0) return by
-  const [head, ...rest] = path as [string | number, ...Array<string | number>]
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, by) : v))
-  return { ...(value as object), [head]: replaced((value as Record<string | number, unknown>)[head], rest, by) }
-}
 
 const EXAMPLE = { lists: [CLUSTER], pdbs: PDBS, prices: PRICES }
 const EXAMPLE_PATHS = pathsOf(EXAMPLE)

@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest"
 import { propertyParameters } from "../../../properties/support/settings.js"
 import { deepFreeze } from "../../../spec/freeze.js"
 import { Compaction } from "../../../src/index.js"
+import { pathsOf, replaced } from "./fixtures.js"
 
 const json = (path: string): unknown => JSON.parse(readFileSync(path, "utf8"))
 const NODES = json("examples/ray/nodes.json")
@@ -174,19 +175,6 @@ describe("refusals", () => {
     ])
   })
 })
-
-const pathsOf = (value: unknown, prefix: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> => {
-  if (typeof value !== "object" || value === null) return [prefix]
-  const keys: Array<string | number> = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value)
-  return [prefix, ...keys.flatMap((k) => pathsOf((value as Record<string | number, unknown>)[k], [...prefix, k]))]
-}
-
-const replaced = (value: unknown, path: ReadonlyArray<string | number>, by: unknown): unknown => {
-  if (path.length === 0) return by
-  const [head, ...rest] = path as [string | number, ...Array<string | number>]
-  if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, by) : v))
-  return { ...(value as object), [head]: replaced((value as Record<string | number, unknown>)[head], rest, by) }
-}
 
 const EXAMPLE = { nodes: NODES, actors: ACTORS }
 

@@ -6,7 +6,7 @@
  * `release` that forgets to drop the released token.
  */
 import { Container, Slots } from "../../../../src/index.js"
-import type { ConformanceReplica, ContainerAdapter, SlotAdapter } from "../../../../src/testing/index.js"
+import { type ConformanceReplica, type ContainerAdapter, ConformanceFailure, type SlotAdapter } from "../../../../src/testing/index.js"
 
 type Replicas = Container.ReplicaContainer<ConformanceReplica>
 type States = Array<Container.ReplicaState>
@@ -228,3 +228,14 @@ export const mutableSemaphore = (bug: { readonly forgetReleasedToken: boolean })
   isRunning: (s, id) => s.running.has(id),
   isQueued: (s, id) => s.queue.includes(id)
 })
+
+/** The failure a conformance check throws; an error when it passes or throws anything else. */
+export const failureOf = (run: () => unknown): ConformanceFailure => {
+  try {
+    run()
+  } catch (e) {
+    if (e instanceof ConformanceFailure) return e
+    throw e
+  }
+  throw new Error("the check passed")
+}

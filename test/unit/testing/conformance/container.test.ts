@@ -8,20 +8,10 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { SEED } from "../../../../properties/support/settings.js"
-import { checkContainer, ConformanceFailure, containerProperty } from "../../../../src/testing/index.js"
-import { mutableContainer, replicoreContainer } from "./adapters.js"
+import { checkContainer, containerProperty } from "../../../../src/testing/index.js"
+import { failureOf, mutableContainer, replicoreContainer } from "./adapters.js"
 
 const RUNS = 100
-
-const failureOf = (run: () => unknown): ConformanceFailure => {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof ConformanceFailure) return e
-    throw e
-  }
-  throw new Error("the check passed")
-}
 
 describe("checkContainer", () => {
   it("passes replicore's container: every C1–C5 after every operation, and the exhaustive scope to its fixpoint", () => {

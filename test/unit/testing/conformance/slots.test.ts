@@ -6,20 +6,10 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { SEED } from "../../../../properties/support/settings.js"
-import { checkSlots, ConformanceFailure, slotProperty } from "../../../../src/testing/index.js"
-import { mutableSemaphore, replicoreSlots } from "./adapters.js"
+import { checkSlots, slotProperty } from "../../../../src/testing/index.js"
+import { failureOf, mutableSemaphore, replicoreSlots } from "./adapters.js"
 
 const RUNS = 100
-
-const failureOf = (run: () => unknown): ConformanceFailure => {
-  try {
-    run()
-  } catch (e) {
-    if (e instanceof ConformanceFailure) return e
-    throw e
-  }
-  throw new Error("the check passed")
-}
 
 describe("checkSlots", () => {
   it("passes replicore's slot state: S1–S6 after every operation, every capacity's scope exhausted", () => {
