@@ -1,5 +1,6 @@
 /** Shared fixtures of the compaction unit tests: small clusters written tersely. */
 import { Either } from "effect"
+import { expect } from "vitest"
 import { Compaction } from "../../../src/index.js"
 
 type Plan = Compaction.Plan
@@ -40,4 +41,15 @@ export const replaced = (value: unknown, path: ReadonlyArray<string | number>, b
   const [head, ...rest] = path as [string | number, ...Array<string | number>]
   if (Array.isArray(value)) return value.map((v, i) => (i === head ? replaced(v, rest, by) : v))
   return { ...(value as object), [head]: replaced((value as Record<string | number, unknown>)[head], rest, by) }
+}
+
+/** A path as a problem names it: `lists[0].items[2].metadata.labels["app.kubernetes.io/name"]`. */
+const shownPath = (path: ReadonlyArray<string | number>): string =>
+  path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${JSON.stringify(k)}]`)).join("").replace(/^\./, "")
+
+/** Expects an import refused with a problem at `path` or below it (the quoted ids problems add to items left out). */
+export const expectRefusedAt = (result: Either.Either<unknown, { readonly problems: ReadonlyArray<{ readonly item: string }> }>, path: ReadonlyArray<string | number>): void => {
+  expect(Either.isLeft(result)).toBe(true)
+  const items = Either.isLeft(result) ? result.left.problems.map((p) => p.item.replace(/ \("[^"]*"\)/g, "")) : []
+  expect(items.some((item) => item.startsWith(shownPath(path))), `${shownPath(path)} in ${items.join(", ")}`).toBe(true)
 }
