@@ -75,12 +75,14 @@ export class Repack {
   private left = 0
   /** The packing as packed, before `remap`. */
   private unmapped: Int32Array = new Int32Array(0)
+  /** Which nodes hold replicas at the start (1 each). */
+  private readonly inUse: Uint8Array
 
   constructor(readonly instance: Instance, readonly options: PlanOptions, readonly kind: RepackKind) {
     const R = (this.R = resourceCount(instance))
     const N = nodeCount(instance)
     const start = instance.replicaNode
-    const used = usedNodes(instance, start)
+    const used = (this.inUse = usedNodes(instance, start))
     const anchored = anchoredNodes(instance, start)
     this.packed = start.slice()
     this.room = new Float64Array(N * R)
@@ -274,7 +276,9 @@ export class Repack {
     this.done = true
     const none = new Int32Array(replicaCount(instance))
     const kept = sequenceRepaired(instance, start, this.packed, none)
-    const hosted = sequenceRepaired(instance, start, remap(instance, start, this.unmapped, "hosts"), none)
+    // A one-level order that keeps every release of the packing cannot be bettered: the hosts are not tried.
+    const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))
+    const hosted = best ? undefined : sequenceRepaired(instance, start, remap(instance, start, this.unmapped, "hosts"), none)
     const ordered = kept === undefined || (hosted !== undefined && this.shorter(hosted, kept)) ? hosted : kept
     if (ordered === undefined) return
     const { level, target } = ordered
@@ -282,10 +286,9 @@ export class Repack {
     let spent = 0
     start.forEach((n, r) => (spent += n === target[r] ? 0 : migrationCostOf(instance, deploymentOf(instance, r))))
     if (spent > (options.migrationBudget ?? Infinity)) return
+    const released = this.releasedBy(this.packed)
     // Moves that release nothing are no candidate.
-    if (this.released(this.packed) === 0) return
-    const before = usedNodes(instance, start)
-    const after = usedNodes(instance, this.packed)
+    if (!released.includes(1)) return
     const receiving = new Int32Array(nodeCount(instance))
     start.forEach((n, r) => (n !== this.packed[r] ? (receiving[this.packed[r] ?? 0] = (receiving[this.packed[r] ?? 0] ?? 0) + 1) : undefined))
     this.result = {
@@ -293,21 +296,23 @@ export class Repack {
       level,
       receiving,
       failures: new Map(),
-      released: uint8Of(before.length, (n) => (before[n] === 1 && after[n] === 0 ? 1 : 0)),
+      released,
       spent
     }
   }
 
   /** Whether ordered moves a release more than b, or as many in fewer levels. */
   private shorter(a: Sequenced, b: Sequenced): boolean {
-    const more = this.released(a.target) - this.released(b.target)
+    const more = count(this.releasedBy(a.target)) - count(this.releasedBy(b.target))
     return more > 0 || (more === 0 && highestLevel(a.level) < highestLevel(b.level))
   }
 
-  /** How many nodes in use at the start a placement leaves empty. */
-  private released(placement: Int32Array): number {
-    const before = usedNodes(this.instance, this.instance.replicaNode)
+  /** The nodes in use at the start that a placement leaves empty (1 each). */
+  private releasedBy(placement: Int32Array): Uint8Array {
     const after = usedNodes(this.instance, placement)
-    return before.reduce((count, u, n) => count + (u === 1 && after[n] === 0 ? 1 : 0), 0)
+    return uint8Of(this.inUse.length, (n) => (this.inUse[n] === 1 && after[n] === 0 ? 1 : 0))
   }
 }
+
+/** How many flags are set. */
+const count = (flags: Uint8Array): number => flags.reduce((a, b) => a + b, 0)
