@@ -1,5 +1,5 @@
 /**
- * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--skip-exhaustive] [--render | --partial]`.
+ * Mutation testing of the cores: `npm run mutation -- [container|slots|compaction|lifecycle …] [--runs N] [--skip-exhaustive] [--files F,… | --render | --partial]`.
  * Runs StrykerJS (scripts/mutation/stryker.config.mjs) over each core with
  * the property suites capped at N runs (default 200), then writes
  * docs/mutation/<core>.md: per file, the mutants killed, survived, timed out,
@@ -9,13 +9,16 @@
  * `--render` writes the reports again from the last run's JSON, running nothing.
  * `--partial` renders a run that was stopped before its end from the results
  * recorded so far (reports/mutation/events-<core>/), saying how many mutants
- * were left untested.
+ * were left untested. `--files` runs a part of one core (a core too large for
+ * one sitting): the other files keep their results from earlier runs, and the
+ * report says which commit measured each file.
  */
 import { execSync, spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
 import { isAbsolute, relative } from "node:path"
 import { parseArgs } from "node:util"
 import { type Equivalent, EQUIVALENT } from "./mutation/equivalent.js"
+import { sources } from "./mutation/stryker.config.mjs"
 
 const CORES = ["container", "slots", "compaction", "lifecycle"] as const
 type Core = (typeof CORES)[number]
@@ -25,22 +28,50 @@ const DEFAULT_RUNS = 200
 /** The goal per file: the share of non-equivalent mutants killed. */
 const GOAL = 90
 
-const { positionals, values } = parseArgs({
+/** Bad arguments: one line, no stack trace. */
+const fail = (message: string): never => {
+  console.error(`mutation: ${message}`)
+  process.exit(2)
+}
+
+/** The command line, or one line naming what is wrong with it. */
+const args = () => parseArgs({
   options: {
     runs: { type: "string", default: String(DEFAULT_RUNS) },
     render: { type: "boolean", default: false },
     partial: { type: "boolean", default: false },
-    "skip-exhaustive": { type: "boolean", default: false }
+    "skip-exhaustive": { type: "boolean", default: false },
+    files: { type: "string" }
   },
   allowPositionals: true,
   strict: true
 })
+const { positionals, values } = ((): ReturnType<typeof args> => {
+  try {
+    return args()
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e))
+  }
+})()
 const runs = Number(values.runs)
-if (!Number.isSafeInteger(runs) || runs <= 0) throw new Error(`--runs must be a positive integer, got ${values.runs}`)
+if (!Number.isSafeInteger(runs) || runs <= 0) fail(`--runs must be a positive integer, got ${values.runs}`)
 const unknown = positionals.filter((p) => !(CORES as ReadonlyArray<string>).includes(p))
-if (unknown.length > 0) throw new Error(`unknown core ${unknown.join(", ")}: choose from ${CORES.join(", ")}`)
+if (unknown.length > 0) fail(`unknown core ${unknown.join(", ")}: choose from ${CORES.join(", ")}`)
 const exhaustive = !values["skip-exhaustive"]
 const cores: ReadonlyArray<Core> = positionals.length > 0 ? (positionals as Array<Core>) : CORES
+
+/** Whether a path is one of a core's source files (a `dir/**` pattern or the path itself). */
+const inCore = (core: Core, path: string): boolean =>
+  (sources[core] as ReadonlyArray<string>).some((pattern) =>
+    pattern.includes("**") ? path.startsWith(pattern.slice(0, pattern.indexOf("**"))) && path.endsWith(".ts") : path === pattern
+  )
+/** `--files`: the part of one core this run mutates. */
+const part = values.files?.split(",").map((f) => f.trim()).filter((f) => f.length > 0)
+if (part !== undefined) {
+  if (cores.length !== 1) fail("--files needs exactly one core, the one the files belong to")
+  const stray = part.filter((f) => !existsSync(f) || !inCore(cores[0]!, f))
+  if (stray.length > 0) fail(`--files: not a source file of ${cores[0]}: ${stray.join(", ")}`)
+}
 
 interface Position {
   readonly line: number
@@ -136,6 +167,8 @@ interface Run {
   readonly exhaustive?: boolean
   /** For a run stopped early: the mutants it planned per file, of which only the reported ones were tested. */
   readonly planned?: Readonly<Record<string, number>>
+  /** For a core run in parts (`--files`): the commit that measured each file. */
+  readonly commitOf?: Readonly<Record<string, string>>
 }
 
 const render = (core: Core, raw: Report, run: Run): { markdown: string; score: number; met: boolean } => {
@@ -151,7 +184,8 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
     const s = scoreOf(t)
     const planned = run.planned?.[path] ?? f.mutants.length
     const goal = f.mutants.length < planned ? `not reached (${f.mutants.length} of ${planned} reported)` : s >= GOAL ? "met" : "**missed**"
-    return `| \`${path}\` | ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${goal} |`
+    const at = run.commitOf === undefined ? "" : ` \`${run.commitOf[path] ?? commit}\` |`
+    return `| \`${path}\` |${at} ${t.killed} | ${t.timeout} | ${t.survived} | ${t.noCoverage} | ${t.ignored} | ${t.statics} | ${pct(s)} | ${goal} |`
   })
   const survivors = files.flatMap(([path, f]) =>
     f.mutants
@@ -169,6 +203,10 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
     `property suites capped at ${runs} runs, ${minutes.toFixed(0)} min on 2 cores. Score: killed (timeouts included) over every mutant`,
     `not ignored as equivalent. Goal: ≥ ${GOAL} % in every file.`,
     "",
+    ...(run.commitOf === undefined ? [] : [
+      "The core was run in parts (`--files`), the minutes summed over them; the table says the commit that measured each file.",
+      ""
+    ]),
     ...(run.exhaustive === false
       ? [
         "The exhaustive explorations (`properties/*.exhaustive.test.ts`) were left out of this run (`--skip-exhaustive`): each",
@@ -185,8 +223,12 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
     ]),
     `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
     "",
-    "| file | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |",
-    "|---|---|---|---|---|---|---|---|---|",
+    ...(run.commitOf === undefined
+      ? ["| file | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |", "|---|---|---|---|---|---|---|---|---|"]
+      : [
+        "| file | commit | killed | timeout | survived | no coverage | equivalent | static (not run) | score | goal |",
+        "|---|---|---|---|---|---|---|---|---|---|"
+      ]),
     ...rows,
     "",
     "## Survivors",
@@ -213,6 +255,15 @@ const mutate = (core: Core): boolean => {
     `reports/mutation/${core}.started.json`,
     JSON.stringify({ commit: execSync("git rev-parse --short HEAD").toString().trim(), started, runs, exhaustive })
   )
+  const previous = part === undefined || !existsSync(`reports/mutation/${core}.run.json`)
+    ? undefined
+    : JSON.parse(readFileSync(`reports/mutation/${core}.run.json`, "utf8")) as Run
+  if (previous !== undefined && (previous.runs !== runs || (previous.exhaustive ?? true) !== exhaustive)) {
+    console.error(
+      `mutation: a part must use the settings of the run it completes (--runs ${previous.runs}${previous.exhaustive === false ? " --skip-exhaustive" : ""})`
+    )
+    return false
+  }
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
     env: {
@@ -220,13 +271,31 @@ const mutate = (core: Core): boolean => {
       REPLICORE_MUTATE: core,
       REPLICORE_RUNS_CAP: String(runs),
       REPLICORE_REPORT_DIR: "reports/mutation/checks",
-      REPLICORE_SKIP_EXHAUSTIVE: exhaustive ? "0" : "1"
+      REPLICORE_SKIP_EXHAUSTIVE: exhaustive ? "0" : "1",
+      ...(part === undefined ? {} : { REPLICORE_FILES: part.join(",") })
     }
   })
   if (result.status !== 0 || !existsSync(`reports/mutation/${core}.json`)) return false
-  const run: Run = { commit: execSync("git rev-parse --short HEAD").toString().trim(), minutes: (Date.now() - started) / 60_000, runs, exhaustive }
+  const commit = execSync("git rev-parse --short HEAD").toString().trim()
+  const minutes = (Date.now() - started) / 60_000
+  const run: Run = part === undefined
+    ? { commit, minutes, runs, exhaustive }
+    : {
+      commit,
+      minutes: minutes + (previous?.minutes ?? 0),
+      runs,
+      exhaustive,
+      commitOf: { ...committedBefore(core, previous), ...Object.fromEntries(part.map((f) => [f, commit])) }
+    }
   writeFileSync(`reports/mutation/${core}.run.json`, JSON.stringify(run))
   return true
+}
+
+/** The commit that measured each file of a core's last report, before a part of it runs again. */
+const committedBefore = (core: Core, previous: Run | undefined): Record<string, string> => {
+  if (previous === undefined || !existsSync(`reports/mutation/${core}.json`)) return {}
+  const report = JSON.parse(readFileSync(`reports/mutation/${core}.json`, "utf8")) as Report
+  return Object.fromEntries(Object.keys(report.files).map((f) => [f, previous.commitOf?.[f] ?? previous.commit]))
 }
 
 /**

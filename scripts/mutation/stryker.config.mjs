@@ -2,12 +2,13 @@
 /**
  * StrykerJS over one core (REPLICORE_MUTATE: container, slots, compaction,
  * lifecycle), with the vitest runner; `npm run mutation -- <core>` sets it
- * and renders docs/mutation/<core>.md from the JSON report.
+ * and renders docs/mutation/<core>.md from the JSON report. A run over some
+ * of the core's files (REPLICORE_FILES) keeps the results of the others.
  */
 const core = process.env.REPLICORE_MUTATE ?? "container"
 
 /** The source files of each core; the container's persistent indexes are its own algorithm. */
-const sources = {
+export const sources = {
   container: ["src/container/**/*.ts", "src/internal/orderedMap.ts", "src/internal/stringMap.ts"],
   slots: ["src/slots/**/*.ts"],
   compaction: ["src/compaction/**/*.ts"],
@@ -19,7 +20,8 @@ export default {
   testRunner: "vitest",
   vitest: { configFile: "scripts/mutation/vitest.config.ts", related: false },
   plugins: ["@stryker-mutator/vitest-runner"],
-  mutate: [...(sources[core] ?? []), "!**/index.ts"],
+  // REPLICORE_FILES (`--files`): a part of the core; the incremental file keeps the other files' results from earlier runs.
+  mutate: [...(process.env.REPLICORE_FILES?.split(",") ?? sources[core] ?? []), "!**/index.ts"],
   coverageAnalysis: "perTest",
   // Module-level constants would be checked by every test of the core: their mutants are the slowest, and a changed constant shows up in the tests that use it.
   ignoreStatic: true,
