@@ -249,12 +249,11 @@ const eventsDir = (core: Core): string => `reports/mutation/events-${core}`
 /** Runs Stryker over one core and records the run beside its JSON report; false when it failed. */
 const mutate = (core: Core): boolean => {
   const started = Date.now()
+  // The commit the sandbox is copied from: merges during a run do not change what it measured.
+  const commit = execSync("git rev-parse --short HEAD").toString().trim()
   console.log(`mutation: ${core} (property suites capped at ${runs} runs)`)
   mkdirSync("reports/mutation", { recursive: true })
-  writeFileSync(
-    `reports/mutation/${core}.started.json`,
-    JSON.stringify({ commit: execSync("git rev-parse --short HEAD").toString().trim(), started, runs, exhaustive })
-  )
+  writeFileSync(`reports/mutation/${core}.started.json`, JSON.stringify({ commit, started, runs, exhaustive }))
   const previous = part === undefined || !existsSync(`reports/mutation/${core}.run.json`)
     ? undefined
     : JSON.parse(readFileSync(`reports/mutation/${core}.run.json`, "utf8")) as Run
@@ -276,7 +275,6 @@ const mutate = (core: Core): boolean => {
     }
   })
   if (result.status !== 0 || !existsSync(`reports/mutation/${core}.json`)) return false
-  const commit = execSync("git rev-parse --short HEAD").toString().trim()
   const minutes = (Date.now() - started) / 60_000
   const run: Run = part === undefined
     ? { commit, minutes, runs, exhaustive }
