@@ -718,6 +718,78 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/compaction.ts",
+    mutator: "BlockStatement",
+    line: "for (let k = 0; k < n; k++) {",
+    original: "{\n      const own = (node.capacity[k] ?? 0) - (node.used[k] ?? 0)\n      if (room[k]! - own < (node.used[k] ?? 0)) return false\n    }",
+    replacement: "{}",
+    reason: "mayRelease only spares hopeless searches (its test is necessary): letting more searches go ahead changes no plan, only the cost"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.compaction.searchedAt === draft.layout && draft.compaction.searchedMovable === key) return",
+    original: "draft.compaction.searchedAt === draft.layout && draft.compaction.searchedMovable === key",
+    replacement: "false",
+    reason: "a shortcut: the same layout, movable deployments and draining nodes make the same snapshot (releases wait for a compaction, none runs), so a search that found nothing finds nothing again"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
+    mutator: "ConditionalExpression",
+    line: "if (releasing !== draft.compaction.releasing) draft.setCompaction({ ...draft.compaction, releasing })",
+    original: "releasing !== draft.compaction.releasing",
+    replacement: "false",
+    reason: "a released node left among those waiting is skipped by every reader of the set, which also skips released nodes (a removal takes it out)"
+  },
+  {
+    file: "src/lifecycle/make.ts",
+    mutator: "ArrayDeclaration",
+    line: "let names: ReadonlyArray<string> = []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "one more resource that every node and deployment holds 0 of: it changes no fit, no best-fit comparison (it ties), and toRecord drops zeros"
+  },
+  {
+    file: "src/lifecycle/make.ts",
+    mutator: "UnaryOperator",
+    line: "compaction: { active: undefined, failures: 0, nextAllowed: 0, releasing: new Set(), searchedAt: -1, searchedMovable: \"\" },",
+    original: "-1",
+    replacement: "+1",
+    reason: "a Ray search at layout 1 finds nothing anyway (a running replica takes two layout changes: placed, started), and a planner search also compares the key, never the initial \"\""
+  },
+  {
+    file: "src/lifecycle/make.ts",
+    mutator: "StringLiteral",
+    line: "compaction: { active: undefined, failures: 0, nextAllowed: 0, releasing: new Set(), searchedAt: -1, searchedMovable: \"\" },",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "searchedAt starts at -1, which no layout equals (it starts at 0 and only grows), so the initial key is never compared"
+  },
+  {
+    file: "src/lifecycle/tick.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.actions.length === 0 && now === data.now && data.settled && draft.nodes === data.nodes &&",
+    original: "draft.actions.length === 0",
+    replacement: "true",
+    reason: "every action comes with a write the other checks see: startReplica and stopReplica change the deployments, releaseNode the nodes"
+  },
+  {
+    file: "src/lifecycle/tick.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.deployments === data.deployments && draft.compaction === data.compaction && draft.draining === data.draining &&",
+    original: "draft.compaction === data.compaction",
+    replacement: "true",
+    reason: "the state was settled at this same now, so its compaction changes only after an event changed the nodes, deployments or draining map, which the other checks see"
+  },
+  {
+    file: "src/lifecycle/tick.ts",
+    mutator: "ConditionalExpression",
+    line: "draft.quietSince === data.quietSince)",
+    original: "draft.quietSince === data.quietSince",
+    replacement: "true",
+    reason: "quietSince follows the statuses and the draining map: with the deployments and the draining map unchanged it cannot change"
+  },
+  {
+    file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "draft.compaction.searchedAt !== draft.layout &&",
     original: "draft.compaction.searchedAt !== draft.layout",

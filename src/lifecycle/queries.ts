@@ -27,9 +27,8 @@ export type QueryError = UnknownDeployment
 
 const entry = (data: StateData, deployment: string): DeploymentEntry => {
   const d = data.deploymentIndex.get(deployment)
-  const found = d === undefined ? undefined : data.deployments[d]
-  if (found === undefined) throw new UnknownDeployment({ index: -1, deployment })
-  return found
+  if (d === undefined) throw new UnknownDeployment({ index: -1, deployment })
+  return data.deployments[d] as DeploymentEntry
 }
 
 /**

@@ -125,7 +125,7 @@ export const tick = (state: LifecycleState, input: TickInput): TickResult => {
   const data = unwrap(state)
   if (typeof input !== "object" || input === null) throw invalidInput("expected { now, events }")
   const { events, now } = input
-  if (typeof now !== "number" || !Number.isFinite(now)) throw invalidInput(`now must be a finite number, got ${String(now)}`)
+  if (!Number.isFinite(now)) throw invalidInput(`now must be a finite number, got ${String(now)}`)
   if (!Array.isArray(events)) throw invalidInput("events must be an array")
   if (now < data.now) throw new TimeWentBack({ now, previous: data.now })
   const draft = new Draft(data, now)

@@ -214,6 +214,14 @@ const startRay = (draft: Draft): boolean => {
   return true
 }
 
+/**
+ * What a planner search depends on besides the layout: the deployments it may
+ * move and the nodes draining (a node that stops draining gives its room back
+ * without changing the layout).
+ */
+const searchKey = (draft: Draft, movable: ReadonlySet<number>): string =>
+  JSON.stringify([[...movable], [...draft.draining.keys()]])
+
 /** Starts a compaction when one is allowed and there is something to compact. */
 export const maybeStart = (draft: Draft): void => {
   if (!open(draft)) return
@@ -223,7 +231,7 @@ export const maybeStart = (draft: Draft): void => {
   }
   const movable = movableDeployments(draft)
   if (movable.size === 0) return
-  const key = [...movable].join(",")
+  const key = searchKey(draft, movable)
   if (draft.compaction.searchedAt === draft.layout && draft.compaction.searchedMovable === key) return
   if (!startPlanner(draft, movable)) draft.setCompaction({ ...draft.compaction, searchedAt: draft.layout, searchedMovable: key })
 }
@@ -247,7 +255,7 @@ const EMPTY: ReadonlySet<string> = new Set()
 
 /** Emits `releaseNode` for each node a compaction emptied that holds no replica at all, once. */
 export const releaseEmptied = (draft: Draft): void => {
-  const candidates = [...(draft.compaction.active?.nodes ?? []), ...draft.compaction.releasing]
+  const candidates = [...(draft.compaction.active?.nodes ?? EMPTY), ...draft.compaction.releasing]
   let releasing = draft.compaction.releasing
   for (const id of candidates) {
     const node = draft.nodeAt(id)

@@ -85,7 +85,7 @@ export interface CompactionCycle {
   readonly releasing: ReadonlySet<string>
   /** The layout stamp at which the last search found nothing to compact. */
   readonly searchedAt: number
-  /** The deployments the last fruitless search could move (`"planner"`, their indices joined): others may find something. */
+  /** What the last fruitless search depended on besides the layout (`"planner"`: the deployments it could move, the nodes draining): others may find something. */
   readonly searchedMovable: string
 }
 

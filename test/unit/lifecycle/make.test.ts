@@ -61,7 +61,11 @@ describe("make", () => {
       nodes: [{ id: "n1", capacity: {} }, { id: "n1", capacity: {} }],
       deployments: [{ id: "a#1", demand: {}, target: 0 }, { id: "b", demand: {}, target: 0 }, { id: "b", demand: {}, target: 0 }]
     })
-    expect(e.problems.map((p) => p.item)).toEqual(['node "n1"', 'deployment "b"', 'deployment "a#1"'])
+    expect(e.problems).toEqual([
+      { item: 'node "n1"', problem: "duplicate node id" },
+      { item: 'deployment "b"', problem: "duplicate deployment id" },
+      { item: 'deployment "a#1"', problem: "an id must not contain #" }
+    ])
   })
 
   it("refuses bad options: an unknown compaction mode, a rollingUpdatePercent out of (0, 1], bad planner options", () => {

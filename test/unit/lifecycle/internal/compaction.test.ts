@@ -412,3 +412,132 @@ describe("planner mode: where it differs from Ray", () => {
     })
   })
 })
+
+describe("what a compaction may touch, and when it may start", () => {
+  it("a node that left while being emptied and joins again under its id is a new node: it is not released", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: CPU(9) }, { id: "n2", capacity: CPU(4) }, { id: "n3", capacity: CPU(5) }],
+      deployments: [{ id: "A", demand: CPU(1) }, { id: "B", demand: CPU(2) }, { id: "C", demand: CPU(3) }],
+      options: { compaction: "ray" }
+    }, { A: ["n2", "n2"], B: ["n3"], C: ["n1", "n1"] })
+    c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n3"])
+    c.tick([{ type: "nodeRemoved", node: "n3" }], 1000)
+    expect(c.compaction()).toEqual({ phase: "idle", nodes: [], startedAt: null, failures: 0 })
+    expect(c.tick([{ type: "nodeAdded", node: { id: "n3", capacity: CPU(5) } }], 1000)).toEqual([])
+    expect(c.tick([], 1000)).toEqual([])
+    expect(releases(c.log)).toEqual([])
+  })
+
+  it("a wave's migrating replica still counts once on its node: after a timeout, downscale stops the replica of the node running fewest", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: CPU(3) }, { id: "n2", capacity: CPU(3) }],
+      deployments: [{ id: "d", demand: CPU(1) }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n1", "n2"] })
+    c.tick([], PAST_DELAY)
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n2"] })
+    const timeout = c.tick([], 1_800_000)
+    expect(c.compaction()).toMatchObject({ phase: "backoff", failures: 1 })
+    c.tick(stopped(timeout), 1000)
+    expect(c.counts("d")).toEqual({ RUNNING: 3 })
+    const onN2 = c.replicasIn("d", "RUNNING").filter((r) => r.node === "n2").map((r) => r.id)
+    expect(onN2).toHaveLength(1)
+    // Ray's downscale (ray-semantics.md §1.9): nodes by running replicas, fewest first: n2 (1) before n1 (2).
+    const down = c.tick([{ type: "setTarget", deployment: "d", target: 2 }], 1000)
+    expect(stops(down).map((s) => s.replica)).toEqual(onN2)
+  })
+
+  it("starts no Ray compaction in the tick a node begins to drain, though the cluster was quiet for the delay", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1) }],
+      options: { compaction: "ray" }
+    }, { d: ["n1", "n2", "n3"] })
+    const drain = c.tick([{ type: "nodesDraining", nodes: { n3: 10_000_000 } }], PAST_DELAY)
+    expect(c.compaction().phase).toBe("idle")
+    expect(c.counts("d")).toEqual({ RUNNING: 2, PENDING_MIGRATION: 1, STARTING: 1 }) // only n3's replica moves
+    expect(starts(drain)).toHaveLength(1)
+  })
+
+  describe("planner mode: a deployment that becomes steady while a compaction runs", () => {
+    // d on nA can join g on n0 (a head node); f's two replicas fill nB, the second started at 101 s: f is steady at 401 s.
+    const laterSteady = () => {
+      const c = running({
+        nodes: [{ id: "n0", capacity: CPU(10), releasable: false }, { id: "nA", capacity: CPU(4) }, { id: "nB", capacity: CPU(2) }],
+        deployments: [{ id: "d", demand: CPU(1) }, { id: "f", demand: CPU(1) }, { id: "g", demand: CPU(1) }],
+        options: { compaction: "planner", maxBackoffMs: 0 }
+      }, { d: ["nA"], f: ["nB"], g: ["n0"] })
+      c.tick(started(c.tick([{ type: "setTarget", deployment: "f", target: 2 }], 100_000), () => "nB"), 1000)
+      const wave = c.tick([], 204_000)
+      return { c, wave }
+    }
+
+    it("moves only the replicas of the deployments steady for the delay: f's stay on nB", () => {
+      const { c, wave } = laterSteady()
+      expect(c.now).toBe(305_000)
+      expect(c.compaction()).toEqual({ phase: "active", nodes: ["nA"], startedAt: 305_000, failures: 0 })
+      expect(starts(wave).map((s) => [s.deployment, s.node])).toEqual([["d", "n0"]])
+      expect(c.counts("f")).toEqual({ RUNNING: 2 })
+    })
+
+    it("an active compaction is not replaced by a new one once f is steady too", () => {
+      const { c } = laterSteady()
+      expect(c.tick([], 97_000)).toEqual([])
+      expect(c.compaction()).toEqual({ phase: "active", nodes: ["nA"], startedAt: 305_000, failures: 0 })
+      expect(c.counts("f")).toEqual({ RUNNING: 2 })
+    })
+
+    it("cancelled with no back-off (maxBackoffMs 0): the next compaction starts in the same tick and runs on", () => {
+      const { c, wave } = laterSteady()
+      c.tick([], 97_000)
+      // d's replacement reports that it runs on nA, the node being emptied: one failure, and f (steady) may move at once.
+      const cancel = c.tick(started(wave, () => "nA"), 1000)
+      expect(c.compaction()).toEqual({ phase: "active", nodes: ["nB"], startedAt: 403_000, failures: 1 })
+      expect(starts(cancel).map((s) => s.deployment)).toEqual(["f"])
+      expect(c.counts("f")).toEqual({ RUNNING: 1, PENDING_MIGRATION: 1, STARTING: 1 })
+    })
+  })
+
+  it("leaves released nodes, and a replica that reports running on one, out of every later plan", () => {
+    const c = running({
+      nodes: ["n1", "n2", "n3"].map((id) => ({ id, capacity: CPU(4) })),
+      deployments: [{ id: "d", demand: CPU(1), maxSurge: 2 }, { id: "e", demand: CPU(1) }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3"] })
+    const released = releases(obey(c, c.tick([], PAST_DELAY)))
+    expect(released).toHaveLength(2)
+    const kept = ["n1", "n2", "n3"].find((n) => !released.includes(n))!
+    expect(c.replicasIn("d", "RUNNING").map((r) => r.node)).toEqual([kept, kept, kept]) // one CPU left on it
+    // Two new nodes; e's three replicas report running on a released node, on n4 and on n5.
+    const up = c.tick([
+      { type: "nodeAdded", node: { id: "n4", capacity: CPU(4) } },
+      { type: "nodeAdded", node: { id: "n5", capacity: CPU(4) } },
+      { type: "setTarget", deployment: "e", target: 3 }
+    ], 1000)
+    c.tick(started(up, (_, i) => [released[0]!, "n4", "n5"][i]!), 1000)
+    expect(c.replicasIn("e", "RUNNING").map((r) => r.node)).toEqual([released[0], "n4", "n5"])
+    // A delay later, the open nodes are the kept one (one CPU free), n4 and n5: one of n4, n5 can be emptied.
+    c.tick([], PAST_DELAY)
+    const { nodes, phase } = c.compaction()
+    expect(phase).toBe("active")
+    expect(nodes).toHaveLength(1)
+    expect(["n4", "n5"]).toContain(nodes[0])
+  })
+
+  it("searches again when a node stops draining: the room it gives back changes no layout", () => {
+    // a and b hold one replica of d each; e holds g's stopping replica (never reported stopped) and room for both.
+    const c = running({
+      nodes: [{ id: "a", capacity: CPU(1) }, { id: "b", capacity: CPU(1) }, { id: "e", capacity: CPU(3) }],
+      deployments: [{ id: "d", demand: CPU(1) }, { id: "g", demand: CPU(1) }],
+      options: { compaction: "planner" }
+    }, { d: ["a", "b"], g: ["e"] })
+    c.tick([{ type: "setTarget", deployment: "g", target: 0 }, { type: "nodesDraining", nodes: { e: 1e12 } }], 1000)
+    expect(c.counts("g")).toEqual({ STOPPING: 1 })
+    expect(c.tick([], PAST_DELAY)).toEqual([]) // e takes nothing while it drains: nowhere to go
+    expect(c.compaction().phase).toBe("idle")
+    const undrained = c.tick([{ type: "nodesDraining", nodes: {} }], 1000)
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["a", "b"] })
+    expect(starts(undrained).map((s) => s.node)).toEqual(["e"]) // maxSurge 1: one migration per wave
+  })
+})
