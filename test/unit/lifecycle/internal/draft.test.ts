@@ -11,7 +11,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Container } from "../../../../src/index.js"
+import { Container, Lifecycle } from "../../../../src/index.js"
 import type { Action } from "../../../../src/lifecycle/Action.js"
 import { Draft } from "../../../../src/lifecycle/internal/draft.js"
 import { applyEvents } from "../../../../src/lifecycle/internal/events.js"
@@ -33,6 +33,7 @@ import {
   worldStep
 } from "../../../../spec/lifecycle/index.js"
 import { propertyParameters, scale } from "../../../../properties/support/settings.js"
+import { running } from "../support.js"
 
 type ReplicaState = Container.ReplicaState
 
@@ -282,5 +283,37 @@ describe(`the draft's bookkeeping (${parameters.numRuns} runs × ≤ ${MAX_COMMA
     for (const [feature, floor] of Object.entries({ ...FLOORS, ...(mode === "off" ? {} : COMPACTION_FLOORS) })) {
       expect(cases.get(feature) ?? 0, feature).toBeGreaterThanOrEqual(floor * scale(CI_RUNS))
     }
+  })
+})
+
+describe("the draft's accounting in cases the worlds above never reach", () => {
+  it("frees a RUNNING replica's node when it exits unasked (a crash)", () => {
+    const cluster = running(
+      { nodes: [{ id: "n0", capacity: { cpu: 4 } }, { id: "n1", capacity: { cpu: 4 } }], deployments: [{ id: "d", demand: { cpu: 1 } }] },
+      { d: ["n0", "n0"] }
+    )
+    const [crashed] = cluster.replicasIn("d", "RUNNING")
+    cluster.tick([{ type: "replicaStopped", replica: crashed!.id }], 1000)
+    const data = unwrap(cluster.state)
+    const recount = recountNodes(data)
+    expect(recount.get("n0")?.running, "one replica still runs on n0").toBe(1)
+    data.nodes.forEach((n, i) => expect(storedNode(data, i), `node ${n.id}`).toEqual(recount.get(n.id)))
+  })
+
+  it("marks a replica landing on a node the active compaction empties, and no other", () => {
+    const data = unwrap(Lifecycle.make({
+      nodes: [{ id: "n0", capacity: { cpu: 4 } }, { id: "n1", capacity: { cpu: 4 } }],
+      deployments: [{ id: "d", demand: { cpu: 1 }, target: 0 }],
+      options: { compaction: "ray" }
+    }))
+    const draft = new Draft(data, 0)
+    draft.setCompaction({ ...draft.compaction, active: { run: { kind: "ray" }, nodes: ["n1"], emptying: new Set(["n1"]), startedAt: 0 } })
+    const replica = (seq: number, node: string) => ({ id: `d#${seq}`, version: "v1", deployment: "d", node })
+    draft.addAll(0, "STARTING", [replica(0, "n0")])
+    expect(draft.landed, "a replica on a node not being emptied").toBe(false)
+    draft.addAll(0, "STOPPING", [replica(1, "n1")])
+    expect(draft.landed, "a STOPPING replica on the emptied node").toBe(false)
+    draft.addAll(0, "STARTING", [replica(2, "n1")])
+    expect(draft.landed, "a STARTING replica on the emptied node").toBe(true)
   })
 })
