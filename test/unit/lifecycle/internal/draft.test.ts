@@ -300,6 +300,18 @@ describe("the draft's accounting in cases the worlds above never reach", () => {
     data.nodes.forEach((n, i) => expect(storedNode(data, i), `node ${n.id}`).toEqual(recount.get(n.id)))
   })
 
+  it("lets go of a node that leaves while it holds replicas: they stop, holding nothing", () => {
+    const cluster = running(
+      { nodes: [{ id: "n0", capacity: { cpu: 4 } }, { id: "n1", capacity: { cpu: 4 } }], deployments: [{ id: "d", demand: { cpu: 1 } }] },
+      { d: ["n0", "n1"] }
+    )
+    cluster.tick([{ type: "nodeRemoved", node: "n0" }], 1000)
+    const data = unwrap(cluster.state)
+    const recount = recountNodes(data)
+    expect(cluster.replicasIn("d", "STOPPING").map((r) => r.node), "the replica that was on n0").toEqual([null])
+    data.nodes.forEach((n, i) => expect(storedNode(data, i), `node ${n.id}`).toEqual(recount.get(n.id)))
+  })
+
   it("marks a replica landing on a node the active compaction empties, and no other", () => {
     const data = unwrap(Lifecycle.make({
       nodes: [{ id: "n0", capacity: { cpu: 4 } }, { id: "n1", capacity: { cpu: 4 } }],
