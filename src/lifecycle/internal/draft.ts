@@ -88,8 +88,7 @@ export class Draft {
 
   setDraining(draining: ReadonlyMap<string, number>): void {
     this.draining = draining
-    this.changed = true
-    this.global = true
+    this.global = this.changed = true
   }
 
   setQuietSince(at: number | null): void {
@@ -103,8 +102,7 @@ export class Draft {
     this.nodesOwned = false
     this.nodeIndex = new Map(nodes.map((n, i) => [n.id, i]))
     this.layout++
-    this.changed = true
-    this.global = true
+    this.global = this.changed = true
   }
 
   nodeAt(id: string): NodeEntry | undefined {
