@@ -207,8 +207,8 @@ class Run {
     expect(summary(draft.finish(), draft.actions), "a settled tick has nothing left to do").toEqual(settled)
 
     const everything = new Draft(b, now)
-    everything.global = true
     applyEvents(everything, events)
+    everything.global = true
     settlePasses(everything)
     expect(summary(everything.finish(), everything.actions), "looking at every deployment finds nothing more").toEqual(settled)
   }
