@@ -611,6 +611,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "outdated--",
     reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
   },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (replica.version !== dep.version) outdated++",
+    original: "replica.version !== dep.version",
+    replacement: "false",
+    reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
+  },
   // The same look-up of a replica's deployment, in three modules.
   ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
     file,
@@ -1195,5 +1203,101 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "false",
     replacement: "true",
     reason: "setNodes is always given a fresh array, so writing into it in place changes no earlier state"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "this.global = this.changed = true",
+    original: "true",
+    replacement: "false",
+    reason: "setDraining and setNodes run only while the events are applied: settle clears changed before its first pass, and every deployment a drain or a node change concerns is looked at anyway (replicas on a draining node in every pass, migrating ones when the tick began, a removed node's replicas by their write); draft.test.ts replays every tick looking at every deployment and gets the same"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "changed = false",
+    original: "false",
+    replacement: "true",
+    reason: "settle clears the flag before each pass, and nothing reads it before settle"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "global = false",
+    original: "false",
+    replacement: "true",
+    reason: "looking at every deployment in every pass only costs time: one the passes skip has had no input change since it was last looked at (draft.test.ts replays every tick that way and gets the same state and actions)"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "const isRunning = (s: ReplicaState): boolean => s === \"RUNNING\" || s === \"UPDATING\" || s === \"PENDING_MIGRATION\"",
+    original: "s === \"UPDATING\"",
+    replacement: "false",
+    reason: "the lifecycle never puts a replica in UPDATING (it has no in-place update), so no replica it counts is UPDATING"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "StringLiteral",
+    line: "const isRunning = (s: ReplicaState): boolean => s === \"RUNNING\" || s === \"UPDATING\" || s === \"PENDING_MIGRATION\"",
+    original: "\"UPDATING\"",
+    replacement: "\"\"",
+    reason: "the lifecycle never puts a replica in UPDATING (it has no in-place update), so no replica it counts is UPDATING"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "return i === undefined ? undefined : this.nodes[i]",
+    original: "i === undefined",
+    replacement: "false",
+    reason: "an array indexed by undefined gives undefined: the test only says so"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!this.nodesOwned) {",
+    original: "!this.nodesOwned",
+    replacement: "true",
+    reason: "copying the array at every write instead of once per tick gives the same entries, and no earlier state shares the copy either way"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "this.nodesOwned = true",
+    original: "true",
+    replacement: "false",
+    reason: "copying the array at every write instead of once per tick gives the same entries, and no earlier state shares the copy either way"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!this.deploymentsOwned) {",
+    original: "!this.deploymentsOwned",
+    replacement: "true",
+    reason: "copying the array at every write instead of once per tick gives the same entries, and no earlier state shares the copy either way"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "BooleanLiteral",
+    line: "this.deploymentsOwned = true",
+    original: "true",
+    replacement: "false",
+    reason: "copying the array at every write instead of once per tick gives the same entries, and no earlier state shares the copy either way"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (this.deployment(d).maxReplicasPerNode === undefined || delta === 0) return node.perDeployment",
+    original: "delta === 0",
+    replacement: "false",
+    reason: "a shortcut: with no change the count written is the one read (every reader takes a missing count as 0), so it only saves a copy"
+  },
+  {
+    file: "src/lifecycle/internal/draft.ts",
+    mutator: "ConditionalExpression",
+    line: "if (live === 0 && running === 0) return",
+    original: "live === 0 && running === 0",
+    replacement: "false",
+    reason: "a shortcut: a state change that moves neither count would rewrite the node with the same fields, and the transition has already marked the pass changed by writing its deployment"
   }
 ]

@@ -88,8 +88,7 @@ export class Draft {
 
   setDraining(draining: ReadonlyMap<string, number>): void {
     this.draining = draining
-    this.changed = true
-    this.global = true
+    this.global = this.changed = true
   }
 
   setQuietSince(at: number | null): void {
@@ -103,8 +102,7 @@ export class Draft {
     this.nodesOwned = false
     this.nodeIndex = new Map(nodes.map((n, i) => [n.id, i]))
     this.layout++
-    this.changed = true
-    this.global = true
+    this.global = this.changed = true
   }
 
   nodeAt(id: string): NodeEntry | undefined {
@@ -112,9 +110,9 @@ export class Draft {
     return i === undefined ? undefined : this.nodes[i]
   }
 
+  /** Replaces the entry of a listed node. */
   setNode(entry: NodeEntry): void {
-    const i = this.nodeIndex.get(entry.id)
-    if (i === undefined) return
+    const i = this.nodeIndex.get(entry.id) as number
     if (!this.nodesOwned) {
       this.nodes = this.nodes.slice()
       this.nodesOwned = true
@@ -215,9 +213,13 @@ export class Draft {
     return copy
   }
 
+  /** The entry of a node a replica holds: always listed, since a node's replicas let go of it before it is removed. */
+  private heldNode(nodeId: string): NodeEntry {
+    return this.nodeAt(nodeId) as NodeEntry
+  }
+
   private arrive(nodeId: string, d: number, id: string, state: ReplicaState): void {
-    const node = this.nodeAt(nodeId)
-    if (node === undefined) return
+    const node = this.heldNode(nodeId)
     const live = isLive(state) ? 1 : 0
     if (live === 1 && this.compaction.active?.emptying.has(nodeId) === true) this.landed = true
     this.setNode({
@@ -232,8 +234,7 @@ export class Draft {
   }
 
   private leave(nodeId: string, d: number, id: string, state: ReplicaState): void {
-    const node = this.nodeAt(nodeId)
-    if (node === undefined) return
+    const node = this.heldNode(nodeId)
     const live = isLive(state) ? 1 : 0
     this.setNode({
       ...node,
@@ -247,8 +248,7 @@ export class Draft {
   }
 
   private restate(nodeId: string, d: number, from: ReplicaState, to: ReplicaState): void {
-    const node = this.nodeAt(nodeId)
-    if (node === undefined) return
+    const node = this.heldNode(nodeId)
     const live = (isLive(to) ? 1 : 0) - (isLive(from) ? 1 : 0)
     const running = (isRunning(to) ? 1 : 0) - (isRunning(from) ? 1 : 0)
     if (live === 0 && running === 0) return
