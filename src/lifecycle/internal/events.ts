@@ -51,10 +51,10 @@ const requireNode = (draft: Draft, node: string, index: number): NodeEntry => {
   return entry
 }
 
-/** Marks a deployment UNHEALTHY when a replica of its target version failed. */
+/** Marks a deployment UNHEALTHY when a replica of its target version failed (its stop has just written it). */
 const failed = (draft: Draft, d: number, replica: Replica): void => {
   const dep = draft.deployment(d)
-  if (replica.version === dep.version && dep.status !== "UNHEALTHY") draft.setDeployment(d, { ...dep, status: "UNHEALTHY" })
+  if (replica.version === dep.version) draft.setDeployment(d, { ...dep, status: "UNHEALTHY" })
 }
 
 const started = (draft: Draft, index: number, id: string, node: string): void => {
@@ -65,7 +65,8 @@ const started = (draft: Draft, index: number, id: string, node: string): void =>
     else draft.replace(d, replica, state, { ...replica, node }, "RUNNING")
     return
   }
-  if (state !== "STOPPING" || !draft.deployment(d).neverStarted.has(id)) throw new ReplicaAlreadyStarted({ index, replica: id })
+  // Only a replica stopped while STARTING (so STOPPING now) is in neverStarted.
+  if (!draft.deployment(d).neverStarted.has(id)) throw new ReplicaAlreadyStarted({ index, replica: id })
   // Stopped before it reported: it still runs somewhere until it exits, holding that node.
   const dep = draft.deployment(d)
   const neverStarted = new Set(dep.neverStarted)
