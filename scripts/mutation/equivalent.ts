@@ -629,6 +629,126 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a draining node is always a known node (one that leaves stops draining); and an id with no # names no deployment, which is skipped"
   },
   {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "OptionalChaining",
+    line: "for (const id of draft.nodeAt(node)?.replicas ?? []) {",
+    original: "draft.nodeAt(node)?.replicas",
+    replacement: "draft.nodeAt(node).replicas",
+    reason: "unreachable: a migrating node is known (one that leaves stops draining, and a Ray compaction whose node left is complete before the pass looks at migrations)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined) continue",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: every replica id the lifecycle makes names one of its deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ArrayDeclaration",
+    line: "const list = out.get(d) ?? []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "the extra id names no replica of the deployment: migrate finds no record for it and skips it, and settle only asks whether the deployment has a list"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "(replica.node === null ? undefined : migrating.get(replica.node)) ?? Infinity",
+    original: "replica.node === null",
+    replacement: "false",
+    reason: "the map is keyed by node ids: looking up null gives undefined as well, so the deadline is ∞ either way"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "(replica.node !== null && migrating.has(replica.node)) || sources.has(replica.id)",
+    original: "replica.node !== null",
+    replacement: "true",
+    reason: "the map is keyed by node ids: it never has null"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (replica === undefined) continue",
+    original: "replica === undefined",
+    replacement: "false",
+    reason: "unreachable: every id on a node has its record (a replica arrives on a node with its record and leaves with it)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "else if (state === \"STARTING\" || state === \"UPDATING\") draft.stop(d, replica, state, true)",
+    original: "state === \"UPDATING\"",
+    replacement: "false",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING (kept as Ray's rule)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "StringLiteral",
+    line: "else if (state === \"STARTING\" || state === \"UPDATING\") draft.stop(d, replica, state, true)",
+    original: "\"UPDATING\"",
+    replacement: "\"\"",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING (kept as Ray's rule)"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.removed.has(spec.id)) {",
+    original: "draft.removed.has(spec.id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold gives a set with the same ids: the check only saves the copy"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (names !== draft.resources) {",
+    original: "names !== draft.resources",
+    replacement: "true",
+    reason: "withNames returns the very array when no name is new, and priorityOrder of the same names is the same order: the check only saves the recount"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.draining.has(node)) {",
+    original: "draft.draining.has(node)",
+    replacement: "true",
+    reason: "deleting a node the map does not hold gives the same entries, and setNodes just above already marked the tick changed and global"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.compaction.releasing.has(node)) {",
+    original: "draft.compaction.releasing.has(node)",
+    replacement: "true",
+    reason: "deleting a node the set does not hold gives the same set, and setNodes just above already marked the tick changed and global"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (nextVersion !== dep.version) {",
+    original: "nextVersion !== dep.version",
+    replacement: "true",
+    reason: "outdated always counts the replicas not at the deployment's version (add, drop and this recount keep it so): recounting at the same version gives it again"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "StringLiteral",
+    line: "draft.setDeployment(d, { ...dep, target, version: nextVersion, outdated, status: \"UPDATING\" })",
+    original: "\"UPDATING\"",
+    replacement: "\"\"",
+    reason: "the first pass recomputes the status of every deployment the events wrote (statusOf); this value only has to differ from UNHEALTHY, which \"\" does too"
+  },
+  {
+    file: "src/lifecycle/internal/problems.ts",
+    mutator: "StringLiteral",
+    line: "problems.push({ item, problem: messages.join(\" | \") })",
+    original: "\" | \"",
+    replacement: "\"\"",
+    reason: "here every message is \"Expected undefined, actual <the item's value>\": the same text, kept once, so there is nothing to join"
+  },
+  {
     file: "src/lifecycle/internal/scaling.ts",
     mutator: "StringLiteral",
     line: "const key = replica.node ?? \"\"",
