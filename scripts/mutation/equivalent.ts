@@ -783,18 +783,18 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/resources.ts",
     mutator: "StringLiteral",
-    line: "const na = names[a] ?? \"\"",
+    line: "names.map((_, k) => k).sort(Order.mapInput(byPriority, (k: number) => names[k] ?? \"\"))",
     original: "\"\"",
     replacement: "\"Stryker was here!\"",
     reason: "unreachable: the indices sorted are those of the names"
   },
   {
     file: "src/lifecycle/internal/resources.ts",
-    mutator: "StringLiteral",
-    line: "const nb = names[b] ?? \"\"",
-    original: "\"\"",
-    replacement: "\"Stryker was here!\"",
-    reason: "unreachable: the indices sorted are those of the names"
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) if ((capacity[k] ?? 0) - (used[k] ?? 0) < (need[k] ?? 0)) return false",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "every vector is over the n resource names, so at index n all three read 0 and 0 − 0 < 0 is false"
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
