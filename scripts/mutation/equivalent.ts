@@ -766,6 +766,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
+    line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
+    original: "entry === undefined",
+    replacement: "false",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
     mutator: "UnaryOperator",
     line: "const position = (node: string): number => draft.nodeIndex.get(node) ?? -1",
     original: "-1",
