@@ -1,5 +1,6 @@
 /** Pack scheduling of new replicas (OSS `TestPackScheduling`, ray-semantics.md §4 E, case 32) and its placement order. */
 import { describe, expect, it } from "vitest"
+import { Compaction } from "../../../../src/index.js"
 import { Cluster, running, started, starts } from "../support.js"
 
 describe("pack scheduling", () => {
@@ -93,5 +94,64 @@ describe("pack scheduling", () => {
       deployments: [{ id: "d", demand: { CPU: 1 }, target: 3, maxReplicasPerNode: 1 }]
     })
     expect(starts(c.tick()).map((s) => s.node)).toEqual(["n1", "n2", null])
+  })
+})
+
+describe("maxReplicasPerNode with several deployments", () => {
+  it("the replicas placed in the same tick count, for a deployment that is not the first", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "other", demand: { CPU: 1 }, target: 0 }, { id: "d", demand: { CPU: 1 }, target: 3, maxReplicasPerNode: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["n1", "n2", null])
+  })
+})
+
+describe("planner replacements go to their step's destination", () => {
+  const PAST_DELAY = 305_000
+
+  it("the plan's destination, not the pack scheduler's best fit", () => {
+    const nodes = [
+      { id: "n0", capacity: { CPU: 4 } },
+      { id: "n1", capacity: { CPU: 3 } },
+      { id: "head", capacity: { CPU: 2 }, releasable: false }
+    ]
+    const c = running({ nodes, deployments: [{ id: "d", demand: { CPU: 1 } }], options: { compaction: "planner" } }, {
+      d: ["n1", "n1", "n0", "head"]
+    })
+    // The same cluster as the planner sees it: it empties n0, and its replica goes where the plan says.
+    const plan = Compaction.plan(Compaction.validateOrThrow({
+      nodes,
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      replicas: [
+        { id: "a", deployment: "d", node: "n1" },
+        { id: "b", deployment: "d", node: "n1" },
+        { id: "c", deployment: "d", node: "n0" },
+        { id: "e", deployment: "d", node: "head" }
+      ]
+    }))
+    expect(plan.steps.map((s) => [s.replica, s.from])).toEqual([["c", "n0"]])
+    const to = plan.steps[0]!.to
+    // The pack scheduler would take n1: n1 and head both have 1 left, and n1 comes first.
+    expect(to).toBe("head")
+    const actions = c.tick([], PAST_DELAY)
+    expect(c.compaction().nodes).toEqual(["n0"])
+    expect(starts(actions).map((s) => s.node)).toEqual([to])
+  })
+
+  it("two steps of one deployment in one wave: each replacement to its own step's destination", () => {
+    // n3 is the only node that may be released; its two replicas go one to n1 and one to n2 (each has room for one).
+    const c = running({
+      nodes: [
+        { id: "n1", capacity: { CPU: 2 }, releasable: false },
+        { id: "n2", capacity: { CPU: 2 }, releasable: false },
+        { id: "n3", capacity: { CPU: 2 } }
+      ],
+      deployments: [{ id: "d", demand: { CPU: 1 }, maxSurge: 2 }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n2", "n3", "n3"] })
+    const actions = c.tick([], PAST_DELAY)
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n3"] })
+    expect(starts(actions).map((s) => s.node).sort()).toEqual(["n1", "n2"])
   })
 })
