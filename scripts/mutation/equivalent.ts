@@ -611,6 +611,78 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "outdated--",
     reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
   },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined) continue",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: every replica id the lifecycle makes names one of its deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (stateOf(dep.replicas, id) === \"RUNNING\") movers.push({ d, demand: dep.demand })",
+    original: "stateOf(dep.replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): every replica is RUNNING then"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limit !== undefined && (node.perDeployment.get(d) ?? 0) + (placed.get(`${i}:${d}`) ?? 0) >= limit) continue",
+    original: "limit !== undefined",
+    replacement: "true",
+    reason: "with no limit the comparison with undefined is false as well"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "LogicalOperator",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    replacement: "!node.released && !draft.draining.has(node.id) || !draft.compaction.releasing.has(node.id)",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id)",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "LogicalOperator",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id)",
+    replacement: "!node.released || !draft.draining.has(node.id)",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (movers.length === 0 || !compactable(draft, i, movers, pool)) continue",
+    original: "movers.length === 0",
+    replacement: "false",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): every replica is RUNNING then, so a node in the pool (running > 0) has one to move"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (larger > 0 || (larger === 0 && chosen !== undefined && movers.length < chosen.count)) {",
+    original: "chosen !== undefined",
+    replacement: "true",
+    reason: "larger is 0 only when compared with a node already chosen (it is 1 while none is)"
+  },
   // The same look-up of a replica's deployment, in three modules.
   ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
     file,
@@ -843,6 +915,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "e < 0",
     replacement: "e <= 0",
     reason: "e is not 0 here (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (step.wave !== run.wave || step.deployment !== dep.id) continue",
+    original: "step.deployment !== dep.id",
+    replacement: "false",
+    reason: "a step of another deployment names a replica that is not in this deployment's container: the PENDING_MIGRATION check just below skips it"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const state = replacement === undefined ? undefined : stateOf(dep.replicas, replacement)",
+    original: "replacement === undefined",
+    replacement: "false",
+    reason: "no replica has the id undefined: the look-up gives undefined as well"
   },
   {
     file: "src/lifecycle/internal/compaction.ts",
