@@ -683,6 +683,46 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "true",
     reason: "larger is 0 only when compared with a node already chosen (it is 1 while none is)"
   },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "an id without # names no deployment: no deployment is named \"\" or \"Stryker was here!\", so the replica is unknown either way"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined || replica === undefined) throw new UnknownReplica({ index, replica: id })",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "replica is undefined whenever d is (the line above), so the second check throws as well"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (pending.length === 0) return",
+    original: "pending.length === 0",
+    replacement: "false",
+    reason: "a shortcut: with no PENDING_MIGRATION replica both loops below have nothing to stop"
+  },
+  {
+    file: "src/lifecycle/internal/status.ts",
+    mutator: "ConditionalExpression",
+    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    original: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    replacement: "false",
+    reason: "asked only when nothing starts or stops and exactly target replicas run: then outdated > 0 means a RUNNING replica is old, so fewer than target run the version and the count never makes it HEALTHY"
+  },
+  {
+    file: "src/lifecycle/internal/status.ts",
+    mutator: "ArrayDeclaration",
+    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    original: "[\"RUNNING\"]",
+    replacement: "[]",
+    reason: "asked only when nothing starts or stops and exactly target replicas run: then outdated > 0 means a RUNNING replica is old, so fewer than target run the version and the count never makes it HEALTHY"
+  },
   // The same look-up of a replica's deployment, in three modules.
   ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
     file,

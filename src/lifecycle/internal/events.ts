@@ -37,12 +37,11 @@ interface Located {
 }
 
 const locate = (draft: Draft, id: string, index: number): Located => {
-  const deployment = deploymentOf(id)
-  const d = deployment === undefined ? undefined : draft.base.deploymentIndex.get(deployment)
+  const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? "")
   const replica = d === undefined ? undefined : draft.record(d, id)
-  const state = d === undefined || replica === undefined ? undefined : stateOf(draft.deployment(d).replicas, id)
-  if (d === undefined || replica === undefined || state === undefined) throw new UnknownReplica({ index, replica: id })
-  return { d, replica, state }
+  if (d === undefined || replica === undefined) throw new UnknownReplica({ index, replica: id })
+  // A replica with a record is in its deployment's container: the draft moves both together.
+  return { d, replica, state: stateOf(draft.deployment(d).replicas, id) as ReplicaState }
 }
 
 const requireNode = (draft: Draft, node: string, index: number): NodeEntry => {
