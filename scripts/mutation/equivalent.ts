@@ -713,7 +713,7 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
     original: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
     replacement: "false",
-    reason: "asked only when nothing starts or stops and exactly target replicas run: then outdated > 0 means a RUNNING replica is old, so fewer than target run the version and the count never makes it HEALTHY"
+    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
   },
   {
     file: "src/lifecycle/internal/status.ts",
@@ -721,7 +721,15 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
     original: "[\"RUNNING\"]",
     replacement: "[]",
-    reason: "asked only when nothing starts or stops and exactly target replicas run: then outdated > 0 means a RUNNING replica is old, so fewer than target run the version and the count never makes it HEALTHY"
+    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
+  },
+  {
+    file: "src/lifecycle/internal/seqMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const grown = new Array<unknown>(WIDTH)",
+    original: "new Array<unknown>(WIDTH)",
+    replacement: "new Array()",
+    reason: "only the initial length: a slot never written reads undefined either way, and a copy grows when a slot is written"
   },
   // The same look-up of a replica's deployment, in three modules.
   ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
