@@ -887,6 +887,30 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/scaling.ts",
     mutator: "ConditionalExpression",
+    line: "if (dep.outdated === 0) return",
+    original: "dep.outdated === 0",
+    replacement: "false",
+    reason: "a shortcut: with no replica off the target version the loop below skips every replica and stops nothing"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArithmeticOperator",
+    line: "const delta = dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    original: "dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    replacement: "dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING + counts.RECOVERING",
+    reason: "unreachable: the lifecycle never puts a replica in RECOVERING (there is no controller restart to recover from), so the count is 0"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArithmeticOperator",
+    line: "const delta = dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    original: "dep.target - counts.STARTING - counts.UPDATING",
+    replacement: "dep.target - counts.STARTING + counts.UPDATING",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING and the count is 0"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
     line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
     original: "entry === undefined",
     replacement: "false",
