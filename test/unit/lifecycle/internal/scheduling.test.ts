@@ -1,7 +1,7 @@
 /** Pack scheduling of new replicas (OSS `TestPackScheduling`, ray-semantics.md §4 E, case 32) and its placement order. */
 import { describe, expect, it } from "vitest"
 import { Compaction } from "../../../../src/index.js"
-import { Cluster, running, started, starts } from "../support.js"
+import { Cluster, running, started, starts, stops } from "../support.js"
 
 describe("pack scheduling", () => {
   it("32: largest request first, best fit", () => {
@@ -137,6 +137,41 @@ describe("planner replacements go to their step's destination", () => {
     const actions = c.tick([], PAST_DELAY)
     expect(c.compaction().nodes).toEqual(["n0"])
     expect(starts(actions).map((s) => s.node)).toEqual([to])
+  })
+
+  /** The cluster of the test above, its compaction just started: d's replica on n0 moves to head. */
+  const toHead = () => {
+    const c = running({
+      nodes: [{ id: "n0", capacity: { CPU: 4 } }, { id: "n1", capacity: { CPU: 3 } }, { id: "head", capacity: { CPU: 2 }, releasable: false }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      options: { compaction: "planner" }
+    }, { d: ["n1", "n1", "n0", "head"] })
+    const replacement = starts(c.tick([], PAST_DELAY))
+    expect(replacement.map((s) => s.node)).toEqual(["head"])
+    expect(c.compaction()).toMatchObject({ phase: "active", nodes: ["n0"] })
+    return { c, replacement: replacement[0]!.replica }
+  }
+
+  it("once its step's replacement runs, a new replica of the deployment is placed as usual (head is full)", () => {
+    const { c, replacement } = toHead()
+    const more = c.tick([{ type: "replicaStarted", replica: replacement, node: "head" }, {
+      type: "setTarget",
+      deployment: "d",
+      target: 5
+    }], 1000)
+    expect(starts(more).map((s) => s.node)).toEqual(["n1"])
+    expect(c.compaction().phase).toBe("active")
+  })
+
+  it("a step whose replacement failed gets a new one on its destination; when that has no room, the compaction is cancelled", () => {
+    const { c, replacement } = toHead()
+    // The failed replacement holds head until it exits, so the new one does not fit there.
+    const retry = c.tick([{ type: "replicaFailed", replica: replacement }], 1000)
+    expect(c.compaction()).toMatchObject({ phase: "backoff", failures: 1 })
+    // Cancelled: the replica on n0 serves again, so the new replica (placed as usual) is surplus and stops at once.
+    const [again] = starts(retry)
+    expect(stops(retry).map((s) => s.replica)).toEqual([replacement, again!.replica])
+    expect(c.counts("d")).toEqual({ RUNNING: 4, STOPPING: 2 })
   })
 
   it("two steps of one deployment in one wave: each replacement to its own step's destination", () => {
