@@ -911,6 +911,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/scaling.ts",
     mutator: "ConditionalExpression",
+    line: "} else if (delta < 0) {",
+    original: "delta < 0",
+    replacement: "true",
+    reason: "a downscale of 0 replicas stops nothing: the choice returns at once with none chosen"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "EqualityOperator",
+    line: "} else if (delta < 0) {",
+    original: "delta < 0",
+    replacement: "delta <= 0",
+    reason: "a downscale of 0 replicas stops nothing: the choice returns at once with none chosen"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
     line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
     original: "entry === undefined",
     replacement: "false",
@@ -987,6 +1003,38 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "e < 0",
     replacement: "e <= 0",
     reason: "e is not 0 here (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const draining = draft.draining.size > 0 ? draft.draining : undefined",
+    original: "draft.draining.size > 0",
+    replacement: "true",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const draining = draft.draining.size > 0 ? draft.draining : undefined",
+    original: "draft.draining.size > 0",
+    replacement: "draft.draining.size >= 0",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const releasing = draft.compaction.releasing.size > 0 ? draft.compaction.releasing : undefined",
+    original: "draft.compaction.releasing.size > 0",
+    replacement: "true",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const releasing = draft.compaction.releasing.size > 0 ? draft.compaction.releasing : undefined",
+    original: "draft.compaction.releasing.size > 0",
+    replacement: "draft.compaction.releasing.size >= 0",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",

@@ -190,3 +190,19 @@ describe("planner replacements go to their step's destination", () => {
     expect(starts(actions).map((s) => s.node).sort()).toEqual(["n1", "n2"])
   })
 })
+
+describe("a node waiting to be released", () => {
+  it("takes no new replica, though it is the only one with room", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: { CPU: 9 } }, { id: "n2", capacity: { CPU: 4 } }, { id: "n3", capacity: { CPU: 5 } }],
+      deployments: [{ id: "A", demand: { CPU: 1 } }, { id: "B", demand: { CPU: 2 } }, { id: "C", demand: { CPU: 3 } }],
+      options: { compaction: "ray" }
+    }, { A: ["n2", "n2"], B: ["n3"], C: ["n1", "n1"] })
+    const moved = c.tick([], 305_000)
+    expect(c.compaction().nodes).toEqual(["n3"])
+    c.tick(started(moved), 1000)
+    expect(c.compaction().phase).toBe("idle") // complete: n3 waits for B's old replica to exit
+    // C needs 3 CPU twice: n1 has 3 left, n2 none; n3 has 3 left but is to be released.
+    expect(starts(c.tick([{ type: "setTarget", deployment: "C", target: 4 }], 1000)).map((s) => s.node)).toEqual(["n1", null])
+  })
+})
