@@ -174,6 +174,15 @@ describe("planner replacements go to their step's destination", () => {
     expect(c.counts("d")).toEqual({ RUNNING: 4, STOPPING: 2 })
   })
 
+  it("a step whose replica stopped migrating (it turned unhealthy) takes no replacement: new replicas are placed as usual", () => {
+    const { c, replacement } = toHead()
+    const source = c.replicasIn("d", "PENDING_MIGRATION")[0]!.id
+    const actions = c.tick([{ type: "replicaUnhealthy", replica: source }, { type: "replicaFailed", replica: replacement }], 1000)
+    expect(stops(actions).map((s) => s.replica)).toEqual([source, replacement])
+    expect(starts(actions).map((s) => s.node)).toEqual(["n1"]) // not head, the step's destination (its failed replacement still holds it)
+    expect(c.compaction().phase).toBe("active")
+  })
+
   it("two steps of one deployment in one wave: each replacement to its own step's destination", () => {
     // n3 is the only node that may be released; its two replicas go one to n1 and one to n2 (each has room for one).
     const c = running({
