@@ -1006,6 +1006,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < r; k++) left[i * r + k] = (capacity[k] ?? 0) - (used[k] ?? 0)",
+    original: "k < r",
+    replacement: "k <= r",
+    reason: "the extra write lands on the next node's first entry, which that node's own pass writes right after (or past the end of the array, where a typed array ignores it)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
     mutator: "ConditionalExpression",
     line: "const draining = draft.draining.size > 0 ? draft.draining : undefined",
     original: "draft.draining.size > 0",
