@@ -1006,6 +1006,94 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "LogicalOperator",
+    line: "const first = order[0] ?? 0",
+    original: "order[0] ?? 0",
+    replacement: "order[0] && 0",
+    reason: "tighter is asked only about two nodes that tie on the first resource: comparing another one first, then the rest in order, gives the same answer"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ArrayDeclaration",
+    line: "const best = [-1, -1, -1]",
+    original: "[-1, -1, -1]",
+    replacement: "[]",
+    reason: "an unset group reads undefined instead of -1: the final find skips it the same way (undefined >= 0 is false)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const limited = dep.maxReplicasPerNode !== undefined",
+    original: "dep.maxReplicasPerNode !== undefined",
+    replacement: "true",
+    reason: "a shortcut: with no limit fitsOn answers true for a node that has room (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (g === CLOSED) continue",
+    original: "g === CLOSED",
+    replacement: "false",
+    reason: "a CLOSED node is never taken anyway: its group has no best entry, so l0 < undefined and the tie check against no node are both false"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (l0 > bestFirst[g]!) continue",
+    original: "l0 > bestFirst[g]!",
+    replacement: "false",
+    reason: "a shortcut: a node with more left on the first resource is not tighter (the check below compares that resource first)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (requests.length === 0) return",
+    original: "requests.length === 0",
+    replacement: "false",
+    reason: "a shortcut: with no request nothing is placed or emitted"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ArithmeticOperator",
+    line: "compare(order, draft.deployment(b.request.d).demand, draft.deployment(a.request.d).demand) || a.k - b.k",
+    original: "a.k - b.k",
+    replacement: "a.k + b.k",
+    reason: "Array.prototype.sort is stable and only a negative answer reorders: equal requests keep their order either way"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ObjectLiteral",
+    line: "let last = { d: -1, i: -1 }",
+    original: "{ d: -1, i: -1 }",
+    replacement: "{}",
+    reason: "the first request finds no previous one either way: no deployment has index -1 or an undefined one, and a last node of -1 or 1 with no deployment is never reused"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const i = last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    original: "last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    replacement: "false",
+    reason: "a shortcut: without it chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const i = last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    original: "last.i >= 0",
+    replacement: "last.i > 0",
+    reason: "a shortcut: without it chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "UnaryOperator",
+    line: "let last = { d: -1, i: -1 }",
+    original: "-1",
+    replacement: "+1",
+    reason: "the first request finds no previous one either way: no deployment has index -1 or an undefined one, and a last node of -1 or 1 with no deployment is never reused"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
     mutator: "EqualityOperator",
     line: "for (let k = 0; k < r; k++) left[i * r + k] = (capacity[k] ?? 0) - (used[k] ?? 0)",
     original: "k < r",

@@ -215,3 +215,41 @@ describe("a node waiting to be released", () => {
     expect(starts(c.tick([{ type: "setTarget", deployment: "C", target: 4 }], 1000)).map((s) => s.node)).toEqual(["n1", null])
   })
 })
+
+describe("best fit over several resources", () => {
+  it("GPU decides first though it is the second resource named; each placement takes every resource it needs", () => {
+    // CPU first would pick b (2 CPUs) first; GPU first picks a (2 GPUs). a takes two (its GPUs), b two (its CPUs), then none fits.
+    const c = new Cluster({
+      nodes: [{ id: "a", capacity: { CPU: 4, GPU: 2 } }, { id: "b", capacity: { CPU: 2, GPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1, GPU: 1 }, target: 5 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["a", "a", "b", "b", null])
+  })
+
+  it("a draining node takes nothing even when it is the only node with room", () => {
+    const c = running({
+      nodes: [{ id: "n1", capacity: { CPU: 1 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }]
+    }, { d: ["n1"] })
+    c.tick([{ type: "nodesDraining", nodes: { n2: 10_000_000 } }], 1000)
+    expect(starts(c.tick([{ type: "setTarget", deployment: "d", target: 2 }], 1000)).map((s) => s.node)).toEqual([null])
+  })
+})
+
+describe("placing several requests in one tick", () => {
+  it("each deployment gets its own best fit: a smaller replica after a larger one goes to the tighter node", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 5 } }, { id: "n2", capacity: { CPU: 1 } }],
+      deployments: [{ id: "small", demand: { CPU: 1 }, target: 1 }, { id: "large", demand: { CPU: 3 }, target: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => [s.deployment, s.node])).toEqual([["large", "n1"], ["small", "n2"]])
+  })
+
+  it("once nothing fits, every further replica of the deployment gets node null", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 4, maxReplicasPerNode: 1 }]
+    })
+    expect(starts(c.tick()).map((s) => s.node)).toEqual(["n1", "n2", null, null])
+  })
+})
