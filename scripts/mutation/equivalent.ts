@@ -1006,6 +1006,30 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let j = 1; j < order.length; j++) {",
+    original: "j < order.length",
+    replacement: "j <= order.length",
+    reason: "the extra round reads no resource: NaN is not 0, and NaN < 0 answers false, as the end of the loop does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < resources; k++) if (left[base + k]! < need[k]!) continue scan",
+    original: "k < resources",
+    replacement: "k <= resources",
+    reason: "the extra round compares with need[resources], which is undefined: x < undefined is false, so it never skips"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < board.resources; k++) board.left[i * board.resources + k]! -= demand[k] ?? 0",
+    original: "k < board.resources",
+    replacement: "k <= board.resources",
+    reason: "the extra round subtracts demand[resources] ?? 0, which is 0 (the demand is over the resource names)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
     mutator: "LogicalOperator",
     line: "const first = order[0] ?? 0",
     original: "order[0] ?? 0",
