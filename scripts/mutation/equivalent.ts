@@ -1006,6 +1006,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ObjectLiteral",
+    line: "last = { d: request.d, i }",
+    original: "{ d: request.d, i }",
+    replacement: "{}",
+    reason: "a shortcut: with no previous node remembered chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (i >= 0) take(draft, board, i, request.d)",
+    original: "i >= 0",
+    replacement: "true",
+    reason: "taking from node -1 writes below the start of the typed array (ignored) and under a negative placement key that no node's look-up uses"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
     mutator: "EqualityOperator",
     line: "for (let j = 1; j < order.length; j++) {",
     original: "j < order.length",
