@@ -619,6 +619,126 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "false",
     reason: "unreachable: the only replicas added are new ones, placed at their deployment's current version"
   },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined) continue",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: every replica id the lifecycle makes names one of its deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (stateOf(dep.replicas, id) === \"RUNNING\") movers.push({ d, demand: dep.demand })",
+    original: "stateOf(dep.replicas, id) === \"RUNNING\"",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): every replica is RUNNING then"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limit !== undefined && (node.perDeployment.get(d) ?? 0) + (placed.get(`${i}:${d}`) ?? 0) >= limit) continue",
+    original: "limit !== undefined",
+    replacement: "true",
+    reason: "with no limit the comparison with undefined is false as well"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "LogicalOperator",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    replacement: "!node.released && !draft.draining.has(node.id) || !draft.compaction.releasing.has(node.id)",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id)",
+    replacement: "true",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "LogicalOperator",
+    line: "!node.released && !draft.draining.has(node.id) && !draft.compaction.releasing.has(node.id)",
+    original: "!node.released && !draft.draining.has(node.id)",
+    replacement: "!node.released || !draft.draining.has(node.id)",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): a node with a running replica is then neither released, draining nor waiting for its release (those hold no running replica)"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (movers.length === 0 || !compactable(draft, i, movers, pool)) continue",
+    original: "movers.length === 0",
+    replacement: "false",
+    reason: "Ray's choice is made only when no node drains and every deployment is HEALTHY at its target (rayAllowed): every replica is RUNNING then, so a node in the pool (running > 0) has one to move"
+  },
+  {
+    file: "src/lifecycle/internal/rayChoice.ts",
+    mutator: "ConditionalExpression",
+    line: "if (larger > 0 || (larger === 0 && chosen !== undefined && movers.length < chosen.count)) {",
+    original: "chosen !== undefined",
+    replacement: "true",
+    reason: "larger is 0 only when compared with a node already chosen (it is 1 while none is)"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "StringLiteral",
+    line: "const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? \"\")",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "an id without # names no deployment: no deployment is named \"\" or \"Stryker was here!\", so the replica is unknown either way"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined || replica === undefined) throw new UnknownReplica({ index, replica: id })",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "replica is undefined whenever d is (the line above), so the second check throws as well"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (pending.length === 0) return",
+    original: "pending.length === 0",
+    replacement: "false",
+    reason: "a shortcut: with no PENDING_MIGRATION replica both loops below have nothing to stop"
+  },
+  {
+    file: "src/lifecycle/internal/status.ts",
+    mutator: "ConditionalExpression",
+    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    original: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    replacement: "false",
+    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
+  },
+  {
+    file: "src/lifecycle/internal/status.ts",
+    mutator: "ArrayDeclaration",
+    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    original: "[\"RUNNING\"]",
+    replacement: "[]",
+    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
+  },
+  {
+    file: "src/lifecycle/internal/seqMap.ts",
+    mutator: "ArrayDeclaration",
+    line: "const grown = new Array<unknown>(WIDTH)",
+    original: "new Array<unknown>(WIDTH)",
+    replacement: "new Array()",
+    reason: "only the initial length: a slot never written reads undefined either way, and a copy grows when a slot is written"
+  },
   // The same look-up of a replica's deployment, in three modules.
   ...["src/lifecycle/internal/compaction.ts", "src/lifecycle/internal/rayChoice.ts", "src/lifecycle/internal/draining.ts"].map((file) => ({
     file,
@@ -637,6 +757,126 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a draining node is always a known node (one that leaves stops draining); and an id with no # names no deployment, which is skipped"
   },
   {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "OptionalChaining",
+    line: "for (const id of draft.nodeAt(node)?.replicas ?? []) {",
+    original: "draft.nodeAt(node)?.replicas",
+    replacement: "draft.nodeAt(node).replicas",
+    reason: "unreachable: a migrating node is known (one that leaves stops draining, and a Ray compaction whose node left is complete before the pass looks at migrations)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (d === undefined) continue",
+    original: "d === undefined",
+    replacement: "false",
+    reason: "unreachable: every replica id the lifecycle makes names one of its deployments, which never go away"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ArrayDeclaration",
+    line: "const list = out.get(d) ?? []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "the extra id names no replica of the deployment: migrate finds no record for it and skips it, and settle only asks whether the deployment has a list"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "(replica.node === null ? undefined : migrating.get(replica.node)) ?? Infinity",
+    original: "replica.node === null",
+    replacement: "false",
+    reason: "the map is keyed by node ids: looking up null gives undefined as well, so the deadline is ∞ either way"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "(replica.node !== null && migrating.has(replica.node)) || sources.has(replica.id)",
+    original: "replica.node !== null",
+    replacement: "true",
+    reason: "the map is keyed by node ids: it never has null"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "if (replica === undefined) continue",
+    original: "replica === undefined",
+    replacement: "false",
+    reason: "unreachable: every id on a node has its record (a replica arrives on a node with its record and leaves with it)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "ConditionalExpression",
+    line: "else if (state === \"STARTING\" || state === \"UPDATING\") draft.stop(d, replica, state, true)",
+    original: "state === \"UPDATING\"",
+    replacement: "false",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING (kept as Ray's rule)"
+  },
+  {
+    file: "src/lifecycle/internal/draining.ts",
+    mutator: "StringLiteral",
+    line: "else if (state === \"STARTING\" || state === \"UPDATING\") draft.stop(d, replica, state, true)",
+    original: "\"UPDATING\"",
+    replacement: "\"\"",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING (kept as Ray's rule)"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.removed.has(spec.id)) {",
+    original: "draft.removed.has(spec.id)",
+    replacement: "true",
+    reason: "deleting an id the set does not hold gives a set with the same ids: the check only saves the copy"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (names !== draft.resources) {",
+    original: "names !== draft.resources",
+    replacement: "true",
+    reason: "withNames returns the very array when no name is new, and priorityOrder of the same names is the same order: the check only saves the recount"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.draining.has(node)) {",
+    original: "draft.draining.has(node)",
+    replacement: "true",
+    reason: "deleting a node the map does not hold gives the same entries, and setNodes just above already marked the tick changed and global"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.compaction.releasing.has(node)) {",
+    original: "draft.compaction.releasing.has(node)",
+    replacement: "true",
+    reason: "deleting a node the set does not hold gives the same set, and setNodes just above already marked the tick changed and global"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "ConditionalExpression",
+    line: "if (nextVersion !== dep.version) {",
+    original: "nextVersion !== dep.version",
+    replacement: "true",
+    reason: "outdated always counts the replicas not at the deployment's version (add, drop and this recount keep it so): recounting at the same version gives it again"
+  },
+  {
+    file: "src/lifecycle/internal/events.ts",
+    mutator: "StringLiteral",
+    line: "draft.setDeployment(d, { ...dep, target, version: nextVersion, outdated, status: \"UPDATING\" })",
+    original: "\"UPDATING\"",
+    replacement: "\"\"",
+    reason: "the first pass recomputes the status of every deployment the events wrote (statusOf); this value only has to differ from UNHEALTHY, which \"\" does too"
+  },
+  {
+    file: "src/lifecycle/internal/problems.ts",
+    mutator: "StringLiteral",
+    line: "problems.push({ item, problem: messages.join(\" | \") })",
+    original: "\" | \"",
+    replacement: "\"\"",
+    reason: "here every message is \"Expected undefined, actual <the item's value>\": the same text, kept once, so there is nothing to join"
+  },
+  {
     file: "src/lifecycle/internal/scaling.ts",
     mutator: "StringLiteral",
     line: "const key = replica.node ?? \"\"",
@@ -650,6 +890,54 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
     original: "-1",
     replacement: "+1",
+    reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (dep.outdated === 0) return",
+    original: "dep.outdated === 0",
+    replacement: "false",
+    reason: "a shortcut: with no replica off the target version the loop below skips every replica and stops nothing"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArithmeticOperator",
+    line: "const delta = dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    original: "dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    replacement: "dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING + counts.RECOVERING",
+    reason: "unreachable: the lifecycle never puts a replica in RECOVERING (there is no controller restart to recover from), so the count is 0"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ArithmeticOperator",
+    line: "const delta = dep.target - counts.STARTING - counts.UPDATING - counts.RUNNING - counts.RECOVERING",
+    original: "dep.target - counts.STARTING - counts.UPDATING",
+    replacement: "dep.target - counts.STARTING + counts.UPDATING",
+    reason: "unreachable: the lifecycle has no configuration-only update, so no replica is ever UPDATING and the count is 0"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
+    line: "} else if (delta < 0) {",
+    original: "delta < 0",
+    replacement: "true",
+    reason: "a downscale of 0 replicas stops nothing: the choice returns at once with none chosen"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "EqualityOperator",
+    line: "} else if (delta < 0) {",
+    original: "delta < 0",
+    replacement: "delta <= 0",
+    reason: "a downscale of 0 replicas stops nothing: the choice returns at once with none chosen"
+  },
+  {
+    file: "src/lifecycle/internal/scaling.ts",
+    mutator: "ConditionalExpression",
+    line: "return entry === undefined ? -1 : entry.releasable ? entry.running : Number.MAX_SAFE_INTEGER",
+    original: "entry === undefined",
+    replacement: "false",
     reason: "unreachable: the node of an UPDATING or RUNNING replica is known (a node that leaves stops its replicas)"
   },
   {
@@ -671,18 +959,18 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/resources.ts",
     mutator: "StringLiteral",
-    line: "const na = names[a] ?? \"\"",
+    line: "names.map((_, k) => k).sort(Order.mapInput(byPriority, (k: number) => names[k] ?? \"\"))",
     original: "\"\"",
     replacement: "\"Stryker was here!\"",
     reason: "unreachable: the indices sorted are those of the names"
   },
   {
     file: "src/lifecycle/internal/resources.ts",
-    mutator: "StringLiteral",
-    line: "const nb = names[b] ?? \"\"",
-    original: "\"\"",
-    replacement: "\"Stryker was here!\"",
-    reason: "unreachable: the indices sorted are those of the names"
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < n; k++) if ((capacity[k] ?? 0) - (used[k] ?? 0) < (need[k] ?? 0)) return false",
+    original: "k < n",
+    replacement: "k <= n",
+    reason: "every vector is over the n resource names, so at index n all three read 0 and 0 − 0 < 0 is false"
   },
   {
     file: "src/lifecycle/internal/scheduling.ts",
@@ -723,6 +1011,190 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "e < 0",
     replacement: "e <= 0",
     reason: "e is not 0 here (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ObjectLiteral",
+    line: "last = { d: request.d, i }",
+    original: "{ d: request.d, i }",
+    replacement: "{}",
+    reason: "a shortcut: with no previous node remembered chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (i >= 0) take(draft, board, i, request.d)",
+    original: "i >= 0",
+    replacement: "true",
+    reason: "taking from node -1 writes below the start of the typed array (ignored) and under a negative placement key that no node's look-up uses"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let j = 1; j < order.length; j++) {",
+    original: "j < order.length",
+    replacement: "j <= order.length",
+    reason: "the extra round reads no resource: NaN is not 0, and NaN < 0 answers false, as the end of the loop does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < resources; k++) if (left[base + k]! < need[k]!) continue scan",
+    original: "k < resources",
+    replacement: "k <= resources",
+    reason: "the extra round compares with need[resources], which is undefined: x < undefined is false, so it never skips"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < board.resources; k++) board.left[i * board.resources + k]! -= demand[k] ?? 0",
+    original: "k < board.resources",
+    replacement: "k <= board.resources",
+    reason: "the extra round subtracts demand[resources] ?? 0, which is 0 (the demand is over the resource names)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "LogicalOperator",
+    line: "const first = order[0] ?? 0",
+    original: "order[0] ?? 0",
+    replacement: "order[0] && 0",
+    reason: "tighter is asked only about two nodes that tie on the first resource: comparing another one first, then the rest in order, gives the same answer"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ArrayDeclaration",
+    line: "const best = [-1, -1, -1]",
+    original: "[-1, -1, -1]",
+    replacement: "[]",
+    reason: "an unset group reads undefined instead of -1: the final find skips it the same way (undefined >= 0 is false)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const limited = dep.maxReplicasPerNode !== undefined",
+    original: "dep.maxReplicasPerNode !== undefined",
+    replacement: "true",
+    reason: "a shortcut: with no limit fitsOn answers true for a node that has room (checked just before)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (g === CLOSED) continue",
+    original: "g === CLOSED",
+    replacement: "false",
+    reason: "a CLOSED node is never taken anyway: its group has no best entry, so l0 < undefined and the tie check against no node are both false"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (l0 > bestFirst[g]!) continue",
+    original: "l0 > bestFirst[g]!",
+    replacement: "false",
+    reason: "a shortcut: a node with more left on the first resource is not tighter (the check below compares that resource first)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (requests.length === 0) return",
+    original: "requests.length === 0",
+    replacement: "false",
+    reason: "a shortcut: with no request nothing is placed or emitted"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ArithmeticOperator",
+    line: "compare(order, draft.deployment(b.request.d).demand, draft.deployment(a.request.d).demand) || a.k - b.k",
+    original: "a.k - b.k",
+    replacement: "a.k + b.k",
+    reason: "Array.prototype.sort is stable and only a negative answer reorders: equal requests keep their order either way"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ObjectLiteral",
+    line: "let last = { d: -1, i: -1 }",
+    original: "{ d: -1, i: -1 }",
+    replacement: "{}",
+    reason: "the first request finds no previous one either way: no deployment has index -1 or an undefined one, and a last node of -1 or 1 with no deployment is never reused"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const i = last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    original: "last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    replacement: "false",
+    reason: "a shortcut: without it chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const i = last.d === request.d && last.i >= 0 && fitsOn(draft, board, last.i, request.d)",
+    original: "last.i >= 0",
+    replacement: "last.i > 0",
+    reason: "a shortcut: without it chooseNode is asked, and it answers the same node (the previous replica's best node is still best while it fits)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "UnaryOperator",
+    line: "let last = { d: -1, i: -1 }",
+    original: "-1",
+    replacement: "+1",
+    reason: "the first request finds no previous one either way: no deployment has index -1 or an undefined one, and a last node of -1 or 1 with no deployment is never reused"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < r; k++) left[i * r + k] = (capacity[k] ?? 0) - (used[k] ?? 0)",
+    original: "k < r",
+    replacement: "k <= r",
+    reason: "the extra write lands on the next node's first entry, which that node's own pass writes right after (or past the end of the array, where a typed array ignores it)"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const draining = draft.draining.size > 0 ? draft.draining : undefined",
+    original: "draft.draining.size > 0",
+    replacement: "true",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const draining = draft.draining.size > 0 ? draft.draining : undefined",
+    original: "draft.draining.size > 0",
+    replacement: "draft.draining.size >= 0",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const releasing = draft.compaction.releasing.size > 0 ? draft.compaction.releasing : undefined",
+    original: "draft.compaction.releasing.size > 0",
+    replacement: "true",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "EqualityOperator",
+    line: "const releasing = draft.compaction.releasing.size > 0 ? draft.compaction.releasing : undefined",
+    original: "draft.compaction.releasing.size > 0",
+    replacement: "draft.compaction.releasing.size >= 0",
+    reason: "a shortcut: an empty map or set answers has() with false, as the undefined it stands for does"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "if (step.wave !== run.wave || step.deployment !== dep.id) continue",
+    original: "step.deployment !== dep.id",
+    replacement: "false",
+    reason: "a step of another deployment names a replica that is not in this deployment's container: the PENDING_MIGRATION check just below skips it"
+  },
+  {
+    file: "src/lifecycle/internal/scheduling.ts",
+    mutator: "ConditionalExpression",
+    line: "const state = replacement === undefined ? undefined : stateOf(dep.replicas, replacement)",
+    original: "replacement === undefined",
+    replacement: "false",
+    reason: "no replica has the id undefined: the look-up gives undefined as well"
   },
   {
     file: "src/lifecycle/internal/compaction.ts",

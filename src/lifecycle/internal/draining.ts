@@ -14,6 +14,7 @@
  *    (`now ≥ deadline − gracefulShutdownTimeoutMs`) stops; the others stop,
  *    earliest deadline first, while RUNNING + PENDING_MIGRATION exceeds the target.
  */
+import { Order } from "effect"
 import * as Container from "../../container/index.js"
 import type { Replica } from "../State.js"
 import type { Draft } from "./draft.js"
@@ -40,8 +41,9 @@ export const replicasOn = (draft: Draft, migrating: Migrating): ReadonlyMap<numb
 const deadlineOf = (migrating: Migrating, replica: Replica): number =>
   (replica.node === null ? undefined : migrating.get(replica.node)) ?? Infinity
 
-/** Orders numbers, ∞ included (a stable sort keeps equal ones in place). */
-const byNumber = (a: number, b: number): number => (a < b ? -1 : a > b ? 1 : 0)
+/** Earliest deadline first, ∞ included (a stable sort keeps equal ones in place). */
+const byDeadline = (migrating: Migrating): Order.Order<Replica> =>
+  Order.mapInput(Order.number, (replica: Replica) => deadlineOf(migrating, replica))
 
 /** Un-migrates and migrates deployment `d` (steps 1 and 2). */
 export const migrate = (
@@ -79,7 +81,7 @@ export const trim = (draft: Draft, d: number, migrating: Migrating): void => {
       excess--
     } else keep.push(replica)
   }
-  keep.sort((a, b) => byNumber(deadlineOf(migrating, a), deadlineOf(migrating, b)))
+  keep.sort(byDeadline(migrating))
   for (const replica of keep) {
     if (excess <= 0) return
     draft.stop(d, replica, "PENDING_MIGRATION", true)

@@ -37,12 +37,11 @@ interface Located {
 }
 
 const locate = (draft: Draft, id: string, index: number): Located => {
-  const deployment = deploymentOf(id)
-  const d = deployment === undefined ? undefined : draft.base.deploymentIndex.get(deployment)
+  const d = draft.base.deploymentIndex.get(deploymentOf(id) ?? "")
   const replica = d === undefined ? undefined : draft.record(d, id)
-  const state = d === undefined || replica === undefined ? undefined : stateOf(draft.deployment(d).replicas, id)
-  if (d === undefined || replica === undefined || state === undefined) throw new UnknownReplica({ index, replica: id })
-  return { d, replica, state }
+  if (d === undefined || replica === undefined) throw new UnknownReplica({ index, replica: id })
+  // A replica with a record is in its deployment's container: the draft moves both together.
+  return { d, replica, state: stateOf(draft.deployment(d).replicas, id) as ReplicaState }
 }
 
 const requireNode = (draft: Draft, node: string, index: number): NodeEntry => {
@@ -51,10 +50,10 @@ const requireNode = (draft: Draft, node: string, index: number): NodeEntry => {
   return entry
 }
 
-/** Marks a deployment UNHEALTHY when a replica of its target version failed. */
+/** Marks a deployment UNHEALTHY when a replica of its target version failed (its stop has just written it). */
 const failed = (draft: Draft, d: number, replica: Replica): void => {
   const dep = draft.deployment(d)
-  if (replica.version === dep.version && dep.status !== "UNHEALTHY") draft.setDeployment(d, { ...dep, status: "UNHEALTHY" })
+  if (replica.version === dep.version) draft.setDeployment(d, { ...dep, status: "UNHEALTHY" })
 }
 
 const started = (draft: Draft, index: number, id: string, node: string): void => {
@@ -65,7 +64,8 @@ const started = (draft: Draft, index: number, id: string, node: string): void =>
     else draft.replace(d, replica, state, { ...replica, node }, "RUNNING")
     return
   }
-  if (state !== "STOPPING" || !draft.deployment(d).neverStarted.has(id)) throw new ReplicaAlreadyStarted({ index, replica: id })
+  // Only a replica stopped while STARTING (so STOPPING now) is in neverStarted.
+  if (!draft.deployment(d).neverStarted.has(id)) throw new ReplicaAlreadyStarted({ index, replica: id })
   // Stopped before it reported: it still runs somewhere until it exits, holding that node.
   const dep = draft.deployment(d)
   const neverStarted = new Set(dep.neverStarted)

@@ -3,6 +3,7 @@
  * and Ray's `Resources` priority order (GPU, then CPU, then memory, then every
  * other resource by name), in which best fit and "larger" are decided.
  */
+import { Order } from "effect"
 
 /** Quantities by resource index; a missing index reads as 0. */
 export type Vector = ReadonlyArray<number>
@@ -10,13 +11,12 @@ export type Vector = ReadonlyArray<number>
 /** Ray's rank of a resource name: GPU first, then CPU, then memory, then the rest. */
 const rank = (name: string): number => (name === "GPU" ? 0 : name === "CPU" ? 1 : name === "memory" ? 2 : 3)
 
+/** Ray's priority order of resource names: by rank, then by name. */
+const byPriority: Order.Order<string> = Order.combine(Order.mapInput(Order.number, rank), Order.string)
+
 /** The resource indices in Ray's priority order. */
 export const priorityOrder = (names: ReadonlyArray<string>): ReadonlyArray<number> =>
-  names.map((_, k) => k).sort((a, b) => {
-    const na = names[a] ?? ""
-    const nb = names[b] ?? ""
-    return rank(na) - rank(nb) || (na < nb ? -1 : na > nb ? 1 : 0)
-  })
+  names.map((_, k) => k).sort(Order.mapInput(byPriority, (k: number) => names[k] ?? ""))
 
 /** The names, extended by any new name in `resources`. */
 export const withNames = (names: ReadonlyArray<string>, resources: Readonly<Record<string, number>>): ReadonlyArray<string> => {

@@ -69,7 +69,7 @@ const removeIn = (node: Slots, shift: number, key: number): Slots | undefined =>
 
 /** The map without `key` (the same map when the key is absent). */
 export const remove = <V>(self: SeqMap<V>, key: number): SeqMap<V> => {
-  if (get(self, key) === undefined || self.root === undefined) return self
-  const root = removeIn(self.root, self.shift, key)
+  if (get(self, key) === undefined) return self
+  const root = removeIn(self.root as Slots, self.shift, key) // a key was found: there is a root
   return root === undefined ? empty() : { root, shift: self.shift, size: self.size - 1 }
 }

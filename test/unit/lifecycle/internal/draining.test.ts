@@ -1,5 +1,6 @@
 /** Draining (Ray's `TestStopReplicasOnDrainingNodes`, ray-semantics.md §4 B, cases 11–17): start then stop. */
 import { describe, expect, it } from "vitest"
+import type { Lifecycle } from "../../../../src/index.js"
 import { Cluster, started, starts, stopped, stops } from "../support.js"
 
 const CPU = (n: number) => ({ CPU: n })
@@ -143,5 +144,81 @@ describe("draining (Ray's cases 11–17)", () => {
     const back = c.tick([{ type: "nodesDraining", nodes: {} }])
     expect(c.counts("d")).toEqual({ RUNNING: 2, STOPPING: 1 })
     expect(stops(back).map((s) => s.replica)).toEqual(starts(actions).map((s) => s.replica))
+  })
+})
+
+describe("the order of migration and trim", () => {
+  it("replicas migrate in the order they run and, with equal deadlines, the first to migrate stops first", () => {
+    // n1 is the tightest fit, so d#0 is placed there and d#1 on n2; both report running on n2, d#0 first.
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: CPU(1) }, { id: "n2", capacity: CPU(2) }, { id: "n3", capacity: CPU(4) }],
+      deployments: [{ id: "d", demand: CPU(1), target: 2 }]
+    })
+    const placed = starts(c.tick())
+    expect(placed.map((s) => s.node)).toEqual(["n1", "n2"])
+    const [first, second] = placed.map((s) => s.replica)
+    c.tick([{ type: "replicaStarted", replica: first!, node: "n2" }, { type: "replicaStarted", replica: second!, node: "n2" }])
+    expect(c.replicasIn("d", "RUNNING").map((r) => r.id)).toEqual([first, second])
+    const replacements = c.tick([{ type: "nodesDraining", nodes: { n2: 600_000 } }], 1000)
+    expect(c.replicasIn("d", "PENDING_MIGRATION").map((r) => r.id)).toEqual([first, second])
+    const stop = c.tick([started(replacements)[0]!], 1000)
+    expect(stops(stop).map((s) => s.replica)).toEqual([first])
+  })
+
+  it("a replica stopped because its deadline is due counts against the surplus: the others wait for their replacements", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(1) }, { id: "n3", capacity: CPU(1) }],
+      deployments: [{ id: "d", demand: CPU(1), target: 2 }]
+    })
+    const placed = c.tick()
+    c.tick(started(placed, (_, i) => (i === 0 ? "n2" : "n3")))
+    const onN2 = c.replicasIn("d", "RUNNING").find((r) => r.node === "n2")!.id
+    const actions = c.tick([{ type: "nodesDraining", nodes: { n2: c.now + 1000, n3: 10_000_000 } }], 1000)
+    expect(stops(actions).map((s) => s.replica)).toEqual([onN2])
+    expect(c.counts("d")).toEqual({ PENDING_MIGRATION: 1, STOPPING: 1, STARTING: 2 })
+  })
+})
+
+describe("a node that held only migrated replicas is idle again once they stop", () => {
+  /**
+   * d#0 runs on n1 (CPU 4), d#1 on n2 (CPU 2); n2 drains and d#1's replacement
+   * goes to n1. Once d#1 stops (`stop` drives that) and n2 no longer drains,
+   * n2 holds only a stopping replica: idle, so a new replica goes to the busy
+   * n1 although n2 would fit tighter.
+   */
+  const afterMigration = (stop: (c: Cluster, replacement: ReadonlyArray<Lifecycle.Action>) => void) => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(2) }],
+      deployments: [{ id: "d", demand: CPU(1), target: 2 }]
+    })
+    c.tick(started(c.tick(), (_, i) => (i === 0 ? "n1" : "n2")))
+    const replacement = c.tick([{ type: "nodesDraining", nodes: { n2: 600_000 } }], 1000)
+    expect(starts(replacement).map((s) => s.node)).toEqual(["n1"])
+    stop(c, replacement)
+    c.tick([{ type: "nodesDraining", nodes: {} }], 1000)
+    expect(c.replicasIn("d", "STOPPING").map((r) => r.node)).toEqual(["n2"])
+    return starts(c.tick([{ type: "setTarget", deployment: "d", target: 3 }], 1000)).map((s) => s.node)
+  }
+
+  it("stopped as surplus once its replacement runs", () => {
+    expect(afterMigration((c, replacement) => void c.tick(started(replacement), 1000))).toEqual(["n1"])
+  })
+
+  it("stopped because its deadline is due", () => {
+    expect(afterMigration((c) => void c.tick([], 600_000))).toEqual(["n1"])
+  })
+
+  it("back to RUNNING when its node stops draining, then stopped as unhealthy", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(2) }],
+      deployments: [{ id: "d", demand: CPU(1), target: 2 }]
+    })
+    c.tick(started(c.tick(), (_, i) => (i === 0 ? "n1" : "n2")))
+    c.tick([{ type: "nodesDraining", nodes: { n2: 600_000 } }], 1000)
+    c.tick([{ type: "nodesDraining", nodes: {} }], 1000) // back to RUNNING; the surplus replacement (STARTING) stops
+    expect(c.counts("d")).toEqual({ RUNNING: 2, STOPPING: 1 })
+    const onN2 = c.replicasIn("d", "RUNNING").find((r) => r.node === "n2")!.id
+    const retry = c.tick([{ type: "replicaUnhealthy", replica: onN2 }], 1000)
+    expect(starts(retry).map((s) => s.node)).toEqual(["n1"])
   })
 })

@@ -47,6 +47,25 @@ describe("downscale choice (case 33)", () => {
   })
 })
 
+describe("downscale choice, node by node", () => {
+  it("the node with the fewest running replicas first, though its replica is not the newest; on a node, newest first; gracefully", () => {
+    const c = new Cluster({
+      nodes: [{ id: "n1", capacity: { CPU: 4 } }, { id: "n2", capacity: { CPU: 4 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 }, target: 3 }]
+    })
+    const [r1, r2, r3] = starts(c.tick()).map((s) => s.replica)
+    c.tick([
+      { type: "replicaStarted", replica: r1!, node: "n1" },
+      { type: "replicaStarted", replica: r2!, node: "n2" },
+      { type: "replicaStarted", replica: r3!, node: "n2" }
+    ])
+    expect(stops(c.tick([{ type: "setTarget", deployment: "d", target: 2 }]))).toEqual([
+      { type: "stopReplica", replica: r1, graceful: true }
+    ])
+    expect(stops(c.tick([{ type: "setTarget", deployment: "d", target: 0 }])).map((s) => s.replica)).toEqual([r3, r2])
+  })
+})
+
 describe("rolling updates", () => {
   it("replaces at most max(floor(rollingUpdatePercent × target), 1) old replicas at a time", () => {
     const c = new Cluster({

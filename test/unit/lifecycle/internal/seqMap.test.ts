@@ -43,4 +43,19 @@ describe("SeqMap", () => {
     expect(SeqMap.remove(map, 7)).toBe(map)
     expect(SeqMap.remove(map, 40_000).size).toBe(0)
   })
+
+  it("removing the last key gives the empty map, whatever depth the map had grown to", () => {
+    for (const key of [3, 40, 40_000]) {
+      expect(SeqMap.remove(SeqMap.set(SeqMap.empty<string>(), key, "x"), key)).toEqual(SeqMap.empty())
+    }
+  })
+
+  it("removing one key keeps its neighbours in the same leaf and the same subtree, and counts one fewer", () => {
+    let map = SeqMap.empty<string>()
+    for (const key of [40, 41, 70, 1100]) map = SeqMap.set(map, key, `v${key}`)
+    const without = SeqMap.remove(map, 40)
+    expect([40, 41, 70, 1100].map((k) => SeqMap.get(without, k))).toEqual([undefined, "v41", "v70", "v1100"])
+    expect(without.size).toBe(3)
+    expect(SeqMap.remove(without, 1100).size).toBe(2)
+  })
 })
