@@ -718,18 +718,107 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/status.ts",
     mutator: "ConditionalExpression",
-    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
-    original: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
+    line: "return dep.outdated === 0 ||",
+    original: "dep.outdated === 0",
     replacement: "false",
-    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
+    reason: "a shortcut: outdated counts the replicas not at the version, so with none every RUNNING replica is at the version and the count below equals the RUNNING count, already equal to the target"
+  },
+  // settle.ts: migratingAtStart (the deployments whose deadlines move with time) only adds to what onNodes already names.
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "BlockStatement",
+    line: "draft.base.deployments.forEach((dep, d) => {",
+    original: "{\n    if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)\n  }",
+    replacement: "{}",
+    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
   },
   {
-    file: "src/lifecycle/internal/status.ts",
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ConditionalExpression",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
+    replacement: "false",
+    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
     mutator: "ArrayDeclaration",
-    line: "Container.count(dep.replicas, { states: [\"RUNNING\"], version: dep.version }) === dep.target",
-    original: "[\"RUNNING\"]",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "[\"PENDING_MIGRATION\"]",
     replacement: "[]",
-    reason: "with nothing starting or stopping and target RUNNING at the version, outdated > 0 means an old PENDING_MIGRATION replica: the rolling update of the same pass stops it and the next pass recomputes the status (no compaction can start meanwhile: outdated > 0), so the tick ends the same"
+    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "EqualityOperator",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
+    replacement: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) <= 0",
+    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ConditionalExpression",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
+    replacement: "true",
+    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "EqualityOperator",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
+    replacement: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) >= 0",
+    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ObjectLiteral",
+    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
+    original: "{ states: [\"PENDING_MIGRATION\"] }",
+    replacement: "{}",
+    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ConditionalExpression",
+    line: "): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)",
+    original: "draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)",
+    replacement: "true",
+    reason: "a shortcut: a deployment not written since it was last looked at, in a settled state, with nothing on a migrating node, has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!mayHaveWork(draft, d, dirty, onNodes, timed)) continue",
+    original: "!mayHaveWork(draft, d, dirty, onNodes, timed)",
+    replacement: "false",
+    reason: "a shortcut: a deployment not written since it was last looked at, in a settled state, with nothing on a migrating node, has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "ConditionalExpression",
+    line: "if (draft.global || !draft.base.settled || dirty.has(d)) updateStatus(draft, d)",
+    original: "draft.global || !draft.base.settled || dirty.has(d)",
+    replacement: "true",
+    reason: "a shortcut: a deployment not written since a settled pass already has the status and steady time its entry gives, and updateStatus then writes nothing"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "EqualityOperator",
+    line: "for (let n = 0; n < MAX_PASSES; n++) {",
+    original: "n < MAX_PASSES",
+    replacement: "n <= MAX_PASSES",
+    reason: "the bound only stops a defect from looping: a tick settles in a handful of passes (settle.test.ts counts them), far below it"
+  },
+  {
+    file: "src/lifecycle/internal/settle.ts",
+    mutator: "UpdateOperator",
+    line: "for (let n = 0; n < MAX_PASSES; n++) {",
+    original: "n++",
+    replacement: "n--",
+    reason: "the bound only stops a defect from looping: a tick settles in a handful of passes (settle.test.ts counts them), so the loop ends on a pass that changes nothing either way"
   },
   {
     file: "src/lifecycle/internal/seqMap.ts",

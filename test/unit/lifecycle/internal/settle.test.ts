@@ -35,9 +35,10 @@ const CPU = (n: number) => ({ CPU: n })
 
 /** Two nodes, deployment d running its 2 replicas on n1: settled. */
 const steady = () =>
-  running({ nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(4) }], deployments: [{ id: "d", demand: CPU(1) }] }, {
-    d: ["n1", "n1"]
-  })
+  running({
+    nodes: [{ id: "n1", capacity: CPU(4) }, { id: "n2", capacity: CPU(4) }],
+    deployments: [{ id: "d", demand: CPU(1) }]
+  }, { d: ["n1", "n1"] })
 
 describe("settle", () => {
   it("a tick with nothing to do takes one pass and does nothing", () => {

@@ -132,7 +132,8 @@ describe("updateStatus", () => {
   })
 
   it("a deployment that is not HEALTHY is not steady, whatever its size", () => {
-    const starting = draftOf({ target: 2, version: "v1", status: "HEALTHY", replicas: [...running(1), ["STARTING", "v1"]], steadySince: 100 }, 700)
+    const replicas = [...running(1), ["STARTING", "v1"] as const]
+    const starting = draftOf({ target: 2, version: "v1", status: "HEALTHY", replicas, steadySince: 100 }, 700)
     updateStatus(starting, 0)
     expect(starting.deployment(0).status).toBe("UPDATING")
     expect(starting.deployment(0).steadySince).toBeNull()
