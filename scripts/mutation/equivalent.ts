@@ -723,76 +723,19 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     replacement: "false",
     reason: "a shortcut: outdated counts the replicas not at the version, so with none every RUNNING replica is at the version and the count below equals the RUNNING count, already equal to the target"
   },
-  // settle.ts: migratingAtStart (the deployments whose deadlines move with time) only adds to what onNodes already names.
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "BlockStatement",
-    line: "draft.base.deployments.forEach((dep, d) => {",
-    original: "{\n    if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)\n  }",
-    replacement: "{}",
-    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
-  },
   {
     file: "src/lifecycle/internal/settle.ts",
     mutator: "ConditionalExpression",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
-    replacement: "false",
-    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "ArrayDeclaration",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "[\"PENDING_MIGRATION\"]",
-    replacement: "[]",
-    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "EqualityOperator",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
-    replacement: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) <= 0",
-    reason: "the deployments with PENDING_MIGRATION replicas at the tick's start are looked at anyway: a finite deadline is only a draining node's, and replicasOn names every deployment with a replica on a draining node in every pass (onNodes); elsewhere (a planner source, a Ray compaction's node) the deadline is infinite and time alone changes nothing, while a compaction's timeout goes through update, which looks at everything"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "ConditionalExpression",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
-    replacement: "true",
-    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "EqualityOperator",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0",
-    replacement: "Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) >= 0",
-    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "ObjectLiteral",
-    line: "if (Container.count(dep.replicas, { states: [\"PENDING_MIGRATION\"] }) > 0) out.add(d)",
-    original: "{ states: [\"PENDING_MIGRATION\"] }",
-    replacement: "{}",
-    reason: "more deployments looked at in the first pass: a deployment not written, not on a migrating node and settled has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
-  },
-  {
-    file: "src/lifecycle/internal/settle.ts",
-    mutator: "ConditionalExpression",
-    line: "): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)",
-    original: "draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)",
+    line: "): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d)",
+    original: "draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d)",
     replacement: "true",
     reason: "a shortcut: a deployment not written since it was last looked at, in a settled state, with nothing on a migrating node, has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
   },
   {
     file: "src/lifecycle/internal/settle.ts",
     mutator: "ConditionalExpression",
-    line: "if (!mayHaveWork(draft, d, dirty, onNodes, timed)) continue",
-    original: "!mayHaveWork(draft, d, dirty, onNodes, timed)",
+    line: "if (!mayHaveWork(draft, d, dirty, onNodes)) continue",
+    original: "!mayHaveWork(draft, d, dirty, onNodes)",
     replacement: "false",
     reason: "a shortcut: a deployment not written since it was last looked at, in a settled state, with nothing on a migrating node, has nothing to do (draft.test.ts: looking at every deployment gives the same ticks)"
   },

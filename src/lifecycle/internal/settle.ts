@@ -6,7 +6,6 @@
  * repeat until one changes nothing, so that what follows without time passing
  * happens in the same tick and the next tick at the same `now` has nothing to do.
  */
-import * as Container from "../../container/index.js"
 import { maybeStart, migratingNodes, plannedSources, releaseEmptied, update } from "./compaction.js"
 import type { Draft } from "./draft.js"
 import { migrate, replicasOn, trim } from "./draining.js"
@@ -22,37 +21,22 @@ import { updateQuiet, updateStatus } from "./status.js"
 const MAX_PASSES = 64
 
 const EMPTY: ReadonlyArray<string> = []
-const EMPTY_SET: ReadonlySet<number> = new Set()
-
-/**
- * The deployments that had PENDING_MIGRATION replicas when the tick began: a
- * deployment the tick has not written keeps them, and their deadlines move with time.
- */
-const migratingAtStart = (draft: Draft): ReadonlySet<number> => {
-  const out = new Set<number>()
-  draft.base.deployments.forEach((dep, d) => {
-    if (Container.count(dep.replicas, { states: ["PENDING_MIGRATION"] }) > 0) out.add(d)
-  })
-  return out
-}
 
 /**
  * Whether deployment `d` may have work this pass: everything must be looked
  * at (the draining map, the nodes or the compaction changed, or the state
  * was never settled), or the previous pass (the events, for the first) wrote
- * it, or it has replicas on a migrating node, or (first pass) migrating
- * replicas whose deadlines move with time. Any other deployment is as it
- * was when last looked at: settled.
+ * it, or it has replicas on a migrating node (whose deadlines move with
+ * time). Any other deployment is as it was when last looked at: settled.
  */
 const mayHaveWork = (
   draft: Draft,
   d: number,
   dirty: ReadonlySet<number>,
-  onNodes: ReadonlyMap<number, ReadonlyArray<string>>,
-  timed: ReadonlySet<number>
-): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d) || timed.has(d)
+  onNodes: ReadonlyMap<number, ReadonlyArray<string>>
+): boolean => draft.global || !draft.base.settled || dirty.has(d) || onNodes.has(d)
 
-const pass = (draft: Draft, timed: ReadonlySet<number>): void => {
+const pass = (draft: Draft): void => {
   const dirty = draft.written
   draft.written = new Set()
   update(draft)
@@ -66,7 +50,7 @@ const pass = (draft: Draft, timed: ReadonlySet<number>): void => {
   const requests: Array<Request> = []
   const downscales: Array<Downscale> = []
   for (let d = 0; d < draft.deployments.length; d++) {
-    if (!mayHaveWork(draft, d, dirty, onNodes, timed)) continue
+    if (!mayHaveWork(draft, d, dirty, onNodes)) continue
     migrate(draft, d, migrating, onNodes.get(d) ?? EMPTY, sources)
     rollOut(draft, d)
     trim(draft, d, migrating)
@@ -80,11 +64,9 @@ const pass = (draft: Draft, timed: ReadonlySet<number>): void => {
 
 /** Runs passes until one changes nothing. */
 export const settle = (draft: Draft): void => {
-  let timed = migratingAtStart(draft)
   for (let n = 0; n < MAX_PASSES; n++) {
     draft.changed = false
-    pass(draft, timed)
-    timed = EMPTY_SET
+    pass(draft)
     if (!draft.changed) return
   }
 }
