@@ -367,7 +367,8 @@ const index = CORES.filter((core) => existsSync(`docs/mutation/${core}.md`)).map
   const text = readFileSync(`docs/mutation/${core}.md`, "utf8")
   const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(text)?.[1] ?? "?"
   const at = /at commit `([^`]+)`/.exec(text)?.[1] ?? "?"
-  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${text.includes("**Partial run**") ? ", a partial run" : ""})`
+  const how = text.includes("**Partial run**") ? ", a partial run" : text.includes("run in parts") ? ", in parts: the newest" : ""
+  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${how})`
 })
 writeFileSync(
   "docs/mutation/README.md",
