@@ -69,6 +69,7 @@ const inCore = (core: Core, path: string): boolean =>
 const part = values.files?.split(",").map((f) => f.trim()).filter((f) => f.length > 0)
 if (part !== undefined) {
   if (cores.length !== 1) fail("--files needs exactly one core, the one the files belong to")
+  if (part.length === 0) fail("--files needs at least one file (comma-separated paths)")
   const stray = part.filter((f) => !existsSync(f) || !inCore(cores[0]!, f))
   if (stray.length > 0) fail(`--files: not a source file of ${cores[0]}: ${stray.join(", ")}`)
 }
