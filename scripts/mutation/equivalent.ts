@@ -1239,14 +1239,6 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
-    line: "if (draft.compaction.searchedAt === draft.layout && draft.compaction.searchedMovable === key) return",
-    original: "draft.compaction.searchedAt === draft.layout && draft.compaction.searchedMovable === key",
-    replacement: "false",
-    reason: "a shortcut: the same layout, movable deployments and draining nodes make the same snapshot (releases wait for a compaction, none runs), so a search that found nothing finds nothing again"
-  },
-  {
-    file: "src/lifecycle/internal/compaction.ts",
-    mutator: "ConditionalExpression",
     line: "if (releasing !== draft.compaction.releasing) draft.setCompaction({ ...draft.compaction, releasing })",
     original: "releasing !== draft.compaction.releasing",
     replacement: "false",
@@ -1614,14 +1606,6 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/lifecycle/internal/compaction.ts",
-    mutator: "ConditionalExpression",
-    line: "if (Either.isLeft(validated)) return false",
-    original: "Either.isLeft(validated)",
-    replacement: "false",
-    reason: "unreachable: the lifecycle's own state always makes a valid snapshot"
-  },
-  {
-    file: "src/lifecycle/internal/compaction.ts",
     mutator: "BooleanLiteral",
     line: "if (plan.released.length === 0) return false",
     original: "false",
@@ -1715,14 +1699,6 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "true",
     replacement: "false",
     reason: "setDraining and setNodes run only while the events are applied: settle clears changed before its first pass, and every deployment a drain or a node change concerns is looked at anyway (replicas on a draining node in every pass, migrating ones when the tick began, a removed node's replicas by their write); draft.test.ts replays every tick looking at every deployment and gets the same"
-  },
-  {
-    file: "src/lifecycle/internal/draft.ts",
-    mutator: "BooleanLiteral",
-    line: "changed = false",
-    original: "false",
-    replacement: "true",
-    reason: "settle clears the flag before each pass, and nothing reads it before settle"
   },
   {
     file: "src/lifecycle/internal/draft.ts",
