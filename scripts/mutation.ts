@@ -65,6 +65,13 @@ const inCore = (core: Core, path: string): boolean =>
   (sources[core] as ReadonlyArray<string>).some((pattern) =>
     pattern.includes("**") ? path.startsWith(pattern.slice(0, pattern.indexOf("**"))) && path.endsWith(".ts") : path === pattern
   )
+/** Every source file of a core that Stryker mutates (its `index.ts` files re-export only). */
+const sourceFiles = (core: Core): ReadonlyArray<string> =>
+  (sources[core] as ReadonlyArray<string>).flatMap((pattern) => {
+    if (!pattern.includes("**")) return [pattern]
+    const dir = pattern.slice(0, pattern.indexOf("**"))
+    return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => `${dir}${f}`).filter((f) => inCore(core, f))
+  }).filter((f) => !f.endsWith("/index.ts")).sort()
 /** `--files`: the part of one core this run mutates. */
 const part = values.files?.split(",").map((f) => f.trim()).filter((f) => f.length > 0)
 if (part !== undefined) {
@@ -196,7 +203,9 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
   const ignored = files.flatMap(([path, f]) =>
     f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason, 240)} |`)
   )
-  const met = files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
+  // A core run in parts that has not reached every file yet: those files are listed, and the goal is not met.
+  const unmeasured = run.commitOf === undefined ? [] : sourceFiles(core).filter((f) => !(f in report.files) && !(f in (run.commitOf ?? {})))
+  const met = unmeasured.length === 0 && files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
   const markdown = [
     `# Mutation testing: ${core}`,
     "",
@@ -222,6 +231,10 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
       "the figures below cover those only, and a file whose mutants were not all reported says so.",
       ""
     ]),
+    ...(unmeasured.length === 0 ? [] : [
+      `**Not measured yet: ${unmeasured.length} of the core's ${unmeasured.length + files.length} files**; the figures below cover the others.`,
+      ""
+    ]),
     `**Whole core: ${pct(scoreOf(all))}** (${all.killed + all.timeout} of ${all.killed + all.timeout + all.survived + all.noCoverage} killed, ${all.ignored} marked equivalent, ${all.statics} static mutants not run, ${all.errors} not compiled or errored).`,
     "",
     ...(run.commitOf === undefined
@@ -231,6 +244,7 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
         "|---|---|---|---|---|---|---|---|---|---|"
       ]),
     ...rows,
+    ...unmeasured.map((f) => `| \`${f}\` |${run.commitOf === undefined ? "" : " – |"} – | – | – | – | – | – | – | not measured yet |`),
     "",
     "## Survivors",
     "",
@@ -294,7 +308,8 @@ const mutate = (core: Core): boolean => {
 const committedBefore = (core: Core, previous: Run | undefined): Record<string, string> => {
   if (previous === undefined || !existsSync(`reports/mutation/${core}.json`)) return {}
   const report = JSON.parse(readFileSync(`reports/mutation/${core}.json`, "utf8")) as Report
-  return Object.fromEntries(Object.keys(report.files).map((f) => [f, previous.commitOf?.[f] ?? previous.commit]))
+  // A file with no mutant (types only) is not in the report: its entry stays, so it does not read as not measured.
+  return { ...previous.commitOf, ...Object.fromEntries(Object.keys(report.files).map((f) => [f, previous.commitOf?.[f] ?? previous.commit])) }
 }
 
 /**
@@ -368,8 +383,10 @@ const index = CORES.filter((core) => existsSync(`docs/mutation/${core}.md`)).map
   const text = readFileSync(`docs/mutation/${core}.md`, "utf8")
   const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(text)?.[1] ?? "?"
   const at = /at commit `([^`]+)`/.exec(text)?.[1] ?? "?"
+  const unmeasured = /\*\*Not measured yet: ([^*]+)\*\*/.exec(text)?.[1]
   const how = text.includes("**Partial run**") ? ", a partial run" : text.includes("run in parts") ? ", in parts: the newest" : ""
-  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${how})`
+  const rest = unmeasured === undefined ? "" : `; not measured yet: ${unmeasured}`
+  return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${how}${rest})`
 })
 writeFileSync(
   "docs/mutation/README.md",
