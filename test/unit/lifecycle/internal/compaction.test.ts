@@ -69,7 +69,7 @@ describe("compaction at the deployment level (Ray's cases 18–19)", () => {
     const c = case18("planner")
     const actions = c.tick([], PAST_DELAY)
     expect(c.compaction().nodes).toEqual(["n3"])
-    expect(starts(actions).map((s) => s.deployment)).toEqual(["B"]) // its destination is the plan's (n1 here, best fit is n2)
+    expect(starts(actions).map((s) => s.deployment)).toEqual(["B"]) // its destination is the plan's (n2 here, the tighter fit)
     expect(releases(obey(c, actions))).toEqual(["n3"])
     expect(c.counts("B")).toEqual({ RUNNING: 1 })
   })
