@@ -50,15 +50,6 @@ export class Occupancy {
   }
 
   /**
-   * The nodes that hold any load.
-   *
-   * @category getters
-   */
-  nodes(): Iterable<string> {
-    return this.loads.keys()
-  }
-
-  /**
    * Adds a replica to a node (`sign` 1) or takes it away (`sign` -1).
    *
    * @category mutations
