@@ -540,6 +540,38 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "only the initial value: an absent field reads as false as well, and setIn writes true"
   },
   {
+    file: "src/compaction/internal/verify/capacity.ts",
+    mutator: "OptionalChaining",
+    line: "const capacity = trace.nodes.get(node)?.capacity ?? {}",
+    original: "trace.nodes.get(node)?.capacity",
+    replacement: "trace.nodes.get(node).capacity",
+    reason: "unreachable: the peak is taken over the snapshot's own nodes and the destinations of a plan that passed every check, and decodePlan (before any check) refuses a destination the snapshot lacks"
+  },
+  {
+    file: "src/compaction/internal/verify/occupancy.ts",
+    mutator: "OptionalChaining",
+    line: "const demand = this.trace.deployments.get(deployment)?.demand ?? {}",
+    original: "this.trace.deployments.get(deployment)?.demand",
+    replacement: "this.trace.deployments.get(deployment).demand",
+    reason: "unreachable: verify is the only caller; the snapshot's replicas name its deployments (validate), and decodePlan refuses a step naming a deployment the snapshot lacks"
+  },
+  {
+    file: "src/compaction/internal/verify/perNode.ts",
+    mutator: "OptionalChaining",
+    line: "const limit = trace.deployments.get(step.deployment)?.maxReplicasPerNode ?? Infinity",
+    original: "trace.deployments.get(step.deployment)?.maxReplicasPerNode",
+    replacement: "trace.deployments.get(step.deployment).maxReplicasPerNode",
+    reason: "unreachable: verify is the only caller, and decodePlan refuses a step naming a deployment the snapshot lacks before any check runs"
+  },
+  {
+    file: "src/compaction/internal/verify/trace.ts",
+    mutator: "OptionalChaining",
+    line: "[...nodes].reduce((sum, node) => sum + (trace.nodes.get(node)?.cost ?? 0), 0)",
+    original: "trace.nodes.get(node)?.cost",
+    replacement: "trace.nodes.get(node).cost",
+    reason: "unreachable: the nodes summed are where the replicas are before or after the plan, the snapshot's own (validate) or a step's destination, and decodePlan refuses a destination the snapshot lacks"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",

@@ -198,6 +198,31 @@ describe("verify and the spec agree on every rule", () => {
     expect(Either.isLeft(verdict) && verdict.left.message).toMatch(/K1 violated \(wave 1, step 0, node "c"\): CPU load 5 exceeds capacity 4/)
   })
 
+  it.each([
+    ["no wave, step, node or replica", planOf(good.steps, good.released, { metrics: { nodesAfter: 1 } }), {},
+      "K13 violated: metrics.nodesAfter is 1, the replay says 4"],
+    ["a node alone", planOf(good.steps, [...good.released, { node: "a", afterWave: 0 }]), {},
+      'K5 violated (node "a"): node "a" is not releasable'],
+    ["a wave alone", planOf([move("x4", "c", "b", 1), move("x3", "a", "b", 1)], [{ node: "c", afterWave: 1 }]), { maxConcurrentMigrations: 1 },
+      "K7 violated (wave 1): 2 steps in one wave, the limit is 1"],
+    ["a wave, a step and a replica", planOf([move("y2", "f", "c", 1)], [{ node: "f", afterWave: 1 }]), {},
+      'K5 violated (wave 1, step 0, replica "y2"): replica "y2" is not movable'],
+    ["a node and a replica", planOf(good.steps, good.released, {
+      placement: good.placement.map((p) => (p.replica === "x4" ? { ...p, node: "c" } : p))
+    }), {}, 'K8 violated (node "c", replica "x4"): replica "x4" ends on "b", the placement says "c"']
+  ] as const)("writes a violation's message naming %s", (_, plan, options, expected) => {
+    const verdict = Compaction.verify(s, plan, options)
+    expect(Either.isLeft(verdict) && verdict.left.message).toBe(`replicore/compaction.verify: ${expected}`)
+  })
+
+  it("answers what the replay saw of a plan that holds every invariant", () => {
+    // Before the plan a carries 3 of 4 CPU; in wave 2 b carries y1 (2), x4 (arrived in wave 1) and the arriving x3: 4 of 4.
+    const twoWaves = planOf([move("x4", "c", "b", 1), move("x3", "a", "b", 2)], [{ node: "c", afterWave: 1 }])
+    expect(Compaction.verify(s, twoWaves)).toEqual(Either.right({ waves: 2, migrations: 2, released: 1, peakUtilization: 1 }))
+    // No steps: the peak is the snapshot's own, a's 3 of 4.
+    expect(Compaction.verify(s, planOf([], []))).toEqual(Either.right({ waves: 0, migrations: 0, released: 0, peakUtilization: 0.75 }))
+  })
+
   it("accepts the planner's plan", () => {
     const plan = Compaction.plan(s)
     expect(Compaction.verify(s, plan)).toMatchObject({ _tag: "Right" })

@@ -24,14 +24,14 @@ export const spent = (trace: Trace): number =>
  * @category checks
  */
 export const check: Check = (trace) => {
-  const budget = trace.options.migrationBudget
+  const budget = trace.options.migrationBudget ?? Infinity
   const cost = spent(trace)
-  if (budget !== undefined && cost > budget) {
+  if (cost > budget) {
     return Option.some<Finding>({ invariant: "K7", detail: `migration cost ${cost} exceeds the budget ${budget}` })
   }
-  const limit = trace.options.maxConcurrentMigrations
+  const limit = trace.options.maxConcurrentMigrations ?? Infinity
   for (const wave of trace.waves) {
-    if (limit !== undefined && wave.steps.length > limit) {
+    if (wave.steps.length > limit) {
       return Option.some<Finding>({
         invariant: "K7",
         detail: `${wave.steps.length} steps in one wave, the limit is ${limit}`,

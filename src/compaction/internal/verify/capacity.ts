@@ -1,7 +1,8 @@
 /**
  * K1, capacity at every instant: during every wave, every resource of every
  * node that receives a replica carries at most its capacity (0 for a
- * resource the node does not list), the departing replicas still counted.
+ * resource the node does not list, and for every resource of a node the
+ * snapshot lacks), the departing replicas still counted.
  * Only destinations are looked at: the snapshot is validated (no node over
  * capacity), and a node that receives nothing only loses load.
  */

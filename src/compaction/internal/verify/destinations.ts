@@ -6,7 +6,7 @@ import { Option } from "effect"
 import { type Check, type Finding, quote } from "./finding.js"
 
 /**
- * The first step into a node that does not accept incoming replicas.
+ * The first step into a node that does not accept incoming replicas (or that the snapshot lacks).
  *
  * @category checks
  */

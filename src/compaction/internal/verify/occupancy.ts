@@ -1,7 +1,9 @@
 /**
  * What the nodes hold, replayed wave by wave, make-before-break: during a
  * wave a node holds what it held before plus every replica arriving in the
- * wave; the departing replicas leave when the wave ends.
+ * wave; the departing replicas leave when the wave ends. A step's replica
+ * counts as one of the deployment the step names (the moves check, which
+ * runs first, makes that the replica's own).
  */
 import { Option } from "effect"
 import type { Finding } from "./finding.js"
@@ -27,7 +29,7 @@ export class Occupancy {
    */
   static initial(trace: Trace): Occupancy {
     const occupancy = new Occupancy(trace)
-    for (const [replica, node] of trace.start) occupancy.move(replica, node, 1)
+    for (const replica of trace.snapshot.replicas) occupancy.move(replica.deployment, replica.node, 1)
     return occupancy
   }
 
@@ -50,21 +52,11 @@ export class Occupancy {
   }
 
   /**
-   * The nodes that hold any load.
-   *
-   * @category getters
-   */
-  nodes(): Iterable<string> {
-    return this.loads.keys()
-  }
-
-  /**
-   * Adds a replica to a node (`sign` 1) or takes it away (`sign` -1).
+   * Adds a replica of a deployment to a node (`sign` 1) or takes it away (`sign` -1).
    *
    * @category mutations
    */
-  move(replica: string, node: string, sign: 1 | -1): void {
-    const deployment = this.trace.replicas.get(replica)?.deployment ?? ""
+  move(deployment: string, node: string, sign: 1 | -1): void {
     const demand = this.trace.deployments.get(deployment)?.demand ?? {}
     const load = this.loads.get(node) ?? new Map<string, number>()
     this.loads.set(node, load)
@@ -87,10 +79,10 @@ export const duringEachWave = (
 ): Option.Option<Finding> => {
   const occupancy = Occupancy.initial(trace)
   for (const wave of trace.waves) {
-    for (const { step } of wave.steps) occupancy.move(step.replica, step.to, 1)
+    for (const { step } of wave.steps) occupancy.move(step.deployment, step.to, 1)
     const found = visit(wave, occupancy)
     if (Option.isSome(found)) return found
-    for (const { step } of wave.steps) occupancy.move(step.replica, step.from, -1)
+    for (const { step } of wave.steps) occupancy.move(step.deployment, step.from, -1)
   }
   return Option.none()
 }

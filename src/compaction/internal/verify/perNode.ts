@@ -17,9 +17,9 @@ import { duringEachWave } from "./occupancy.js"
 export const check: Check = (trace) =>
   duringEachWave(trace, (wave, during) => {
     for (const { index, step } of wave.steps) {
-      const limit = trace.deployments.get(step.deployment)?.maxReplicasPerNode
+      const limit = trace.deployments.get(step.deployment)?.maxReplicasPerNode ?? Infinity
       const held = during.count(step.to, step.deployment)
-      if (limit !== undefined && held > limit) {
+      if (held > limit) {
         return Option.some<Finding>({
           invariant: "K3",
           detail: `${held} replicas of deployment ${quote(step.deployment)} during the wave, maxReplicasPerNode is ${limit}`,

@@ -6,7 +6,7 @@ import { Option } from "effect"
 import { type Check, type Finding, quote } from "./finding.js"
 
 /**
- * The first move of a pinned replica, or else the first release of a pinned (or unknown) node.
+ * The first move of a pinned (or unknown) replica, or else the first release of a pinned (or unknown) node.
  *
  * @category checks
  */

@@ -6,7 +6,7 @@ import { Option } from "effect"
 import { type Check, type Finding, quote } from "./finding.js"
 
 /**
- * The first step over its deployment's `maxSurge` in its wave.
+ * The first step over its deployment's `maxSurge` in its wave (0 for a deployment the snapshot lacks).
  *
  * @category checks
  */

@@ -69,7 +69,7 @@ export const make = (snapshot: Snapshot, plan: Plan, options: PlanOptionsInput):
     nodes: new Map(snapshot.nodes.map((n) => [n.id, n])),
     deployments: new Map(snapshot.deployments.map((d) => [d.id, d])),
     replicas: new Map(snapshot.replicas.map((r) => [r.id, r])),
-    waves: [...byWave.keys()].sort((a, b) => a - b).map((number) => ({ number, steps: byWave.get(number) ?? [] })),
+    waves: [...byWave].sort(([a], [b]) => a - b).map(([number, steps]) => ({ number, steps })),
     start,
     end
   }

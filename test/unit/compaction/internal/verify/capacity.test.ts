@@ -43,4 +43,22 @@ describe("capacity (K1)", () => {
     const toP = { ...good, steps: [{ replica: "r2", deployment: "d", from: "q", to: "p", wave: 1 }] }
     expect(peakUtilization(Trace.make(s, toP, {}))).toBe(1)
   })
+
+  it("leaves a resource the node has none of out of the peak share (a zero demand on no capacity is no share)", () => {
+    // p does not list GPU, q lists 0 of it; r1 asks for 0 GPU. The peak is r1's CPU: 2 of 4 on p, 2 of 8 on q.
+    const s = Compaction.validateOrThrow({
+      nodes: [{ id: "p", capacity: { CPU: 4 } }, { id: "q", capacity: { CPU: 8, GPU: 0 } }],
+      deployments: [{ id: "d", demand: { GPU: 0, CPU: 2 } }],
+      replicas: [{ id: "r1", deployment: "d", node: "p" }]
+    })
+    expect(peakUtilization(Trace.make(s, { ...good, steps: [] }, {}))).toBe(0.5)
+    const toQ = { ...good, steps: [{ replica: "r1", deployment: "d", from: "p", to: "q", wave: 1 }] }
+    expect(peakUtilization(Trace.make(s, toQ, {}))).toBe(0.5)
+  })
+
+  it("refuses a step to a node the snapshot lacks: it has no capacity", () => {
+    expect(check(traceOf(planOf([move("x2", "b", "nowhere", 1)])))).toEqual(
+      Option.some({ invariant: "K1", detail: "CPU load 1 exceeds capacity 0 during the wave", wave: 1, step: 0, node: "nowhere" })
+    )
+  })
 })

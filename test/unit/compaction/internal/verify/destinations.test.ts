@@ -13,4 +13,10 @@ describe("destinations (K12)", () => {
       Option.some({ invariant: "K12", detail: 'node "c" does not accept incoming replicas', step: 1, wave: 2, node: "c" })
     )
   })
+
+  it("refuses a step to a node the snapshot lacks", () => {
+    expect(check(traceOf(planOf([move("x2", "b", "nowhere", 1)])))).toEqual(
+      Option.some({ invariant: "K12", detail: 'node "nowhere" does not accept incoming replicas', step: 0, wave: 1, node: "nowhere" })
+    )
+  })
 })

@@ -14,6 +14,12 @@ describe("pins (K5)", () => {
     )
   })
 
+  it("refuses a move of a replica the snapshot lacks", () => {
+    expect(check(traceOf(planOf([move("ghost", "b", "d", 1, "x")])))).toEqual(
+      Option.some({ invariant: "K5", detail: 'replica "ghost" is not movable', step: 0, wave: 1, replica: "ghost" })
+    )
+  })
+
   it("refuses a release of a node that is not releasable, or unknown", () => {
     expect(check(traceOf(planOf([], [{ node: "a", afterWave: 0 }])))).toEqual(
       Option.some({ invariant: "K5", detail: 'node "a" is not releasable', node: "a" })

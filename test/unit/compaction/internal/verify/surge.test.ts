@@ -21,4 +21,10 @@ describe("surge (K2)", () => {
       Option.some({ invariant: "K2", detail: 'deployment "y" has maxSurge 0: its replicas never move', wave: 1, step: 0, replica: "y1" })
     )
   })
+
+  it("refuses a step naming a deployment the snapshot lacks, as one whose maxSurge is 0", () => {
+    expect(check(traceOf(planOf([move("x2", "b", "d", 1, "unknown")])))).toEqual(
+      Option.some({ invariant: "K2", detail: 'deployment "unknown" has maxSurge 0: its replicas never move', wave: 1, step: 0, replica: "x2" })
+    )
+  })
 })
