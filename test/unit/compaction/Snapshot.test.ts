@@ -191,6 +191,20 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("quotes a long id or value by its first 40 characters and an ellipsis, a 40-character one in full", () => {
+    const long = "node-of-the-eastern-rack-number-0123456789-spare" // 48 characters
+    const forty = "replica-of-the-western-rack-0123456789ab" // 40 characters
+    const input = {
+      nodes: [{ id: long, capacity: { CPU: -1 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      replicas: [{ id: forty, deployment: "d", node: long, movable: long }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[0] ("node-of-the-eastern-rack-number-01234567…").capacity.CPU: must be a non-negative integer, got -1`,
+      `replicas[0] ("replica-of-the-western-rack-0123456789ab").movable: must be a boolean, got "node-of-the-eastern-rack-number-01234567…"`
+    ])
+  })
+
   it("says that 10**20 is beyond the safe integer range", () => {
     const input = { ...base, nodes: [base.nodes[0], { id: "n1", capacity: { CPU: 10 ** 20 } }] }
     const [line, ...others] = lines(input)
