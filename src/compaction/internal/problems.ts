@@ -39,16 +39,6 @@ const expectation = (ast: AST.AST): string | undefined => {
   return undefined
 }
 
-/** The schema of the value under `key` in a struct, a record or a list. */
-const childAst = (container: AST.AST | undefined, key: PropertyKey): AST.AST | undefined => {
-  if (container === undefined) return undefined
-  if (AST.isTypeLiteral(container)) {
-    return container.propertySignatures.find((p) => p.name === key)?.type ?? container.indexSignatures[0]?.type
-  }
-  if (AST.isTupleType(container)) return container.rest[0]?.type
-  return undefined
-}
-
 /** Edit distance, case ignored: how far a written key is from a known one. */
 const distance = (a: string, b: string): number => {
   const x = a.toLowerCase()
@@ -119,8 +109,8 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
         out.push({ path, problem: unknownKey(key, at.container) })
         return
       }
-      const child = childAst(at.container, key)
-      walk(issue.issue, { path, expected: child === undefined ? undefined : expectation(child), container: undefined }, out)
+      // The issue under a pointer carries the field's own schema: what is expected is read from it.
+      walk(issue.issue, { path, expected: undefined, container: undefined }, out)
       return
     }
     case "Composite": {

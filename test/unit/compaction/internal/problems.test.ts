@@ -1,6 +1,7 @@
 /** `show` and `itemName`: how a problem line quotes a value and names an item, against lines written out from the rules. */
+import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { itemName, show } from "../../../../src/compaction/internal/problems.js"
+import { itemName, locate, show } from "../../../../src/compaction/internal/problems.js"
 
 /** The rule: a quoted string keeps its first 40 characters; a longer one is cut there and marked with an ellipsis. */
 const LIMIT = 40
@@ -26,6 +27,7 @@ describe("show", () => {
   it("writes numbers, booleans and bigints as written, containers and the rest by kind", () => {
     expect([show(-1), show(1.5), show(true), show(10n), show(null), show([1]), show({ a: 1 }), show(undefined)])
       .toEqual(["-1", "1.5", "true", "10", "null", "a list", "an object", "undefined"])
+    expect([show(Symbol("s")), show(() => 1)]).toEqual(["symbol", "function"])
   })
 })
 
@@ -39,5 +41,21 @@ describe("itemName", () => {
 
   it("names the root when the path is empty", () => {
     expect(itemName(input, [], { nodes: "id" }, "snapshot")).toBe("snapshot")
+  })
+})
+
+describe("locate", () => {
+  const problems = (schema: Schema.Schema<any, any>, input: unknown): Array<string> => {
+    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input)
+    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
+  }
+
+  it("names the alternatives of a union when each can be said in words", () => {
+    expect(problems(Schema.Struct({ mode: Schema.Literal("a", "b") }), { mode: 5 })).toEqual([`mode: must be "a" or "b", got 5`])
+  })
+
+  it("names none of them when one cannot be said in words (a partial list would mislead)", () => {
+    const schema = Schema.Struct({ mode: Schema.Union(Schema.Literal("a"), Schema.Struct({ x: Schema.Number })) })
+    expect(problems(schema, { mode: 5 })).toEqual([`mode: must be something else, got 5`])
   })
 })
