@@ -57,7 +57,7 @@ const distance = (a: string, b: string): number => {
 /** Up to one edit per this many characters of the written key still counts as a likely misspelling. */
 const CHARACTERS_PER_EDIT = 3
 
-/** The known key a misspelt one most likely meant, if one is close. */
+/** The known key a misspelt one most likely meant, if one is close: the closest, the first declared of equally close ones. */
 const likelyMeant = (key: string, known: ReadonlyArray<string>): string | undefined => {
   const allowed = Math.max(1, Math.floor(key.length / CHARACTERS_PER_EDIT))
   let best: string | undefined

@@ -174,6 +174,20 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
+    const input = {
+      ...JSON.parse(`{ "": 1 }`),
+      nodes: [{ id: "n1", capacity: JSON.parse(`{ "CPU": 8, "__proto__": 1 }`), labels: JSON.parse(`{ "__proto__": "x" }`) }],
+      deployments: [],
+      replicas: []
+    }
+    expect(lines(input)).toEqual([
+      `[""]: unknown key (known keys: nodes, deployments, replicas, options)`,
+      `nodes[0] ("n1").capacity.__proto__: "__proto__" is not allowed as a name`,
+      `nodes[0] ("n1").labels.__proto__: "__proto__" is not allowed as a name`
+    ])
+  })
+
   it("reports a negative capacity, a replica on an unknown node and a duplicate id together", () => {
     const input = {
       nodes: [{ id: "n1", capacity: { CPU: -1 } }, { id: "n2", capacity: { CPU: 8 } }],

@@ -59,3 +59,29 @@ describe("locate", () => {
     expect(problems(schema, { mode: 5 })).toEqual([`mode: must be something else, got 5`])
   })
 })
+
+describe("locate: an unknown key, with the key likely meant", () => {
+  const unknown = (keys: ReadonlyArray<string>, written: string): Array<string> => {
+    const schema = Schema.Struct(Object.fromEntries(keys.map((k) => [k, Schema.optional(Schema.Number)])))
+    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })({ [written]: 1 })
+    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
+  }
+
+  it("allows one edit per 3 characters of the written key, and at least one", () => {
+    // "ix" is 1 edit from "id": a 2-character key is allowed 1.
+    expect(unknown(["id", "labels"], "ix")).toEqual([`ix: unknown key (did you mean "id"?)`])
+    // "lbelzs" (6 characters, 2 allowed) is 2 edits from "labels"; "lbelz" (5 characters, 1 allowed) is 2 as well.
+    expect(unknown(["id", "labels"], "lbelzs")).toEqual([`lbelzs: unknown key (did you mean "labels"?)`])
+    expect(unknown(["id", "labels"], "lbelz")).toEqual([`lbelz: unknown key (known keys: id, labels)`])
+  })
+
+  it("names the closest key, the first declared when two are as close", () => {
+    // "nosBefore" is 2 edits from both "nodesBefore" and "costBefore".
+    expect(unknown(["nodesBefore", "costBefore"], "nosBefore")).toEqual([`nosBefore: unknown key (did you mean "nodesBefore"?)`])
+    expect(unknown(["costBefore", "nodesBefore"], "nosBefore")).toEqual([`nosBefore: unknown key (did you mean "costBefore"?)`])
+  })
+
+  it("gives no hint for an empty key (every known key is more than one edit away)", () => {
+    expect(unknown(["id", "node"], "")).toEqual([`: unknown key (known keys: id, node)`])
+  })
+})
