@@ -115,10 +115,7 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
     }
     case "Composite": {
       if (AST.isUnion(issue.ast)) {
-        // The `undefined` arm of an optional field says nothing about the value that is there.
-        const arms = (Array.isArray(issue.issues) ? issue.issues : [issue.issues]).filter((i: ParseResult.ParseIssue) =>
-          !(i._tag === "Type" && AST.isUndefinedKeyword(i.ast))
-        )
+        const arms = Array.isArray(issue.issues) ? issue.issues : [issue.issues]
         if (arms.every(isMismatch)) out.push(mustBe(at, issue.ast, issue.actual))
         else for (const arm of arms) walk(arm, at, out)
         return
@@ -132,11 +129,13 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
       walk(issue.issue, { ...at, expected: at.expected ?? expectation(issue.ast) }, out)
       return
     case "Type":
+      // The `undefined` arm of an optional field says nothing about the value that is there.
       if (issue.message !== undefined) out.push({ path: at.path, problem: issue.message })
       else if (!AST.isUndefinedKeyword(issue.ast)) out.push(mustBe(at, issue.ast, issue.actual))
       return
     case "Missing":
-      out.push({ path: at.path, problem: `missing (expected ${at.expected ?? expectation(issue.ast.type) ?? "a value"})` })
+      // Right under its pointer: nothing is expected yet but the field's own schema.
+      out.push({ path: at.path, problem: `missing (expected ${expectation(issue.ast.type) ?? "a value"})` })
       return
     case "Unexpected":
       out.push({ path: at.path, problem: "unexpected" })
@@ -173,18 +172,18 @@ export const itemName = (
 ): string => {
   let text = ""
   let at = input
-  let list: string | undefined
+  /** The field naming the items of the list just entered, if it is a labelled list. */
+  let label: string | undefined
   for (const key of path) {
     at = own(at, key)
     if (typeof key === "number") {
       text += `[${key}]`
-      const label = list === undefined ? undefined : labels[list]
       const id = label === undefined ? undefined : own(at, label)
       if (typeof id === "string") text += ` (${show(id)})`
     } else {
       const name = String(key)
       text += IDENTIFIER.test(name) ? `${text === "" ? "" : "."}${name}` : `[${JSON.stringify(name)}]`
-      list = name
+      label = labels[name]
     }
   }
   return text === "" ? root : text

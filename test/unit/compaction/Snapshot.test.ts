@@ -174,6 +174,20 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("refuses what is not a snapshot, and items that are not objects, naming each by its place", () => {
+    const whole = "snapshot: must be a snapshot object (nodes, deployments, replicas, options)"
+    expect(lines(undefined)).toEqual([`${whole}, got undefined`])
+    expect(lines(null)).toEqual([`${whole}, got null`])
+    expect(lines("nodes")).toEqual([`${whole}, got "nodes"`])
+    expect(lines({ nodes: [undefined, null, 7], deployments: [undefined], replicas: ["r1"] })).toEqual([
+      `nodes[0]: must be a node object, got undefined`,
+      `nodes[1]: must be a node object, got null`,
+      `nodes[2]: must be a node object, got 7`,
+      `deployments[0]: must be a deployment object, got undefined`,
+      `replicas[0]: must be a replica object, got "r1"`
+    ])
+  })
+
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
     const input = {
       ...JSON.parse(`{ "": 1 }`),

@@ -39,6 +39,16 @@ describe("itemName", () => {
       .toBe(`nodes[0] ("abcdefghijabcdefghijabcdefghijabcdefghij…").capacity.CPU`)
   })
 
+  it("names an item of a list without a label by its place alone", () => {
+    expect(itemName({ xs: [{ id: "a", undefined: "u" }] }, ["xs", 0, "id"], { nodes: "id" }, "root")).toBe("xs[0].id")
+  })
+
+  it("writes a key that is not an identifier quoted in brackets", () => {
+    expect(itemName({ nodes: [{ id: "n", capacity: {} }] }, ["nodes", 0, "capacity", "nvidia.com/gpu"], { nodes: "id" }, "snapshot"))
+      .toBe(`nodes[0] ("n").capacity["nvidia.com/gpu"]`)
+    expect(itemName({}, [""], {}, "snapshot")).toBe(`[""]`)
+  })
+
   it("names the root when the path is empty", () => {
     expect(itemName(input, [], { nodes: "id" }, "snapshot")).toBe("snapshot")
   })
