@@ -3,7 +3,7 @@
  * id of every listed item on it) and what is wrong, in words. The schema's
  * own messages are never shown: they describe the schema, not the input.
  */
-import { Option, type ParseResult, SchemaAST as AST } from "effect"
+import { Array as Arr, Option, type ParseResult, SchemaAST as AST } from "effect"
 import type { InputProblem } from "../errors.js"
 
 /** A problem at a path into the input. */
@@ -102,7 +102,7 @@ const isMismatch = (issue: ParseResult.ParseIssue): boolean => issue._tag === "T
 const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void => {
   switch (issue._tag) {
     case "Pointer": {
-      const keys = Array.isArray(issue.path) ? issue.path as ReadonlyArray<PropertyKey> : [issue.path as PropertyKey]
+      const keys = Arr.ensure(issue.path)
       const path = [...at.path, ...keys]
       const key = keys[keys.length - 1] ?? ""
       if (issue.issue._tag === "Unexpected") {
@@ -115,13 +115,13 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
     }
     case "Composite": {
       if (AST.isUnion(issue.ast)) {
-        const arms = Array.isArray(issue.issues) ? issue.issues : [issue.issues]
+        const arms = Arr.ensure(issue.issues)
         if (arms.every(isMismatch)) out.push(mustBe(at, issue.ast, issue.actual))
         else for (const arm of arms) walk(arm, at, out)
         return
       }
       const inner = { ...at, container: issue.ast }
-      for (const sub of Array.isArray(issue.issues) ? issue.issues : [issue.issues]) walk(sub, inner, out)
+      for (const sub of Arr.ensure(issue.issues)) walk(sub, inner, out)
       return
     }
     case "Refinement":

@@ -70,6 +70,18 @@ describe("locate", () => {
   })
 })
 
+describe("locate: a missing field", () => {
+  const missing = (schema: Schema.Schema<any, any>): Array<string> => {
+    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })({})
+    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
+  }
+
+  it("says what the field must be, in the words of its schema, or that a value is expected", () => {
+    expect(missing(Schema.Struct({ a: Schema.String.annotations({ description: "a name" }) }))).toEqual([`a: missing (expected a name)`])
+    expect(missing(Schema.Struct({ a: Schema.Struct({ x: Schema.Number }) }))).toEqual([`a: missing (expected a value)`])
+  })
+})
+
 describe("locate: an unknown key, with the key likely meant", () => {
   const unknown = (keys: ReadonlyArray<string>, written: string): Array<string> => {
     const schema = Schema.Struct(Object.fromEntries(keys.map((k) => [k, Schema.optional(Schema.Number)])))
