@@ -188,6 +188,20 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("reports an id or a reference that is not a string once, as its shape: never also as a duplicate or unknown", () => {
+    const input = {
+      nodes: [{ id: 5, capacity: { CPU: 8 } }, { id: 5, capacity: { CPU: 8 } }, { id: "n1", capacity: { CPU: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      replicas: [{ id: "r1", deployment: 1, node: "n1" }, { id: "r2", deployment: "d", node: 7 }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[0].id: must be a string, got 5`,
+      `nodes[1].id: must be a string, got 5`,
+      `replicas[0] ("r1").deployment: must be a string, got 1`,
+      `replicas[1] ("r2").node: must be a string, got 7`
+    ])
+  })
+
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
     const input = {
       ...JSON.parse(`{ "": 1 }`),
