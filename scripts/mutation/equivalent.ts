@@ -591,9 +591,17 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     file: "src/compaction/internal/problems.ts",
     mutator: "ConditionalExpression",
     line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",
-    original: "!AST.isTypeLiteral(container)",
+    original: "container === undefined || !AST.isTypeLiteral(container)",
     replacement: "false",
-    reason: "unreachable: only a struct or a record (both TypeLiterals) reports an unknown key; every list is a Schema.Array, whose rest element takes any extra item"
+    reason: "unreachable: only a struct or a record (both TypeLiterals, set as the container) reports an unknown key; every list is a Schema.Array, whose rest element takes any extra item"
+  },
+  {
+    file: "src/compaction/internal/problems.ts",
+    mutator: "LogicalOperator",
+    line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",
+    original: "container === undefined || !AST.isTypeLiteral(container)",
+    replacement: "container === undefined && !AST.isTypeLiteral(container)",
+    reason: "unreachable: only a struct or a record (both TypeLiterals, set as the container) reports an unknown key; every list is a Schema.Array, whose rest element takes any extra item"
   },
   {
     file: "src/compaction/internal/problems.ts",
