@@ -283,26 +283,26 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
   }
   const nodeById = uniqueById(nodes)
   const deploymentById = uniqueById(deployments)
-  const load = new Map<string, Map<string, number>>()
-  const count = new Map<string, Map<string, number>>()
+  // Per well-formed node, in list order: the load its replicas put on each resource, and how many of each deployment it holds.
+  const tallies = new Map([...nodeById].map(([id, entry]) => [id, {
+    entry,
+    load: new Map<string, number>(),
+    held: new Map<Deployment, number>()
+  }]))
   for (const replica of replicas) {
     if (!replica.wellFormed) continue
     const { deployment: deploymentId, node } = replica.value as Replica
-    const deployment = deploymentById.get(deploymentId)
-    if (!nodeById.has(node) || deployment === undefined) continue
-    const used = load.get(node) ?? new Map<string, number>()
-    load.set(node, used)
-    for (const [resource, amount] of Object.entries((deployment.value as Deployment).demand)) {
-      used.set(resource, (used.get(resource) ?? 0) + amount)
+    const tally = tallies.get(node)
+    const deployment = deploymentById.get(deploymentId)?.value as Deployment | undefined
+    if (tally === undefined || deployment === undefined) continue
+    for (const [resource, amount] of Object.entries(deployment.demand)) {
+      tally.load.set(resource, (tally.load.get(resource) ?? 0) + amount)
     }
-    const perDeployment = count.get(node) ?? new Map<string, number>()
-    count.set(node, perDeployment)
-    const id = (deployment.value as Deployment).id
-    perDeployment.set(id, (perDeployment.get(id) ?? 0) + 1)
+    tally.held.set(deployment, (tally.held.get(deployment) ?? 0) + 1)
   }
-  for (const [id, entry] of nodeById) {
+  for (const { entry, held, load } of tallies.values()) {
     const capacity = (entry.value as Node).capacity
-    for (const [resource, needed] of load.get(id) ?? []) {
+    for (const [resource, needed] of load) {
       const available = Object.hasOwn(capacity, resource) ? capacity[resource] ?? 0 : 0
       if (needed > available) {
         problems.push({
@@ -311,12 +311,12 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
         })
       }
     }
-    for (const [deployment, held] of count.get(id) ?? []) {
-      const max = (deploymentById.get(deployment)?.value as Deployment | undefined)?.maxReplicasPerNode
-      if (max !== undefined && held > max) {
+    for (const [deployment, count] of held) {
+      const max = deployment.maxReplicasPerNode
+      if (max !== undefined && count > max) {
         problems.push({
           path: ["nodes", entry.index],
-          problem: `holds ${held} replicas of deployment ${JSON.stringify(deployment)}, over its maxReplicasPerNode of ${max}`
+          problem: `holds ${count} replicas of deployment ${JSON.stringify(deployment.id)}, over its maxReplicasPerNode of ${max}`
         })
       }
     }

@@ -202,6 +202,15 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("counts a resource named like an object's own method (constructor) as 0 on a node that does not list it", () => {
+    const input = {
+      nodes: [{ id: "n1", capacity: { CPU: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1, constructor: 1 } }],
+      replicas: [{ id: "r1", deployment: "d", node: "n1" }]
+    }
+    expect(lines(input)).toEqual([`nodes[0] ("n1").capacity.constructor: over capacity: its replicas need 1, it has 0`])
+  })
+
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
     const input = {
       ...JSON.parse(`{ "": 1 }`),
