@@ -353,7 +353,7 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
 export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapshot> => {
   const decoded = decodeShape(input)
   const shape = Either.isLeft(decoded) ? locate(decoded.left) : []
-  const located = [...shape, ...referenceProblems(Either.isRight(decoded) ? decoded.right : input, shape)]
+  const located = [...shape, ...referenceProblems(input, shape)]
   if (Either.isRight(decoded) && located.length === 0) return Either.right(validated(decoded.right))
   return Either.left(new InvalidSnapshot({ problems: named(input, located, LABELS, "snapshot") }))
 }
