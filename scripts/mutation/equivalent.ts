@@ -580,6 +580,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a list that is missing or not a list has no items to check: a stand-in string has no id, node or deployment and is not well-formed, so every check skips it"
   },
   {
+    file: "src/compaction/Snapshot.ts",
+    mutator: "ConditionalExpression",
+    line: "if (id === undefined) continue",
+    original: "id === undefined",
+    replacement: "false",
+    reason: "in uniqueById (in duplicates it is killed): an item without a string id has a shape problem, so the well-formed pass drops it, and no reference (a string) looks up an undefined id"
+  },
+  {
     file: "src/compaction/internal/problems.ts",
     mutator: "ConditionalExpression",
     line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",

@@ -241,7 +241,7 @@ const uniqueById = (entries: ReadonlyArray<Entry>): Map<string, Entry> => {
   for (const entry of entries) {
     const id = text(entry.value, "id")
     if (id === undefined) continue
-    if (byId.has(id) || repeated.has(id)) repeated.add(id)
+    if (byId.has(id)) repeated.add(id)
     byId.set(id, entry)
   }
   for (const id of repeated) byId.delete(id)

@@ -211,6 +211,19 @@ describe("validate: each kind of problem", () => {
     expect(lines(input)).toEqual([`nodes[0] ("n1").capacity.constructor: over capacity: its replicas need 1, it has 0`])
   })
 
+  it("checks no capacity against a node or deployment whose id is repeated: which one is meant is unknown", () => {
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 8 } }, { id: "a", capacity: { CPU: 1 } }, { id: "a", capacity: { CPU: 1 } }],
+      deployments: [{ id: "d", demand: { CPU: 2 } }, { id: "d", demand: { CPU: 9 } }, { id: "e", demand: { CPU: 2 } }],
+      replicas: [{ id: "r1", deployment: "e", node: "a" }, { id: "r2", deployment: "d", node: "a" }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[1] ("a").id: duplicate node id (first at nodes[0])`,
+      `nodes[2] ("a").id: duplicate node id (first at nodes[0])`,
+      `deployments[1] ("d").id: duplicate deployment id (first at deployments[0])`
+    ])
+  })
+
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
     const input = {
       ...JSON.parse(`{ "": 1 }`),
