@@ -134,7 +134,7 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
       else if (!AST.isUndefinedKeyword(issue.ast)) out.push(mustBe(at, issue.ast, issue.actual))
       return
     case "Missing":
-      // Right under its pointer: nothing is expected yet but the field's own schema.
+      // A missing field comes right under its pointer: what it must be is read from its own schema.
       out.push({ path: at.path, problem: `missing (expected ${expectation(issue.ast.type) ?? "a value"})` })
       return
     case "Unexpected":
