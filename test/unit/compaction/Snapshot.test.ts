@@ -200,6 +200,8 @@ describe("validate: each kind of problem", () => {
       `replicas[0] ("r1").deployment: must be a string, got 1`,
       `replicas[1] ("r2").node: must be a string, got 7`
     ])
+    const named = { nodes: [{ id: "n1", capacity: { CPU: 8 } }], deployments: [{ id: "d", demand: { CPU: 1 } }] }
+    expect(lines({ ...named, replicas: [{ id: "r2", deployment: "d", node: 7 }] })).toEqual([`replicas[0] ("r2").node: must be a string, got 7`])
   })
 
   it("counts a resource named like an object's own method (constructor) as 0 on a node that does not list it", () => {
@@ -222,6 +224,15 @@ describe("validate: each kind of problem", () => {
       `nodes[2] ("a").id: duplicate node id (first at nodes[0])`,
       `deployments[1] ("d").id: duplicate deployment id (first at deployments[0])`
     ])
+  })
+
+  it("checks no reference against a list that is missing or not a list: its own problem says it", () => {
+    const replicas = [{ id: "r1", deployment: "d", node: "a" }]
+    expect(lines({ deployments: [{ id: "d", demand: {} }], replicas })).toEqual([`nodes: missing (expected a list of nodes)`])
+    expect(lines({ nodes: "a", deployments: [{ id: "d", demand: {} }], replicas })).toEqual([`nodes: must be a list of nodes, got "a"`])
+    expect(lines({ nodes: [{ id: "a", capacity: {} }], replicas })).toEqual([`deployments: missing (expected a list of deployments)`])
+    expect(lines({ nodes: [{ id: "a", capacity: {} }], deployments: {}, replicas }))
+      .toEqual([`deployments: must be a list of deployments, got an object`])
   })
 
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
