@@ -235,6 +235,15 @@ describe("validate: each kind of problem", () => {
       .toEqual([`deployments: must be a list of deployments, got an object`])
   })
 
+  it("counts no load for a replica whose own shape is wrong: an over-capacity report is never a guess", () => {
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 2 } }],
+      deployments: [{ id: "d", demand: { CPU: 2 }, maxReplicasPerNode: 1 }],
+      replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "a", movable: "yes" }]
+    }
+    expect(lines(input)).toEqual([`replicas[1] ("r2").movable: must be a boolean, got "yes"`])
+  })
+
   it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
     const input = {
       ...JSON.parse(`{ "": 1 }`),
