@@ -312,8 +312,8 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
       }
     }
     for (const [deployment, count] of held) {
-      const max = deployment.maxReplicasPerNode
-      if (max !== undefined && count > max) {
+      const max = deployment.maxReplicasPerNode ?? Infinity
+      if (count > max) {
         problems.push({
           path: ["nodes", entry.index],
           problem: `holds ${count} replicas of deployment ${JSON.stringify(deployment.id)}, over its maxReplicasPerNode of ${max}`

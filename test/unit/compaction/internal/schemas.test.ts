@@ -6,7 +6,7 @@ import * as Field from "../../../../src/compaction/internal/schemas.js"
 
 /** The problem of a refused value (`""` when accepted). */
 const problem = (schema: Schema.Schema<any, any>, value: unknown): string => {
-  const decoded = Schema.decodeUnknownEither(schema, { errors: "all" })(value)
+  const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(value)
   return Either.isLeft(decoded) ? locate(decoded.left).map((p) => p.problem).join("; ") : ""
 }
 
@@ -49,6 +49,9 @@ describe("records", () => {
   it("Resources and Labels take any name but __proto__", () => {
     expect(problem(Field.Resources, { CPU: 1, "nvidia.com/gpu": 2, constructor: 3 })).toBe("")
     expect(problem(Field.Labels, { zone: "a" })).toBe("")
+    expect(problem(Field.Resources, { "": 1 })).toBe("")
+    expect(problem(Field.Resources, JSON.parse(`{ "CPU": 1, "__proto__": 1 }`))).toBe(`"__proto__" is not allowed as a name`)
+    expect(problem(Field.Labels, JSON.parse(`{ "__proto__": "x" }`))).toBe(`"__proto__" is not allowed as a name`)
     expect(problem(Field.Resources, { CPU: -1 })).toBe("must be a non-negative integer, got -1")
     expect(problem(Field.Labels, { zone: 1 })).toBe("must be a string, got 1")
   })
