@@ -572,6 +572,70 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable: the nodes summed are where the replicas are before or after the plan, the snapshot's own (validate) or a step's destination, and decodePlan refuses a destination the snapshot lacks"
   },
   {
+    file: "src/compaction/Snapshot.ts",
+    mutator: "ArrayDeclaration",
+    line: "return Array.isArray(items) ? items.map((value, index) => ({ index, value, wellFormed: !malformed.has(`${list}[${index}]`) })) : []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a list that is missing or not a list has no items to check: a stand-in string has no id, node or deployment and is not well-formed, so every check skips it"
+  },
+  {
+    file: "src/compaction/Snapshot.ts",
+    mutator: "ConditionalExpression",
+    line: "if (id === undefined) continue",
+    original: "id === undefined",
+    replacement: "false",
+    reason: "in uniqueById (in duplicates it is killed): an item without a string id has a shape problem, so the well-formed pass drops it, and no reference (a string) looks up an undefined id"
+  },
+  {
+    file: "src/compaction/internal/problems.ts",
+    mutator: "ConditionalExpression",
+    line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",
+    original: "container === undefined",
+    replacement: "false",
+    reason: "unreachable: an unknown key is reported only under the issue of the struct or record holding it, which sets the container"
+  },
+  {
+    file: "src/compaction/internal/problems.ts",
+    mutator: "ConditionalExpression",
+    line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",
+    original: "container === undefined || !AST.isTypeLiteral(container)",
+    replacement: "false",
+    reason: "unreachable: only a struct or a record (both TypeLiterals, set as the container) reports an unknown key; every list is a Schema.Array, whose rest element takes any extra item"
+  },
+  {
+    file: "src/compaction/internal/problems.ts",
+    mutator: "LogicalOperator",
+    line: "if (container === undefined || !AST.isTypeLiteral(container) || container.propertySignatures.length === 0) {",
+    original: "container === undefined || !AST.isTypeLiteral(container)",
+    replacement: "container === undefined && !AST.isTypeLiteral(container)",
+    reason: "unreachable: only a struct or a record (both TypeLiterals, set as the container) reports an unknown key; every list is a Schema.Array, whose rest element takes any extra item"
+  },
+  {
+    file: "src/compaction/internal/problems.ts",
+    mutator: "ConditionalExpression",
+    line: "const isMismatch = (issue: ParseResult.ParseIssue): boolean => issue._tag === \"Type\" && issue.message === undefined",
+    original: "issue.message === undefined",
+    replacement: "true",
+    reason: "unreachable: no alternative of a union in the package's schemas fails with a bare Type carrying a message (a message comes only from a filter, whose failure is a Refinement)"
+  },
+  {
+    file: "src/compaction/internal/options.ts",
+    mutator: "ObjectLiteral",
+    line: "problems: named({ options: input }, locate(error).map((p) => ({ ...p, path: [\"options\", ...p.path] })), {}, \"options\")",
+    original: "{ options: input }",
+    replacement: "{}",
+    reason: "no labels are given, so named reads no id from the input: an options problem is named by its path alone"
+  },
+  {
+    file: "src/compaction/internal/options.ts",
+    mutator: "StringLiteral",
+    line: "problems: named({ options: input }, locate(error).map((p) => ({ ...p, path: [\"options\", ...p.path] })), {}, \"options\")",
+    original: "\"options\"",
+    replacement: "\"\"",
+    reason: "every path starts with options, so the root name (shown only for an empty path) is never used"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",

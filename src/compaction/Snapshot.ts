@@ -211,20 +211,13 @@ const text = (value: unknown, key: string): string | undefined => {
   return typeof v === "string" ? v : undefined
 }
 
-/** The items of each list whose own shape is readable; a list that is missing or not a list has none to check. */
-const listsOf = (data: unknown, shape: ReadonlyArray<Located>): Partial<Record<List, ReadonlyArray<Entry>>> => {
-  if (shape.some((p) => p.path.length === 0)) return {}
-  const broken = new Set(shape.filter((p) => p.path.length === 1).map((p) => p.path[0]))
-  const malformed = new Set(
-    shape.filter((p) => typeof p.path[1] === "number").map((p) => `${String(p.path[0])}[${String(p.path[1])}]`)
-  )
-  const lists: Partial<Record<List, ReadonlyArray<Entry>>> = {}
-  for (const list of Object.keys(LABELS) as Array<List>) {
-    const items = field(data, list)
-    if (broken.has(list) || !Array.isArray(items)) continue
-    lists[list] = items.map((value, index) => ({ index, value, wellFormed: !malformed.has(`${list}[${index}]`) }))
-  }
-  return lists
+/** Whether the input has the list (its shape problems aside): only then can a reference to it be checked. */
+const listed = (data: unknown, list: List): boolean => Array.isArray(field(data, list))
+
+/** The items of a list (none when it is missing or not a list); `malformed` holds `list[index]` for every shape problem. */
+const entriesOf = (data: unknown, list: List, malformed: ReadonlySet<string>): ReadonlyArray<Entry> => {
+  const items = field(data, list)
+  return Array.isArray(items) ? items.map((value, index) => ({ index, value, wellFormed: !malformed.has(`${list}[${index}]`) })) : []
 }
 
 /** A later item that repeats an earlier item's id, at each repetition. */
@@ -248,7 +241,7 @@ const uniqueById = (entries: ReadonlyArray<Entry>): Map<string, Entry> => {
   for (const entry of entries) {
     const id = text(entry.value, "id")
     if (id === undefined) continue
-    if (byId.has(id) || repeated.has(id)) repeated.add(id)
+    if (byId.has(id)) repeated.add(id)
     byId.set(id, entry)
   }
   for (const id of repeated) byId.delete(id)
@@ -264,45 +257,52 @@ const uniqueById = (entries: ReadonlyArray<Entry>): Map<string, Entry> => {
  * over-capacity report is never a guess (demands are non-negative).
  */
 const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<Located> => {
-  const { deployments, nodes, replicas } = listsOf(data, shape)
+  // A problem inside an item names it as `list[index]`; the key of any other problem names no item.
+  const malformed = new Set(shape.map((p) => `${String(p.path[0])}[${String(p.path[1])}]`))
+  const nodes = entriesOf(data, "nodes", malformed)
+  const deployments = entriesOf(data, "deployments", malformed)
+  const replicas = entriesOf(data, "replicas", malformed)
   const problems = [
-    ...duplicates("nodes", "node", nodes ?? []),
-    ...duplicates("deployments", "deployment", deployments ?? []),
-    ...duplicates("replicas", "replica", replicas ?? [])
+    ...duplicates("nodes", "node", nodes),
+    ...duplicates("deployments", "deployment", deployments),
+    ...duplicates("replicas", "replica", replicas)
   ]
-  const nodeIds = new Set((nodes ?? []).map((e) => text(e.value, "id")))
-  const deploymentIds = new Set((deployments ?? []).map((e) => text(e.value, "id")))
-  for (const replica of replicas ?? []) {
+  const nodeIds = new Set(nodes.map((e) => text(e.value, "id")))
+  const deploymentIds = new Set(deployments.map((e) => text(e.value, "id")))
+  const nodesListed = listed(data, "nodes")
+  const deploymentsListed = listed(data, "deployments")
+  for (const replica of replicas) {
     const deployment = text(replica.value, "deployment")
-    if (deployments !== undefined && deployment !== undefined && !deploymentIds.has(deployment)) {
+    if (deploymentsListed && deployment !== undefined && !deploymentIds.has(deployment)) {
       problems.push({ path: ["replicas", replica.index, "deployment"], problem: `unknown deployment ${JSON.stringify(deployment)}` })
     }
     const node = text(replica.value, "node")
-    if (nodes !== undefined && node !== undefined && !nodeIds.has(node)) {
+    if (nodesListed && node !== undefined && !nodeIds.has(node)) {
       problems.push({ path: ["replicas", replica.index, "node"], problem: `unknown node ${JSON.stringify(node)}` })
     }
   }
-  const nodeById = uniqueById(nodes ?? [])
-  const deploymentById = uniqueById(deployments ?? [])
-  const load = new Map<string, Map<string, number>>()
-  const count = new Map<string, Map<string, number>>()
-  for (const replica of replicas ?? []) {
-    const node = text(replica.value, "node") ?? ""
-    const deployment = deploymentById.get(text(replica.value, "deployment") ?? "")
-    if (!replica.wellFormed || !nodeById.has(node) || deployment === undefined) continue
-    const used = load.get(node) ?? new Map<string, number>()
-    load.set(node, used)
-    for (const [resource, amount] of Object.entries((deployment.value as Deployment).demand)) {
-      used.set(resource, (used.get(resource) ?? 0) + amount)
+  const nodeById = uniqueById(nodes)
+  const deploymentById = uniqueById(deployments)
+  // Per well-formed node, in list order: the load its replicas put on each resource, and how many of each deployment it holds.
+  const tallies = new Map([...nodeById].map(([id, entry]) => [id, {
+    entry,
+    load: new Map<string, number>(),
+    held: new Map<Deployment, number>()
+  }]))
+  for (const replica of replicas) {
+    if (!replica.wellFormed) continue
+    const { deployment: deploymentId, node } = replica.value as Replica
+    const tally = tallies.get(node)
+    const deployment = deploymentById.get(deploymentId)?.value as Deployment | undefined
+    if (tally === undefined || deployment === undefined) continue
+    for (const [resource, amount] of Object.entries(deployment.demand)) {
+      tally.load.set(resource, (tally.load.get(resource) ?? 0) + amount)
     }
-    const perDeployment = count.get(node) ?? new Map<string, number>()
-    count.set(node, perDeployment)
-    const id = (deployment.value as Deployment).id
-    perDeployment.set(id, (perDeployment.get(id) ?? 0) + 1)
+    tally.held.set(deployment, (tally.held.get(deployment) ?? 0) + 1)
   }
-  for (const [id, entry] of nodeById) {
+  for (const { entry, held, load } of tallies.values()) {
     const capacity = (entry.value as Node).capacity
-    for (const [resource, needed] of load.get(id) ?? []) {
+    for (const [resource, needed] of load) {
       const available = Object.hasOwn(capacity, resource) ? capacity[resource] ?? 0 : 0
       if (needed > available) {
         problems.push({
@@ -311,12 +311,12 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
         })
       }
     }
-    for (const [deployment, held] of count.get(id) ?? []) {
-      const max = (deploymentById.get(deployment)?.value as Deployment | undefined)?.maxReplicasPerNode
-      if (max !== undefined && held > max) {
+    for (const [deployment, count] of held) {
+      const max = deployment.maxReplicasPerNode ?? Infinity
+      if (count > max) {
         problems.push({
           path: ["nodes", entry.index],
-          problem: `holds ${held} replicas of deployment ${JSON.stringify(deployment)}, over its maxReplicasPerNode of ${max}`
+          problem: `holds ${count} replicas of deployment ${JSON.stringify(deployment.id)}, over its maxReplicasPerNode of ${max}`
         })
       }
     }
@@ -353,7 +353,7 @@ const referenceProblems = (data: unknown, shape: ReadonlyArray<Located>): Array<
 export const validate = (input: unknown): Either.Either<Snapshot, InvalidSnapshot> => {
   const decoded = decodeShape(input)
   const shape = Either.isLeft(decoded) ? locate(decoded.left) : []
-  const located = [...shape, ...referenceProblems(Either.isRight(decoded) ? decoded.right : input, shape)]
+  const located = [...shape, ...referenceProblems(input, shape)]
   if (Either.isRight(decoded) && located.length === 0) return Either.right(validated(decoded.right))
   return Either.left(new InvalidSnapshot({ problems: named(input, located, LABELS, "snapshot") }))
 }

@@ -3,7 +3,7 @@
  * id of every listed item on it) and what is wrong, in words. The schema's
  * own messages are never shown: they describe the schema, not the input.
  */
-import { Option, type ParseResult, SchemaAST as AST } from "effect"
+import { Array as Arr, Option, type ParseResult, SchemaAST as AST } from "effect"
 import type { InputProblem } from "../errors.js"
 
 /** A problem at a path into the input. */
@@ -39,16 +39,6 @@ const expectation = (ast: AST.AST): string | undefined => {
   return undefined
 }
 
-/** The schema of the value under `key` in a struct, a record or a list. */
-const childAst = (container: AST.AST | undefined, key: PropertyKey): AST.AST | undefined => {
-  if (container === undefined) return undefined
-  if (AST.isTypeLiteral(container)) {
-    return container.propertySignatures.find((p) => p.name === key)?.type ?? container.indexSignatures[0]?.type
-  }
-  if (AST.isTupleType(container)) return container.rest[0]?.type
-  return undefined
-}
-
 /** Edit distance, case ignored: how far a written key is from a known one. */
 const distance = (a: string, b: string): number => {
   const x = a.toLowerCase()
@@ -67,7 +57,7 @@ const distance = (a: string, b: string): number => {
 /** Up to one edit per this many characters of the written key still counts as a likely misspelling. */
 const CHARACTERS_PER_EDIT = 3
 
-/** The known key a misspelt one most likely meant, if one is close. */
+/** The known key a misspelt one most likely meant, if one is close: the closest, the first declared of equally close ones. */
 const likelyMeant = (key: string, known: ReadonlyArray<string>): string | undefined => {
   const allowed = Math.max(1, Math.floor(key.length / CHARACTERS_PER_EDIT))
   let best: string | undefined
@@ -112,29 +102,26 @@ const isMismatch = (issue: ParseResult.ParseIssue): boolean => issue._tag === "T
 const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void => {
   switch (issue._tag) {
     case "Pointer": {
-      const keys = Array.isArray(issue.path) ? issue.path as ReadonlyArray<PropertyKey> : [issue.path as PropertyKey]
+      const keys = Arr.ensure(issue.path)
       const path = [...at.path, ...keys]
       const key = keys[keys.length - 1] ?? ""
       if (issue.issue._tag === "Unexpected") {
         out.push({ path, problem: unknownKey(key, at.container) })
         return
       }
-      const child = childAst(at.container, key)
-      walk(issue.issue, { path, expected: child === undefined ? undefined : expectation(child), container: undefined }, out)
+      // The issue under a pointer carries the field's own schema: what is expected is read from it.
+      walk(issue.issue, { path, expected: undefined, container: undefined }, out)
       return
     }
     case "Composite": {
       if (AST.isUnion(issue.ast)) {
-        // The `undefined` arm of an optional field says nothing about the value that is there.
-        const arms = (Array.isArray(issue.issues) ? issue.issues : [issue.issues]).filter((i: ParseResult.ParseIssue) =>
-          !(i._tag === "Type" && AST.isUndefinedKeyword(i.ast))
-        )
+        const arms = Arr.ensure(issue.issues)
         if (arms.every(isMismatch)) out.push(mustBe(at, issue.ast, issue.actual))
         else for (const arm of arms) walk(arm, at, out)
         return
       }
       const inner = { ...at, container: issue.ast }
-      for (const sub of Array.isArray(issue.issues) ? issue.issues : [issue.issues]) walk(sub, inner, out)
+      for (const sub of Arr.ensure(issue.issues)) walk(sub, inner, out)
       return
     }
     case "Refinement":
@@ -142,11 +129,13 @@ const walk = (issue: ParseResult.ParseIssue, at: At, out: Array<Located>): void 
       walk(issue.issue, { ...at, expected: at.expected ?? expectation(issue.ast) }, out)
       return
     case "Type":
+      // The `undefined` arm of an optional field says nothing about the value that is there.
       if (issue.message !== undefined) out.push({ path: at.path, problem: issue.message })
       else if (!AST.isUndefinedKeyword(issue.ast)) out.push(mustBe(at, issue.ast, issue.actual))
       return
     case "Missing":
-      out.push({ path: at.path, problem: `missing (expected ${at.expected ?? expectation(issue.ast.type) ?? "a value"})` })
+      // A missing field comes right under its pointer: what it must be is read from its own schema.
+      out.push({ path: at.path, problem: `missing (expected ${expectation(issue.ast.type) ?? "a value"})` })
       return
     case "Unexpected":
       out.push({ path: at.path, problem: "unexpected" })
@@ -183,18 +172,18 @@ export const itemName = (
 ): string => {
   let text = ""
   let at = input
-  let list: string | undefined
+  /** The field naming the items of the list just entered, if it is a labelled list. */
+  let label: string | undefined
   for (const key of path) {
     at = own(at, key)
     if (typeof key === "number") {
       text += `[${key}]`
-      const label = list === undefined ? undefined : labels[list]
       const id = label === undefined ? undefined : own(at, label)
       if (typeof id === "string") text += ` (${show(id)})`
     } else {
       const name = String(key)
       text += IDENTIFIER.test(name) ? `${text === "" ? "" : "."}${name}` : `[${JSON.stringify(name)}]`
-      list = name
+      label = labels[name]
     }
   }
   return text === "" ? root : text

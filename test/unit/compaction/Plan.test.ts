@@ -128,6 +128,20 @@ describe("decodePlan", () => {
     ])
   })
 
+  it("names a list item that is not an object (null, a number, a string, a list) by its place, never a throw", () => {
+    const p = json()
+    p["steps"] = [null]
+    p["released"] = [3]
+    p["placement"] = ["r0"]
+    p["explanations"] = [[]]
+    expect(lines(deepFreeze(p))).toEqual([
+      `steps[0]: must be a step object, got null`,
+      `released[0]: must be a release object, got 3`,
+      `placement[0]: must be a placement object, got "r0"`,
+      `explanations[0]: must be an explanation object, got a list`
+    ])
+  })
+
   it("refuses a plan made for another cluster", () => {
     const other = cluster({ p: { CPU: 4 }, q: { CPU: 4 } }, { x: { CPU: 1 } }, [["x", "p"], ["x", "q"]])
     const problems = lines(good, other)

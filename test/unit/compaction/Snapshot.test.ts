@@ -174,6 +174,90 @@ describe("validate: each kind of problem", () => {
     ])
   })
 
+  it("refuses what is not a snapshot, and items that are not objects, naming each by its place", () => {
+    const whole = "snapshot: must be a snapshot object (nodes, deployments, replicas, options)"
+    expect(lines(undefined)).toEqual([`${whole}, got undefined`])
+    expect(lines(null)).toEqual([`${whole}, got null`])
+    expect(lines("nodes")).toEqual([`${whole}, got "nodes"`])
+    expect(lines({ nodes: [undefined, null, 7], deployments: [undefined], replicas: ["r1"] })).toEqual([
+      `nodes[0]: must be a node object, got undefined`,
+      `nodes[1]: must be a node object, got null`,
+      `nodes[2]: must be a node object, got 7`,
+      `deployments[0]: must be a deployment object, got undefined`,
+      `replicas[0]: must be a replica object, got "r1"`
+    ])
+  })
+
+  it("reports an id or a reference that is not a string once, as its shape: never also as a duplicate or unknown", () => {
+    const input = {
+      nodes: [{ id: 5, capacity: { CPU: 8 } }, { id: 5, capacity: { CPU: 8 } }, { id: "n1", capacity: { CPU: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      replicas: [{ id: "r1", deployment: 1, node: "n1" }, { id: "r2", deployment: "d", node: 7 }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[0].id: must be a string, got 5`,
+      `nodes[1].id: must be a string, got 5`,
+      `replicas[0] ("r1").deployment: must be a string, got 1`,
+      `replicas[1] ("r2").node: must be a string, got 7`
+    ])
+    const named = { nodes: [{ id: "n1", capacity: { CPU: 8 } }], deployments: [{ id: "d", demand: { CPU: 1 } }] }
+    expect(lines({ ...named, replicas: [{ id: "r2", deployment: "d", node: 7 }] })).toEqual([`replicas[0] ("r2").node: must be a string, got 7`])
+  })
+
+  it("counts a resource named like an object's own method (constructor) as 0 on a node that does not list it", () => {
+    const input = {
+      nodes: [{ id: "n1", capacity: { CPU: 8 } }],
+      deployments: [{ id: "d", demand: { CPU: 1, constructor: 1 } }],
+      replicas: [{ id: "r1", deployment: "d", node: "n1" }]
+    }
+    expect(lines(input)).toEqual([`nodes[0] ("n1").capacity.constructor: over capacity: its replicas need 1, it has 0`])
+  })
+
+  it("checks no capacity against a node or deployment whose id is repeated: which one is meant is unknown", () => {
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 8 } }, { id: "a", capacity: { CPU: 1 } }, { id: "a", capacity: { CPU: 1 } }],
+      deployments: [{ id: "d", demand: { CPU: 2 } }, { id: "d", demand: { CPU: 9 } }, { id: "e", demand: { CPU: 2 } }],
+      replicas: [{ id: "r1", deployment: "e", node: "a" }, { id: "r2", deployment: "d", node: "a" }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[1] ("a").id: duplicate node id (first at nodes[0])`,
+      `nodes[2] ("a").id: duplicate node id (first at nodes[0])`,
+      `deployments[1] ("d").id: duplicate deployment id (first at deployments[0])`
+    ])
+  })
+
+  it("checks no reference against a list that is missing or not a list: its own problem says it", () => {
+    const replicas = [{ id: "r1", deployment: "d", node: "a" }]
+    expect(lines({ deployments: [{ id: "d", demand: {} }], replicas })).toEqual([`nodes: missing (expected a list of nodes)`])
+    expect(lines({ nodes: "a", deployments: [{ id: "d", demand: {} }], replicas })).toEqual([`nodes: must be a list of nodes, got "a"`])
+    expect(lines({ nodes: [{ id: "a", capacity: {} }], replicas })).toEqual([`deployments: missing (expected a list of deployments)`])
+    expect(lines({ nodes: [{ id: "a", capacity: {} }], deployments: {}, replicas }))
+      .toEqual([`deployments: must be a list of deployments, got an object`])
+  })
+
+  it("counts no load for a replica whose own shape is wrong: an over-capacity report is never a guess", () => {
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 2 } }],
+      deployments: [{ id: "d", demand: { CPU: 2 }, maxReplicasPerNode: 1 }],
+      replicas: [{ id: "r1", deployment: "d", node: "a" }, { id: "r2", deployment: "d", node: "a", movable: "yes" }]
+    }
+    expect(lines(input)).toEqual([`replicas[1] ("r2").movable: must be a boolean, got "yes"`])
+  })
+
+  it("refuses an empty key with the known keys, and __proto__ as a resource or label name", () => {
+    const input = {
+      ...JSON.parse(`{ "": 1 }`),
+      nodes: [{ id: "n1", capacity: JSON.parse(`{ "CPU": 8, "__proto__": 1 }`), labels: JSON.parse(`{ "__proto__": "x" }`) }],
+      deployments: [],
+      replicas: []
+    }
+    expect(lines(input)).toEqual([
+      `[""]: unknown key (known keys: nodes, deployments, replicas, options)`,
+      `nodes[0] ("n1").capacity.__proto__: "__proto__" is not allowed as a name`,
+      `nodes[0] ("n1").labels.__proto__: "__proto__" is not allowed as a name`
+    ])
+  })
+
   it("reports a negative capacity, a replica on an unknown node and a duplicate id together", () => {
     const input = {
       nodes: [{ id: "n1", capacity: { CPU: -1 } }, { id: "n2", capacity: { CPU: 8 } }],
@@ -188,6 +272,20 @@ describe("validate: each kind of problem", () => {
       `nodes[0] ("n1").capacity.CPU: must be a non-negative integer, got -1`,
       `replicas[2] ("r1").id: duplicate replica id (first at replicas[0])`,
       `replicas[1] ("r2").node: unknown node "n9"`
+    ])
+  })
+
+  it("quotes a long id or value by its first 40 characters and an ellipsis, a 40-character one in full", () => {
+    const long = "node-of-the-eastern-rack-number-0123456789-spare" // 48 characters
+    const forty = "replica-of-the-western-rack-0123456789ab" // 40 characters
+    const input = {
+      nodes: [{ id: long, capacity: { CPU: -1 } }],
+      deployments: [{ id: "d", demand: { CPU: 1 } }],
+      replicas: [{ id: forty, deployment: "d", node: long, movable: long }]
+    }
+    expect(lines(input)).toEqual([
+      `nodes[0] ("node-of-the-eastern-rack-number-01234567…").capacity.CPU: must be a non-negative integer, got -1`,
+      `replicas[0] ("replica-of-the-western-rack-0123456789ab").movable: must be a boolean, got "node-of-the-eastern-rack-number-01234567…"`
     ])
   })
 
