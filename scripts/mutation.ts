@@ -61,16 +61,19 @@ const exhaustive = !values["skip-exhaustive"]
 const cores: ReadonlyArray<Core> = positionals.length > 0 ? (positionals as Array<Core>) : CORES
 
 /** Whether a path is one of a core's source files (a `dir/**` pattern or the path itself). */
+/** The folder a `dir/**` pattern covers (with its trailing slash), or undefined for a single file. */
+const folderOf = (pattern: string): string | undefined => (pattern.includes("**") ? pattern.slice(0, pattern.indexOf("**")) : undefined)
 const inCore = (core: Core, path: string): boolean =>
-  (sources[core] as ReadonlyArray<string>).some((pattern) =>
-    pattern.includes("**") ? path.startsWith(pattern.slice(0, pattern.indexOf("**"))) && path.endsWith(".ts") : path === pattern
-  )
+  (sources[core] as ReadonlyArray<string>).some((pattern) => {
+    const folder = folderOf(pattern)
+    return folder === undefined ? path === pattern : path.startsWith(folder) && path.endsWith(".ts")
+  })
 /** Every source file of a core that Stryker mutates (its `index.ts` files re-export only). */
 const sourceFiles = (core: Core): ReadonlyArray<string> =>
   (sources[core] as ReadonlyArray<string>).flatMap((pattern) => {
-    if (!pattern.includes("**")) return [pattern]
-    const dir = pattern.slice(0, pattern.indexOf("**"))
-    return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => `${dir}${f}`).filter((f) => inCore(core, f))
+    const folder = folderOf(pattern)
+    if (folder === undefined) return [pattern]
+    return readdirSync(folder, { recursive: true, encoding: "utf8" }).map((f) => `${folder}${f}`).filter((f) => inCore(core, f))
   }).filter((f) => !f.endsWith("/index.ts")).sort()
 /** `--files`: the part of one core this run mutates. */
 const part = values.files?.split(",").map((f) => f.trim()).filter((f) => f.length > 0)
@@ -204,7 +207,8 @@ const render = (core: Core, raw: Report, run: Run): { markdown: string; score: n
     f.mutants.filter((m) => m.status === "Ignored" && !isStatic(m)).map((m) => `| \`${path}:${m.location.start.line}\` | ${m.mutatorName} | ${oneLine(m.statusReason, 240)} |`)
   )
   // A core run in parts that has not reached every file yet: those files are listed, and the goal is not met.
-  const unmeasured = run.commitOf === undefined ? [] : sourceFiles(core).filter((f) => !(f in report.files) && !(f in (run.commitOf ?? {})))
+  const measured = run.commitOf
+  const unmeasured = measured === undefined ? [] : sourceFiles(core).filter((f) => !(f in report.files) && !(f in measured))
   const met = unmeasured.length === 0 && files.every(([, f]) => scoreOf(tallyOf(f.mutants)) >= GOAL)
   const markdown = [
     `# Mutation testing: ${core}`,

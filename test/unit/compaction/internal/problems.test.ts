@@ -54,12 +54,13 @@ describe("itemName", () => {
   })
 })
 
-describe("locate", () => {
-  const problems = (schema: Schema.Schema<any, any>, input: unknown): Array<string> => {
-    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input)
-    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
-  }
+/** The problem lines `locate` writes for an input a schema refuses (none when it decodes), decoded as the package decodes. */
+const problems = (schema: Schema.Schema<any, any>, input: unknown): Array<string> => {
+  const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })(input)
+  return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
+}
 
+describe("locate", () => {
   it("names the alternatives of a union when each can be said in words", () => {
     expect(problems(Schema.Struct({ mode: Schema.Literal("a", "b") }), { mode: 5 })).toEqual([`mode: must be "a" or "b", got 5`])
   })
@@ -71,10 +72,7 @@ describe("locate", () => {
 })
 
 describe("locate: a missing field", () => {
-  const missing = (schema: Schema.Schema<any, any>): Array<string> => {
-    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })({})
-    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
-  }
+  const missing = (schema: Schema.Schema<any, any>): Array<string> => problems(schema, {})
 
   it("says what the field must be, in the words of its schema, or that a value is expected", () => {
     expect(missing(Schema.Struct({ a: Schema.String.annotations({ description: "a name" }) }))).toEqual([`a: missing (expected a name)`])
@@ -85,8 +83,7 @@ describe("locate: a missing field", () => {
 describe("locate: an unknown key, with the key likely meant", () => {
   const unknown = (keys: ReadonlyArray<string>, written: string): Array<string> => {
     const schema = Schema.Struct(Object.fromEntries(keys.map((k) => [k, Schema.optional(Schema.Number)])))
-    const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "error" })({ [written]: 1 })
-    return Either.isLeft(decoded) ? locate(decoded.left).map((p) => `${p.path.map(String).join(".")}: ${p.problem}`) : []
+    return problems(schema, { [written]: 1 })
   }
 
   it("allows one edit per 3 characters of the written key, and at least one", () => {
