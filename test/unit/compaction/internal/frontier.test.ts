@@ -28,4 +28,14 @@ describe("FailureFrontier", () => {
     expect(f.covers(vector(1, 1))).toBe(false)
     expect(f.covers(vector(100, 0))).toBe(true)
   })
+
+  it("remembers each of FRONTIER_SIZE demands that cover no other", () => {
+    const f = new FailureFrontier()
+    // (i, FRONTIER_SIZE - i): none is at least another in every resource, so each covers only itself and larger.
+    for (let i = 0; i < FRONTIER_SIZE; i++) f.record(vector(i, FRONTIER_SIZE - i), 2)
+    for (let i = 0; i < FRONTIER_SIZE; i++) expect(f.covers(vector(i, FRONTIER_SIZE - i)), `demand ${i}`).toBe(true)
+    f.grow()
+    for (let i = 0; i < FRONTIER_SIZE; i++) f.record(vector(i, FRONTIER_SIZE - i), 2)
+    for (let i = 0; i < FRONTIER_SIZE; i++) expect(f.covers(vector(i, FRONTIER_SIZE - i)), `after growing, demand ${i}`).toBe(true)
+  })
 })
