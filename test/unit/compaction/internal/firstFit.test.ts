@@ -33,4 +33,25 @@ describe("FirstFitTree", () => {
     expect(tree.first([5])).toBe(2)
     expect(tree.first([6])).toBe(-1)
   })
+
+  it("never offers or returns a bin past the last: the tree's padding leaves are no bins", () => {
+    // 3 bins in a tree 4 leaves wide (5 in one 8 wide); with no resources every bin has room for every demand.
+    for (const bins of [3, 5]) {
+      const tree = new FirstFitTree(bins, 0)
+      const offered: Array<number> = []
+      expect(tree.first([], (b) => (offered.push(b), false))).toBe(-1)
+      expect(offered).toEqual(Array.from({ length: bins }, (_, b) => b))
+      expect(tree.first([], (b) => b >= bins - 1)).toBe(bins - 1)
+    }
+  })
+
+  it("finds a bin of a tree wider than the bin count by its room alone", () => {
+    const tree = new FirstFitTree(3, 2)
+    ;[[1, 5], [5, 1], [4, 4]].forEach((r, b) => tree.set(b, (k) => r[k] ?? 0))
+    expect(tree.first([1, 5])).toBe(0)
+    expect(tree.first([2, 1])).toBe(1)
+    expect(tree.first([2, 2])).toBe(2)
+    expect(tree.first([5, 5])).toBe(-1)
+    expect(tree.first([0, 0], (b) => b > 0)).toBe(1)
+  })
 })
