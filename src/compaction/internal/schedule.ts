@@ -27,10 +27,10 @@ export const schedule = (
     }
   })
   const waves: Array<Wave> = []
-  for (const l of [...levels.keys()].sort((a, b) => a - b)) {
+  for (const [, replicas] of [...levels].sort(([a], [b]) => a - b)) {
     // One queue per deployment, in deployment order; each wave takes up to maxSurge from each queue in turn.
     const queues = new Map<number, Array<number>>()
-    for (const r of levels.get(l) ?? []) {
+    for (const r of replicas) {
       const d = deploymentOf(instance, r)
       const q = queues.get(d) ?? []
       q.push(r)
@@ -38,7 +38,7 @@ export const schedule = (
     }
     const order = [...queues.keys()].sort((a, b) => a - b)
     const heads = new Map(order.map((d) => [d, 0]))
-    let remaining = levels.get(l)?.length ?? 0
+    let remaining = replicas.length
     let turn = 0
     while (remaining > 0) {
       const wave: Array<number> = []
