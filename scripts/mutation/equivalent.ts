@@ -636,6 +636,46 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "every path starts with options, so the root name (shown only for an empty path) is never used"
   },
   {
+    file: "src/compaction/internal/candidate.ts",
+    mutator: "EqualityOperator",
+    line: "if (va !== vb) return va > vb",
+    original: "va > vb",
+    replacement: "va >= vb",
+    reason: "under va !== vb the two values differ, so va >= vb and va > vb agree"
+  },
+  {
+    file: "src/compaction/internal/firstFit.ts",
+    mutator: "EqualityOperator",
+    line: "while (width < bins) width *= 2",
+    original: "width < bins",
+    replacement: "width <= bins",
+    reason: "only a tree twice as wide when bins is a power of two: the extra leaves are padding, never set (room -1) and never offered or returned (b < this.bins), so every query answers the same"
+  },
+  {
+    file: "src/compaction/internal/firstFit.ts",
+    mutator: "UnaryOperator",
+    line: "this.room[i * R + k] = Math.max(this.room[2 * i * R + k] ?? -1, this.room[(2 * i + 1) * R + k] ?? -1)",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: set is given only bins below `bins` (repack sets each of its bins and the bins first returns), so both children of every inner node it updates lie inside room (2 * width * R entries)"
+  },
+  {
+    file: "src/compaction/internal/firstFit.ts",
+    mutator: "UnaryOperator",
+    line: "for (let k = 0, j = i * R; k < R; k++, j++) if ((this.room[j] ?? -1) < (demand[k] ?? 0)) return false",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: search visits only tree nodes 1 … 2 * width - 1, whose entries all lie inside room (2 * width * R entries)"
+  },
+  {
+    file: "src/compaction/internal/schedule.ts",
+    mutator: "ArrayDeclaration",
+    line: "const q = queues.get(d) ?? []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",
