@@ -572,6 +572,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable: the nodes summed are where the replicas are before or after the plan, the snapshot's own (validate) or a step's destination, and decodePlan refuses a destination the snapshot lacks"
   },
   {
+    file: "src/compaction/Plan.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof item !== \"object\" || item === null) return",
+    original: "typeof item !== \"object\"",
+    replacement: "false",
+    reason: "a number, string or boolean item then reaches Object.hasOwn, which answers false for every field read (replica, deployment, node, from, to): no reference is read from it either way; null still returns"
+  },
+  {
     file: "src/compaction/Snapshot.ts",
     mutator: "ArrayDeclaration",
     line: "return Array.isArray(items) ? items.map((value, index) => ({ index, value, wellFormed: !malformed.has(`${list}[${index}]`) })) : []",
