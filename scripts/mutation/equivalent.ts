@@ -652,6 +652,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "under va !== vb the two values differ, so va >= vb and va > vb agree"
   },
   {
+    file: "src/compaction/internal/candidate.ts",
+    mutator: "EqualityOperator",
+    line: "if (a.spent !== b.spent) return a.spent < b.spent",
+    original: "a.spent < b.spent",
+    replacement: "a.spent <= b.spent",
+    reason: "under a.spent !== b.spent the two costs differ, so a.spent <= b.spent and a.spent < b.spent agree"
+  },
+  {
     file: "src/compaction/internal/firstFit.ts",
     mutator: "EqualityOperator",
     line: "while (width < bins) width *= 2",

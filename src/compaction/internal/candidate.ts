@@ -17,7 +17,7 @@ export interface Candidate extends Outcome {
 }
 
 /** The highest level of any move (0 when nothing moves). */
-export const highestLevel = (level: Int32Array): number => level.reduce((a, b) => (b > a ? b : a), 0)
+export const highestLevel = (level: Int32Array): number => level.reduce((a, b) => Math.max(a, b), 0)
 
 /** What a candidate releases: nodes, or their cost for the cost objective. */
 export const releasedValue = (instance: Instance, c: Candidate, options: PlanOptions): number => {

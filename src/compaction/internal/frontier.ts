@@ -10,19 +10,15 @@
 export const FRONTIER_SIZE = 32
 
 export class FailureFrontier {
-  private failed: Array<Float64Array> = []
-  /** The free-capacity version the remembered demands were recorded at. */
-  private recordedAt = -1
-  private version = 0
+  private readonly failed: Array<Float64Array> = []
 
   /** Free capacity grew somewhere: what failed before may fit now. */
   grow(): void {
-    this.version++
+    this.failed.length = 0
   }
 
   /** Whether a demand (`demand(k)` for each of `resources`) is at least a remembered failure in every resource. */
   covers(demand: (k: number) => number): boolean {
-    if (this.recordedAt !== this.version) (this.failed = []), (this.recordedAt = this.version)
     for (const f of this.failed) {
       let k = 0
       while (k < f.length && demand(k) >= (f[k] ?? 0)) k++
@@ -33,7 +29,6 @@ export class FailureFrontier {
 
   /** Remembers a demand that found no destination (while there is room in the frontier). */
   record(demand: (k: number) => number, resources: number): void {
-    if (this.recordedAt !== this.version) (this.failed = []), (this.recordedAt = this.version)
     if (this.failed.length < FRONTIER_SIZE) this.failed.push(Float64Array.from({ length: resources }, (_, k) => demand(k)))
   }
 }
