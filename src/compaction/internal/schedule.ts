@@ -37,7 +37,7 @@ export const schedule = (
       queues.set(d, q)
     }
     const order = [...queues.keys()].sort((a, b) => a - b)
-    const heads = new Map(order.map((d) => [d, 0]))
+    const heads = new Map<number, number>()
     let remaining = replicas.length
     let turn = 0
     while (remaining > 0) {
