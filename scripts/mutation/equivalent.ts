@@ -685,6 +685,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/schedule.ts",
+    mutator: "ConditionalExpression",
+    line: "for (let i = 0; i < order.length && wave.length < maxConcurrent; i++) {",
+    original: "wave.length < maxConcurrent",
+    replacement: "true",
+    reason: "a shortcut: once the wave holds maxConcurrent steps, each further queue takes min(…, maxConcurrent - wave.length, …) = 0 steps"
+  },
+  {
+    file: "src/compaction/internal/schedule.ts",
+    mutator: "EqualityOperator",
+    line: "for (let i = 0; i < order.length && wave.length < maxConcurrent; i++) {",
+    original: "wave.length < maxConcurrent",
+    replacement: "wave.length <= maxConcurrent",
+    reason: "a wave never holds more than maxConcurrent steps, and at exactly maxConcurrent each further queue takes 0 steps (see the entry above)"
+  },
+  {
+    file: "src/compaction/internal/schedule.ts",
     mutator: "ArrayDeclaration",
     line: "const q = queues.get(d) ?? []",
     original: "[]",

@@ -40,6 +40,20 @@ describe("schedule", () => {
     expect(waves([1, 1, 1, 1, 1], 2)).toEqual([[1, 3], [0, 4], [2]])
   })
 
+  it("fills a wave's last places within maxConcurrent, whatever maxSurge would allow", () => {
+    // c (maxSurge 1): s0; d (maxSurge 2): s1, s2. Two a wave: c's one and one of d's, then d's other.
+    const two = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "n0", capacity: { CPU: 8 } }, { id: "n1", capacity: { CPU: 8 } }],
+      deployments: [{ id: "c", demand: { CPU: 1 }, maxSurge: 1 }, { id: "d", demand: { CPU: 1 }, maxSurge: 2 }],
+      replicas: [
+        { id: "s0", deployment: "c", node: "n0" },
+        { id: "s1", deployment: "d", node: "n0" },
+        { id: "s2", deployment: "d", node: "n0" }
+      ]
+    }))
+    expect(schedule(two, Int32Array.from([1, 1, 1]), 2).map((w) => w.replicas)).toEqual([[0, 1], [2]])
+  })
+
   it("runs levels in order and leaves replicas of level 0 out", () => {
     expect(waves([2, 0, 1, 0, 3], Infinity)).toEqual([[2], [0], [4]])
     expect(waves([0, 0, 0, 0, 0], Infinity)).toEqual([])

@@ -20,4 +20,12 @@ describe("scoring", () => {
     expect(late + 2).toBeLessThan(early)
     expect(stays).toBeLessThan(late)
   })
+
+  it("in late mode puts one rank later ahead of any fit: a step of more than R (a fit part is at most R)", () => {
+    const R = 2
+    for (let rank = 0; rank < 9; rank++) {
+      expect(preference("late", R, false, rank, 10) - preference("late", R, false, rank + 1, 10)).toBeGreaterThan(R)
+    }
+    expect(preference("late", R, false, 9, 10) - preference("late", R, true, 0, 10)).toBeGreaterThan(R)
+  })
 })
