@@ -708,6 +708,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
   },
   {
+    file: "src/compaction/fromRay.ts",
+    mutator: "ConditionalExpression",
+    line: "const name = list === \"nodes\" ? at(item, \"node_id\") : list === \"actors\" ? at(item, \"class_name\") : undefined",
+    original: "list === \"actors\"",
+    replacement: "true",
+    reason: "nameOf sees only the lists nodes and actors: an item (a numeric key) is reached only through the dump's two Schema.Arrays, since a dump or record that is a list is refused where it stands"
+  },
+  {
+    file: "src/compaction/fromRay.ts",
+    mutator: "ConditionalExpression",
+    line: "if (node === undefined || !aliveIds.has(node)) {",
+    original: "node === undefined",
+    replacement: "false",
+    reason: "aliveIds holds node ids (strings) only, so !aliveIds.has(undefined) is true: an actor without a node takes the same branch"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",

@@ -81,7 +81,7 @@ const RayActor = Schema.Struct({
 const Dump = Schema.Struct({
   nodes: Schema.Array(RayNode).annotations({ description: "a list of nodes (ray list nodes --detail --format json)" }),
   actors: Schema.Array(RayActor).annotations({ description: "a list of actors (ray list actors --detail --format json)" })
-})
+}).annotations({ description: "an object of nodes and actors" })
 
 const SERVE_REPLICA = /^ServeReplica:(.+)$/
 /** Serve's proxies: one per node that serves, gone with the node. */

@@ -147,6 +147,63 @@ describe("rules", () => {
   })
 })
 
+describe("more rules", () => {
+  it("accepts amounts of zero, a demand listing only what it needs", () => {
+    const { snapshot } = Compaction.fromRayOrThrow({
+      nodes: [rayNode("n", { CPU: 2, GPU: 0 })],
+      actors: [rayActor("a", "n", { CPU: 1, GPU: 0 })]
+    })
+    expect(snapshot.nodes[0]?.capacity).toEqual({ CPU: 20000, GPU: 0 })
+    expect(snapshot.deployments[0]?.demand).toEqual({ CPU: 10000 })
+  })
+
+  it("names an actor without a name (Ray's empty name) by its id", () => {
+    const { notes, snapshot } = Compaction.fromRayOrThrow({
+      nodes: [rayNode("n", { CPU: 2 })],
+      actors: [{ ...rayActor("ffa1", "n", { CPU: 1 }, "FeatureCache"), name: "" }, { ...rayActor("ffa2", "n", {}), name: "" }]
+    })
+    expect(snapshot.replicas).toEqual([
+      { id: "ffa1", deployment: "actor:ffa1", node: "n", movable: false },
+      { id: "ffa2", deployment: "app:d", node: "n", movable: true }
+    ])
+    expect(notes.map(Compaction.describeNote)).toEqual(["pinned actor ffa1: not a Serve replica (class FeatureCache)"])
+  })
+
+  it("leaves out a live actor whose node is dead or not in the dump", () => {
+    const { notes, snapshot } = Compaction.fromRayOrThrow({
+      nodes: [rayNode("n", { CPU: 2 }), { ...rayNode("d", { CPU: 2 }), state: "DEAD" }],
+      actors: [rayActor("a", "d", { CPU: 1 }), rayActor("b", "gone", { CPU: 1 }, "FeatureCache"), rayActor("c", "n", { CPU: 1 })]
+    })
+    expect(snapshot.replicas).toEqual([{ id: "c", deployment: "app:d", node: "n", movable: true }])
+    expect(notes.map(Compaction.describeNote)).toEqual([
+      "left out node d: DEAD",
+      "left out actor a: its node d is not ALIVE in the dump",
+      "left out actor b: its node gone is not ALIVE in the dump"
+    ])
+  })
+
+  it("takes every proxy on a node off its capacity", () => {
+    const { snapshot } = Compaction.fromRayOrThrow({
+      nodes: [rayNode("n", { CPU: 4, memory: 8 })],
+      actors: [rayActor("p1", "n", { CPU: 0.5 }, "ProxyActor"), rayActor("p2", "n", { CPU: 0.25, memory: 1 }, "HTTPProxyActor")]
+    })
+    // 4 − 0.5 − 0.25 CPU, 8 − 1 memory
+    expect(snapshot.nodes[0]?.capacity).toEqual({ CPU: 32500, memory: 70000 })
+  })
+
+  it("leaves out the fields a dump does not give: no labels, no options", () => {
+    const { snapshot } = Compaction.fromRayOrThrow({ nodes: [rayNode("n", { CPU: 1 }), { ...rayNode("m", { CPU: 1 }), labels: null }], actors: [] })
+    expect(snapshot).toStrictEqual({
+      nodes: [
+        { id: "n", capacity: { CPU: 10000 }, cost: 1, releasable: true, acceptsIncoming: true },
+        { id: "m", capacity: { CPU: 10000 }, cost: 1, releasable: true, acceptsIncoming: true }
+      ],
+      deployments: [],
+      replicas: []
+    })
+  })
+})
+
 // ---------------------------------------------------------------------------------------------
 // Refusals and fuzz.
 
@@ -173,6 +230,44 @@ describe("refusals", () => {
     expect(problems({ nodes: {}, actors: [] } as Compaction.RayDump)).toEqual([
       "nodes: must be a list of nodes (ray list nodes --detail --format json), got an object"
     ])
+    expect(problems({
+      nodes: [rayNode("n", { CPU: 1 })],
+      actors: [rayActor("a", "n", { CPU: 1 }), rayActor("b", "n", { memory: 1e15 })]
+    })).toEqual([
+      'actors[1] ("ServeReplica:app:d").required_resources.memory: is beyond the safe integer range once scaled by 10000'
+    ])
+  })
+
+  it("names every problem of several items, short paths beside long ones", () => {
+    expect(problems({
+      nodes: [{ ...rayNode("n", { CPU: 1 }), state: "alive" }, rayNode("m", { CPU: -1 })],
+      actors: []
+    })).toEqual([
+      'nodes[0] ("n").state: must be "ALIVE" or "DEAD", got "alive"',
+      'nodes[1] ("m").resources_total.CPU: must be a non-negative number, got -1'
+    ])
+  })
+
+  it("names the dump itself when it is not an object", () => {
+    expect(problems(null as unknown as Compaction.RayDump)).toEqual(["dump: must be an object of nodes and actors, got null"])
+  })
+
+  it("is an InvalidDump of fromRay, thrown as it is by fromRayOrThrow", () => {
+    const dump = { nodes: [rayNode("n", { CPU: -1 })], actors: [] }
+    const result = Compaction.fromRay(dump)
+    expect(Either.isLeft(result) && result.left.source).toBe("fromRay")
+    expect(() => Compaction.fromRayOrThrow(dump)).toThrow(Compaction.InvalidDump)
+    expect(() => Compaction.fromRayOrThrow(dump)).toThrow(
+      'replicore/compaction.fromRay: invalid dump:\n  - nodes[0] ("n").resources_total.CPU: must be a non-negative number, got -1'
+    )
+  })
+
+  it("refuses a dump whose actors need more than their node has, as a problem of the converted snapshot", () => {
+    const dump = { nodes: [rayNode("n", { CPU: 1 })], actors: [rayActor("a", "n", { CPU: 1 }), rayActor("b", "n", { CPU: 0.5 })] }
+    const result = Compaction.fromRay(dump)
+    expect(Either.isLeft(result) && result.left.source).toBe("fromRay")
+    // 1 + 0.5 CPU on a node of 1, in Ray's units
+    expect(problems(dump)).toEqual(['converted snapshot: nodes[0] ("n").capacity.CPU: over capacity: its replicas need 15000, it has 10000'])
   })
 })
 

@@ -18,8 +18,11 @@ export interface Member {
   readonly movable: boolean
 }
 
-const demandKey = (demand: Amounts): string =>
-  JSON.stringify(Object.entries(nonZero(demand)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+/** A demand as a string, the same for the same amounts in any key order (its resources listed in sorted order). */
+const demandKey = (demand: Amounts): string => {
+  const needed = nonZero(demand)
+  return JSON.stringify(needed, Object.keys(needed).sort())
+}
 
 /**
  * Deployments from replicas: one per group, in order of first appearance.

@@ -13,13 +13,13 @@ const isPrefix = (a: ReadonlyArray<PropertyKey>, b: ReadonlyArray<PropertyKey>):
 
 /**
  * Decodes `value`, found at `at` in the dump: unknown keys are ignored (real
- * dumps carry many), every problem is reported where it is. A problem at a
+ * dumps carry many; effect's default), every problem is reported where it is. A problem at a
  * field that has a problem inside it is left out: the inner one names what
  * is wrong (a nullable field's `null` alternative says nothing about a value
  * that is there).
  */
 export const decodeAt = <A, I>(schema: Schema.Schema<A, I>, value: unknown, at: ReadonlyArray<PropertyKey>) => {
-  const decoded = Schema.decodeUnknownEither(schema, { errors: "all", onExcessProperty: "ignore" })(value)
+  const decoded = Schema.decodeUnknownEither(schema, { errors: "all" })(value)
   return Either.mapLeft(decoded, (error): ReadonlyArray<Located> => {
     const found = locate(error)
     return found
@@ -41,7 +41,8 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/
 
 /**
  * A path as a reader names it. `nameOf(list, item)` names an item of the
- * list under the key `list` (or `undefined` to leave it unnamed).
+ * list under the key `list` (`""` for a list at the root), or answers
+ * `undefined` to leave it unnamed.
  */
 export const pathName = (
   root: unknown,

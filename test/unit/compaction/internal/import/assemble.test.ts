@@ -20,6 +20,19 @@ describe("group", () => {
       { id: "d", deployment: "g", node: "n" }
     ])
   })
+
+  it("makes one deployment of one demand, whatever the order of its resources", () => {
+    const orders = [["CPU", "GPU", "memory"], ["CPU", "memory", "GPU"], ["GPU", "CPU", "memory"], ["GPU", "memory", "CPU"], ["memory", "CPU", "GPU"], ["memory", "GPU", "CPU"]]
+    const amount: Record<string, number> = { CPU: 1, GPU: 2, memory: 3 }
+    const members = orders.map((order, i) => ({ id: `r${i}`, node: "n", group: "g", demand: Object.fromEntries(order.map((r) => [r, amount[r] ?? 0])), movable: true }))
+    const grouped = group(members, () => undefined)
+    expect(grouped.deployments).toEqual([{ id: "g", demand: { CPU: 1, GPU: 2, memory: 3 } }])
+    expect(grouped.replicas.map((r) => r.deployment)).toEqual(["g", "g", "g", "g", "g", "g"])
+  })
+
+  it("leaves maxSurge out of a deployment whose group has none", () => {
+    expect(group([member("a", "g", 1)], () => undefined).deployments).toStrictEqual([{ id: "g", demand: { CPU: 1 } }])
+  })
 })
 
 describe("Notes", () => {
@@ -46,5 +59,13 @@ describe("finish", () => {
       { item: 'converted snapshot: nodes[0] ("n").capacity.CPU', problem: "over capacity: its replicas need 2, it has 1" }
     ])
     expect(Either.isLeft(over) && over.left.message.split("\n")[0]).toBe("replicore/compaction.fromRay: invalid dump:")
+  })
+
+  it("gives the snapshot no options field when there are none, and the options when there are", () => {
+    const nodes = [{ id: "n", capacity: { CPU: 1 } }]
+    const none = finish("fromRay", nodes, group([], () => undefined), undefined, new Notes())
+    expect(Either.isRight(none) && Object.keys(none.right.snapshot)).toEqual(["nodes", "deployments", "replicas"])
+    const some = finish("fromKubernetes", nodes, group([], () => undefined), { objective: "cost" }, new Notes())
+    expect(Either.isRight(some) && some.right.snapshot.options).toEqual({ objective: "cost", seed: 0 })
   })
 })

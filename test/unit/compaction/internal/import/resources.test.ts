@@ -27,6 +27,7 @@ describe("add, max, nonZero", () => {
   it("work resource by resource", () => {
     expect(add({ CPU: 1, GPU: 1 }, { CPU: 2, memory: 3 })).toEqual({ CPU: 3, GPU: 1, memory: 3 })
     expect(max({ CPU: 1, GPU: 4 }, { CPU: 2 })).toEqual({ CPU: 2, GPU: 4 })
+    expect(max({ CPU: 3 }, { CPU: 2, GPU: 1 })).toEqual({ CPU: 3, GPU: 1 })
     expect(nonZero({ CPU: 0, GPU: 1 })).toEqual({ GPU: 1 })
   })
 })
