@@ -713,7 +713,7 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     line: "const [, sign, number = \"\", suffix = \"\"] = match",
     original: "\"\"",
     replacement: "\"Stryker was here!\"",
-    reason: "unreachable default of number: the grammar's number group is not optional, so every match holds its digits (the default only satisfies the type of a destructured match)"
+    reason: "unreachable default of number: the grammar's number group is not optional, so every match holds its digits (the default only satisfies the type of a destructured match); suffix's default, the same mutant on this line, is reached and killed"
   },
   {
     file: "src/compaction/internal/import/quantity.ts",
