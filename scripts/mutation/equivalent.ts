@@ -724,6 +724,54 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "aliveIds holds node ids (strings) only, so !aliveIds.has(undefined) is true: an actor without a node takes the same branch"
   },
   {
+    file: "src/compaction/internal/import/quantity.ts",
+    mutator: "StringLiteral",
+    line: "const [, sign, number = \"\", suffix = \"\"] = match",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable default of number: the grammar's number group is not optional, so every match holds its digits (the default only satisfies the type of a destructured match); suffix's default, the same mutant on this line, is reached and killed"
+  },
+  {
+    file: "src/compaction/internal/import/quantity.ts",
+    mutator: "EqualityOperator",
+    line: "if (exponent >= 0) numerator *= pow(10n, exponent)",
+    original: "exponent >= 0",
+    replacement: "exponent > 0",
+    reason: "at exponent 0 either branch multiplies by 10^0 = 1 (the numerator or the denominator), so the quantity is the same"
+  },
+  {
+    file: "src/compaction/internal/import/podRequests.ts",
+    mutator: "EqualityOperator",
+    line: "a.numerator * b.denominator >= b.numerator * a.denominator ? a : b",
+    original: "a.numerator * b.denominator >= b.numerator * a.denominator",
+    replacement: "a.numerator * b.denominator > b.numerator * a.denominator",
+    reason: "on a tie a and b are the same value (perhaps as different fractions); every later use (plus, larger, toUnits) reads only the value, so either answer converts to the same units"
+  },
+  {
+    file: "src/compaction/internal/import/podRequests.ts",
+    mutator: "ConditionalExpression",
+    line: "if (typeof q !== \"string\") out[name] = q",
+    original: "typeof q !== \"string\"",
+    replacement: "true",
+    reason: "quantities reads only resource lists the schema has decoded, and its QuantityField refuses every text parse refuses: parse never answers a string here"
+  },
+  {
+    file: "src/compaction/internal/import/podRequests.ts",
+    mutator: "StringLiteral",
+    line: "if (typeof q !== \"string\") out[name] = q",
+    original: "\"string\"",
+    replacement: "\"\"",
+    reason: "the test is then always true: the same as the entry above (parse never answers a string for a decoded resource list)"
+  },
+  {
+    file: "src/compaction/internal/import/podRequests.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const c of spec.initContainers ?? []) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a pod without init containers then meets a stand-in string, which has no restartPolicy and no resources: it requests nothing, and the larger of nothing and the sidecars (none) changes no request"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",

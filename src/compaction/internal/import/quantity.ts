@@ -15,7 +15,8 @@ export interface Quantity {
 const GRAMMAR = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/
 
 const BINARY: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Gi: 30, Ti: 40, Pi: 50, Ei: 60 }
-const DECIMAL: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 }
+/** Powers of ten by suffix; no suffix at all is a plain number (10⁰). */
+const DECIMAL: Readonly<Record<string, number>> = { "": 0, n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 }
 
 /** Exponents beyond this are not quantities a cluster holds (Kubernetes itself caps them far lower). */
 const MAX_EXPONENT = 60
@@ -29,14 +30,14 @@ const pow = (base: bigint, exponent: number): bigint => base ** BigInt(exponent)
 export const parse = (text: string): Quantity | string => {
   const match = GRAMMAR.exec(text)
   if (match === null) return `must be a Kubernetes quantity (such as 500m, 2, 32Gi, 1e3), got ${JSON.stringify(text)}`
-  const [, sign = "", number = "", suffix = ""] = match
-  const [whole = "", fraction = ""] = number.split(".")
-  let numerator = BigInt(`${whole}${fraction}` === "" ? "0" : `${whole}${fraction}`)
+  const [, sign, number = "", suffix = ""] = match
+  const [, fraction = ""] = number.split(".")
+  let numerator = BigInt(number.replace(".", ""))
   let denominator = pow(10n, fraction.length)
   if (sign === "-" && numerator !== 0n) return `must not be negative, got ${JSON.stringify(text)}`
   if (suffix in BINARY) numerator *= pow(2n, BINARY[suffix] ?? 0)
   else {
-    const exponent = suffix === "" ? 0 : suffix in DECIMAL ? DECIMAL[suffix] ?? 0 : Number(suffix.slice(1))
+    const exponent = suffix in DECIMAL ? DECIMAL[suffix] ?? 0 : Number(suffix.slice(1))
     if (Math.abs(exponent) > MAX_EXPONENT) return `has an exponent beyond ±${MAX_EXPONENT}, got ${JSON.stringify(text)}`
     if (exponent >= 0) numerator *= pow(10n, exponent)
     else denominator *= pow(10n, -exponent)

@@ -3,31 +3,52 @@
  * controller match them: label selectors (a disruption budget's pods) and
  * node selectors (`nodeSelector`, required node affinity).
  */
+import { Option } from "effect"
 import type { LabelSelector, NodeSelectorTerm, Requirement } from "./kubernetesSchemas.js"
 
 type Labels = Readonly<Record<string, string>>
 
 const has = (labels: Labels, key: string): boolean => Object.hasOwn(labels, key)
 
-/** One requirement of a selector on a set of labels (`Gt`/`Lt` compare integers, as node affinity does). */
+/** An integer as node affinity reads one (Go's `strconv.ParseInt(s, 10, 64)`): an optional sign, then decimal digits. */
+const INTEGER = /^[+-]?\d+$/
+
+/** The range of a 64-bit integer: `ParseInt` refuses values outside it. */
+const INT64_MIN = -(2n ** 63n)
+const INT64_MAX = 2n ** 63n - 1n
+
+/** A label value or a `Gt`/`Lt` bound as a 64-bit integer, or nothing when it is not one. */
+const int64 = (text: string | undefined): Option.Option<bigint> =>
+  Option.fromNullable(text).pipe(
+    Option.filter((t) => INTEGER.test(t)),
+    Option.map(BigInt),
+    Option.filter((n) => n >= INT64_MIN && n <= INT64_MAX)
+  )
+
+/**
+ * One requirement of a selector on a set of labels. A missing label
+ * (`undefined`) is among no values; `Gt`/`Lt` hold only between two 64-bit
+ * integers (a single bound), as node affinity compares them.
+ */
 const requirementHolds = (labels: Labels, r: Pick<Requirement, "key" | "operator" | "values">): boolean => {
   const value = has(labels, r.key) ? labels[r.key] : undefined
-  const values = r.values ?? []
+  const values = new Set<string | undefined>(r.values)
   switch (r.operator) {
     case "In":
-      return value !== undefined && values.includes(value)
+      return values.has(value)
     case "NotIn":
-      return value === undefined || !values.includes(value)
+      return !values.has(value)
     case "Exists":
       return value !== undefined
     case "DoesNotExist":
       return value === undefined
     case "Gt":
     case "Lt": {
-      const bound = values.length === 1 ? Number(values[0]) : Number.NaN
-      const own = value === undefined ? Number.NaN : Number(value)
-      if (!Number.isInteger(bound) || !Number.isInteger(own)) return false
-      return r.operator === "Gt" ? own > bound : own < bound
+      const bound = r.values?.length === 1 ? int64(r.values[0]) : Option.none()
+      return Option.exists(
+        Option.all([int64(value), bound]),
+        ([own, limit]) => r.operator === "Gt" ? own > limit : own < limit
+      )
     }
   }
 }

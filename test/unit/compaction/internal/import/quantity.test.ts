@@ -57,4 +57,12 @@ describe("parse and toUnits", () => {
     expect(parse("-500m")).toBe('must not be negative, got "-500m"')
     expect(parse("1e99")).toMatch(/exponent/)
   })
+
+  it("reads exponents up to ±60 and refuses one beyond, naming the limit", () => {
+    // 1e60 is 10^60 units of 10^60, 1e-60 one 10^60th of a unit
+    expect(toUnits(q("1e60"), { numerator: 1n, denominator: 10n ** 60n }, "down")).toBe(1)
+    expect(toUnits(q("1E-60"), { numerator: 10n ** 60n, denominator: 1n }, "down")).toBe(1)
+    expect(parse("1e61")).toBe('has an exponent beyond ±60, got "1e61"')
+    expect(parse("1e-61")).toBe('has an exponent beyond ±60, got "1e-61"')
+  })
 })
