@@ -333,7 +333,7 @@ const capacities = (
     const over: Array<string> = []
     for (const r of new Set([...Object.keys(capacity), ...Object.keys(load.get(n.name) ?? {})])) {
       const needed = load.get(n.name)?.[r] ?? 0
-      if ((capacity[r] ?? 0) < needed || (capacity[r] ?? 0) < 0) {
+      if ((capacity[r] ?? 0) < needed) {
         over.push(r)
         capacity[r] = needed
       }

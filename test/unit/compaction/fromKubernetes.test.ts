@@ -469,11 +469,27 @@ describe("lists, item by item", () => {
     ])
   })
 
+  it("a duplicate is a problem at its name and is not read further: only the first node is priced", () => {
+    expect(problems({ ...dumpOf(node("a"), node("a")), prices: { x1: 1 } })).toEqual([
+      'lists[0].items[1] ("a").metadata.name: duplicate node "a"',
+      'lists[0].items[0] ("a").metadata.labels["node.kubernetes.io/instance-type"]: missing: the price file prices nodes by instance type'
+    ])
+  })
+
   it("a dump that is not an object is refused at the dump, from fromKubernetes", () => {
     const error = refusal("nodes.json")
     expect(error.source).toBe("fromKubernetes")
     expect(error.problems.map((p) => p.item)).toEqual(["dump"])
     expect(error.message.startsWith("replicore/compaction.fromKubernetes: invalid dump:\n")).toBe(true)
+  })
+
+  it("a converted snapshot the snapshot's checks refuse is refused from fromKubernetes, as a problem of the converted snapshot", () => {
+    // two replicas of 9e12 CPU each on one node: its capacity, raised to their 1.8e16 milli-CPU, is beyond the safe integer range
+    const error = refusal(dumpOf(node("a"), pod("p", "a", { cpu: "9000000000000" }), pod("q", "a", { cpu: "9000000000000" })))
+    expect(error.source).toBe("fromKubernetes")
+    expect(error.problems.map((p) => `${p.item}: ${p.problem}`)).toEqual([
+      'converted snapshot: nodes[0] ("a").capacity.CPU: 18000000000000000 is beyond the safe integer range (-9007199254740991 to 9007199254740991)'
+    ])
   })
 
   it("fromKubernetesOrThrow throws the InvalidDump itself", () => {
