@@ -446,6 +446,13 @@ describe("lists, item by item", () => {
       ])
   })
 
+  it("only a kind ending in List names its items' kind", () => {
+    const { kind: _, ...bare } = pod("p", "a")
+    expect(problems({ lists: [{ kind: "PodListing", items: [bare] }] })).toEqual([
+      'lists[0].items[0] ("ns/p").kind: must be "Node" or "Pod", got nothing'
+    ])
+  })
+
   it("a list whose kind is not a string is refused at its kind", () => {
     expect(problems({ lists: [{ ...node("a"), kind: ["Node"] }] })).toEqual([
       "lists[0].kind: must be a string, got a list",
