@@ -772,6 +772,70 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a pod without init containers then meets a stand-in string, which has no restartPolicy and no resources: it requests nothing, and the larger of nothing and the sidecars (none) changes no request"
   },
   {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "return []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "after a part of the dump fails to decode its problems are recorded, so the dump is refused whatever is returned; a returned string has no kind, so no node or pod list picks it up"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "const taints = (spec.taints ?? []).filter((t) => BLOCKING_EFFECTS.includes(t.effect))",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "the filter keeps only NoSchedule/NoExecute effects; a string has no effect, so the taints are empty either way"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "StringLiteral",
+    line: "allocatable: convert(quantities(status.allocatable), \"down\", [...node.path, \"status\", \"allocatable\"], problems),",
+    original: "\"down\"",
+    replacement: "\"\"",
+    reason: "toUnits rounds up only for \"up\" and down for anything else, so \"\" rounds down like \"down\""
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const v of pod.spec.volumes ?? []) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a string has no emptyDir, hostPath nor persistentVolumeClaim field, so it adds no pin reason, like no volume"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "if ((pod.spec.topologySpreadConstraints ?? []).some((c) => c.whenUnsatisfiable === \"DoNotSchedule\")) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a string has no whenUnsatisfiable field, so some(...) is false, as on no constraint"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "const controller = (pod.metadata.ownerReferences ?? []).find((o) => o.controller === true)",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "a string has no controller field, so find(...) gives undefined, as on no owner"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "StringLiteral",
+    line: "const listKind = /^(.+)List$/.exec(decoded.right.kind ?? \"\")?.[1]",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "a list without a kind names no item kind: \"\" and \"Stryker was here!\" both fail the pattern (no name before a final List), so listKind is undefined either way"
+  },
+  {
+    file: "src/compaction/fromKubernetes.ts",
+    mutator: "ArrayDeclaration",
+    line: "for (const pod of membersOf.get(id) ?? []) {",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "unreachable: id comes from labelsOf, and every group put in labelsOf is put in membersOf in the same step"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",

@@ -75,8 +75,10 @@ const Input = Schema.Struct({
 
 /** Labels that make a node part of the control plane. */
 const CONTROL_PLANE_LABELS = ["node-role.kubernetes.io/control-plane", "node-role.kubernetes.io/master"]
+/** The label that names a node's instance type. */
+const INSTANCE_TYPE = "node.kubernetes.io/instance-type"
 /** Labels that name a node's instance type, current first. */
-const INSTANCE_TYPE_LABELS = ["node.kubernetes.io/instance-type", "beta.kubernetes.io/instance-type"]
+const INSTANCE_TYPE_LABELS = [INSTANCE_TYPE, "beta.kubernetes.io/instance-type"]
 const SAFE_TO_EVICT = "cluster-autoscaler.kubernetes.io/safe-to-evict"
 const DO_NOT_DISRUPT = "karpenter.sh/do-not-disrupt"
 const MIRROR = "kubernetes.io/config.mirror"
@@ -126,7 +128,7 @@ const readList = (
     problems.push(...decoded.left)
     return []
   }
-  const listKind = decoded.right.kind?.endsWith("List") === true ? decoded.right.kind.slice(0, -"List".length) : undefined
+  const listKind = /^(.+)List$/.exec(decoded.right.kind ?? "")?.[1]
   const out: Array<{ kind: string; value: unknown; path: Path }> = []
   decoded.right.items.forEach((item, index) => {
     const itemPath = [...path, "items", index]
@@ -187,7 +189,7 @@ const readNode = (
   if (prices !== undefined) {
     const label = INSTANCE_TYPE_LABELS.find((l) => Object.hasOwn(labels, l))
     const type = label === undefined ? undefined : labels[label]
-    const where = [...node.path, "metadata", "labels", label ?? INSTANCE_TYPE_LABELS[0] ?? ""]
+    const where = [...node.path, "metadata", "labels", label ?? INSTANCE_TYPE]
     if (type === undefined) problems.push({ path: where, problem: "missing: the price file prices nodes by instance type" })
     else if (!Object.hasOwn(prices, type)) problems.push({ path: where, problem: `no price for instance type ${JSON.stringify(type)} in the price file` })
     else cost = prices[type]
@@ -331,7 +333,7 @@ const capacities = (
     const over: Array<string> = []
     for (const r of new Set([...Object.keys(capacity), ...Object.keys(load.get(n.name) ?? {})])) {
       const needed = load.get(n.name)?.[r] ?? 0
-      if ((capacity[r] ?? 0) < needed || (capacity[r] ?? 0) < 0) {
+      if ((capacity[r] ?? 0) < needed) {
         over.push(r)
         capacity[r] = needed
       }
@@ -345,7 +347,7 @@ const capacities = (
       releasable: n.releasable,
       acceptsIncoming: n.acceptsIncoming && over.length === 0,
       labels: n.labels,
-      ...(n.cost === undefined ? {} : { cost: n.cost })
+      cost: n.cost
     }
   })
 }
@@ -392,7 +394,6 @@ export const fromKubernetes = (dump: KubernetesDump): Either.Either<Imported, In
     : readList(top.right.pdbs, ["pdbs"], { PodDisruptionBudget: K8s.DisruptionBudget }, problems)
   const prices = top.right.prices === undefined ? undefined : decodeAt(K8s.Prices, top.right.prices, ["prices"])
   if (prices !== undefined && Either.isLeft(prices)) problems.push(...prices.left)
-  if (problems.length > 0) return refuse(dump, problems)
   const byKind = <A>(kind: string) => objects.filter((o) => o.kind === kind) as unknown as Array<Read<A>>
   const nodeItems = unique(byKind<K8s.Node>("Node"), (n) => n.metadata.name, "node", problems)
   const podItems = unique(byKind<K8s.Pod>("Pod"), (p) => podId(p.metadata), "pod", problems)

@@ -403,3 +403,263 @@ describe("fuzzed dumps", () => {
     )
   })
 })
+
+// ---------------------------------------------------------------------------------------------
+// Each rule once more, down to the line a user reads.
+
+const pdb = (name: string, allowed: number | undefined, selector: object, namespace: string | null = "ns") => ({
+  kind: "PodDisruptionBudget",
+  metadata: { name, ...(namespace === null ? {} : { namespace }) },
+  spec: { selector },
+  ...(allowed === undefined ? {} : { status: { disruptionsAllowed: allowed } })
+})
+
+const withBudgets = (dump: Compaction.KubernetesDump, ...budgets: ReadonlyArray<object>): Compaction.KubernetesDump => ({
+  ...dump,
+  pdbs: { kind: "List", items: budgets }
+})
+
+const refusal = (dump: unknown): Compaction.InvalidDump => {
+  const result = Compaction.fromKubernetes(dump as Compaction.KubernetesDump)
+  if (Either.isRight(result)) throw new Error("expected a refusal")
+  return result.left
+}
+
+describe("lists, item by item", () => {
+  it("a list without a kind takes each item's own kind", () => {
+    const { snapshot } = imported({ lists: [{ items: [node("a"), pod("p", "a")] }] })
+    expect(snapshot.nodes.map((n) => n.id)).toEqual(["a"])
+    expect(snapshot.replicas.map((r) => r.id)).toEqual(["ns/p"])
+  })
+
+  it("a list whose kind names no kind read is a list: its items are read", () => {
+    const { snapshot } = imported({ lists: [{ kind: "toString", items: [node("a")] }, { kind: "constructor", items: [node("b")] }] })
+    expect(snapshot.nodes.map((n) => n.id)).toEqual(["a", "b"])
+  })
+
+  it("an item without a kind in a plain List, or with a kind that is not a kind read, is refused at its kind", () => {
+    expect(problems(dumpOf({ metadata: { name: "x" } }, { kind: "toString", metadata: { name: "y" } }, { kind: ["Node"], metadata: { name: "z" } })))
+      .toEqual([
+        'lists[0].items[0] ("x").kind: must be "Node" or "Pod", got nothing',
+        'lists[0].items[1] ("y").kind: must be "Node" or "Pod", got "toString"',
+        'lists[0].items[2] ("z").kind: must be "Node" or "Pod", got ["Node"]'
+      ])
+  })
+
+  it("only a kind ending in List names its items' kind", () => {
+    const { kind: _, ...bare } = pod("p", "a")
+    expect(problems({ lists: [{ kind: "PodListing", items: [bare] }] })).toEqual([
+      'lists[0].items[0] ("ns/p").kind: must be "Node" or "Pod", got nothing'
+    ])
+  })
+
+  it("a list whose kind is not a string is refused at its kind", () => {
+    expect(problems({ lists: [{ ...node("a"), kind: ["Node"] }] })).toEqual([
+      "lists[0].kind: must be a string, got a list",
+      "lists[0].items: missing (expected a list of objects)"
+    ])
+  })
+
+  it("a single object that does not decode is refused at its own path, unnamed (only a List's items are named)", () => {
+    expect(problems({ lists: [node("a", { allocatable: { memory: "-1Gi" } })] })).toEqual([
+      'lists[0].status.allocatable.memory: must not be negative, got "-1Gi"'
+    ])
+  })
+
+  it("reports every problem of the dump: a malformed item and a duplicate together", () => {
+    const bad = pod("p", "a")
+    bad.spec.containers[0] = { name: "c", resources: { requests: { cpu: "lots" } } }
+    expect(problems(dumpOf(node("a"), node("a"), bad, pod("q", "a"), pod("q", "a")))).toEqual([
+      'lists[0].items[2] ("ns/p").spec.containers[0].resources.requests.cpu: must be a Kubernetes quantity (such as 500m, 2, 32Gi, 1e3), got "lots"',
+      'lists[0].items[1] ("a").metadata.name: duplicate node "a"',
+      'lists[0].items[4] ("ns/q").metadata.name: duplicate pod "ns/q"'
+    ])
+  })
+
+  it("a duplicate is a problem at its name and is not read further: only the first node is priced", () => {
+    expect(problems({ ...dumpOf(node("a"), node("a")), prices: { x1: 1 } })).toEqual([
+      'lists[0].items[1] ("a").metadata.name: duplicate node "a"',
+      'lists[0].items[0] ("a").metadata.labels["node.kubernetes.io/instance-type"]: missing: the price file prices nodes by instance type'
+    ])
+  })
+
+  it("a dump that is not an object is refused at the dump, from fromKubernetes", () => {
+    const error = refusal("nodes.json")
+    expect(error.source).toBe("fromKubernetes")
+    expect(error.problems.map((p) => p.item)).toEqual(["dump"])
+    expect(error.message.startsWith("replicore/compaction.fromKubernetes: invalid dump:\n")).toBe(true)
+  })
+
+  it("a converted snapshot the snapshot's checks refuse is refused from fromKubernetes, as a problem of the converted snapshot", () => {
+    // two replicas of 9e12 CPU each on one node: its capacity, raised to their 1.8e16 milli-CPU, is beyond the safe integer range
+    const error = refusal(dumpOf(node("a"), pod("p", "a", { cpu: "9000000000000" }), pod("q", "a", { cpu: "9000000000000" })))
+    expect(error.source).toBe("fromKubernetes")
+    expect(error.problems.map((p) => `${p.item}: ${p.problem}`)).toEqual([
+      'converted snapshot: nodes[0] ("a").capacity.CPU: 18000000000000000 is beyond the safe integer range (-9007199254740991 to 9007199254740991)'
+    ])
+  })
+
+  it("fromKubernetesOrThrow throws the InvalidDump itself", () => {
+    let thrown: unknown
+    try {
+      Compaction.fromKubernetesOrThrow({ lists: [{ kind: "List" }] })
+    } catch (e) {
+      thrown = e
+    }
+    expect(thrown).toBeInstanceOf(Compaction.InvalidDump)
+    expect((thrown as Compaction.InvalidDump).problems).toEqual([{ item: "lists[0].items", problem: "missing (expected a list of objects)" }])
+  })
+})
+
+describe("nodes, note by note", () => {
+  it("shows a taint as key=value:effect, or key:effect when it has no value", () => {
+    expect(notesOf(dumpOf(
+      node("a", { spec: { taints: [{ key: "k", value: "v", effect: "NoExecute" }] } }),
+      node("b", { spec: { taints: [{ key: "k", value: "", effect: "NoSchedule" }] } }),
+      node("c", { spec: { taints: [{ key: "k", effect: "NoSchedule" }] } })
+    ))).toEqual([
+      `accepts no replicas node a: taint k=v:NoExecute ${NOT_MATCHED}`,
+      `accepts no replicas node b: taint k:NoSchedule ${NOT_MATCHED}`,
+      `accepts no replicas node c: taint k:NoSchedule ${NOT_MATCHED}`
+    ])
+  })
+
+  it("a cordoned node without taints accepts no replicas; an uncordoned one does", () => {
+    const { notes, snapshot } = imported(dumpOf(node("a", { spec: { unschedulable: true } }), node("b", { spec: { unschedulable: false } })))
+    expect(snapshot.nodes.map((n) => [n.id, n.acceptsIncoming])).toEqual([["a", false], ["b", true]])
+    expect(notes.map(Compaction.describeNote)).toEqual(["accepts no replicas node a: cordoned (spec.unschedulable)"])
+  })
+
+  it("with a price file, a node without an instance-type label is refused at the current label", () => {
+    expect(problems({ ...dumpOf(node("a", { labels: { undefined: "x1" } })), prices: { x1: 1 } })).toEqual([
+      'lists[0].items[0] ("a").metadata.labels["node.kubernetes.io/instance-type"]: missing: the price file prices nodes by instance type'
+    ])
+  })
+
+  it("an allocatable amount beyond the safe integer range is refused at its path", () => {
+    expect(problems(dumpOf(node("a", { allocatable: { "nvidia.com/gpu": "1e20" } })))).toEqual([
+      'lists[0].items[0] ("a").status.allocatable["nvidia.com/gpu"]: is beyond the safe integer range once converted'
+    ])
+  })
+
+  it("a node whose DaemonSet pods request more than it allocates: capacity raised to its replicas' requests (none)", () => {
+    const { notes, snapshot } = imported(dumpOf(node("a", { allocatable: { cpu: "1", pods: "10" } }), pod("d", "a", { owner: { kind: "DaemonSet", name: "agent" }, cpu: "1500m" })))
+    expect(snapshot.nodes[0]).toMatchObject({ capacity: { CPU: 0, pods: 9 }, acceptsIncoming: false })
+    expect(notes.map(Compaction.describeNote)).toEqual([
+      `counted on its node pod ns/d: DaemonSet agent pod: ${HELD}`,
+      "accepts no replicas node a: its pods request more CPU than it can allocate: capacity raised to their requests"
+    ])
+  })
+
+  it("names every resource its pods request more of than it can allocate", () => {
+    const dump = dumpOf(node("a", { allocatable: { cpu: "1", pods: "1" } }), pod("p1", "a", { cpu: "800m" }), pod("p2", "a", { cpu: "800m" }))
+    expect(notesOf(dump)).toEqual([
+      "accepts no replicas node a: its pods request more CPU, pods than it can allocate: capacity raised to their requests"
+    ])
+  })
+})
+
+describe("pods, note by note", () => {
+  it("a pod without a phase is left out as phase unknown", () => {
+    const { status: _, ...noPhase } = pod("p", "a")
+    expect(notesOf(dumpOf(node("a"), { ...noPhase, status: {} }))).toEqual(["left out pod ns/p: phase unknown, not Running"])
+  })
+
+  it("rounds a pod's requests up: 1500u of CPU is 2 milli-CPU", () => {
+    expect(imported(dumpOf(node("a"), pod("p", "a", { cpu: "1500u" }))).snapshot.deployments[0]?.demand).toEqual({ CPU: 2, pods: 1 })
+  })
+
+  it("a request beyond the safe integer range is refused at the pod's spec", () => {
+    expect(problems(dumpOf(node("a"), pod("p", "a", { cpu: "1e30" })))).toEqual([
+      'lists[0].items[1] ("ns/p").spec.cpu: is beyond the safe integer range once converted'
+    ])
+  })
+
+  it("an owner that is not the controller makes a bare pod", () => {
+    const bare = pod("p", "a", { owner: null })
+    const owned = { ...bare, metadata: { ...bare.metadata, ownerReferences: [{ kind: "ReplicaSet", name: "x", controller: false }] } }
+    const { notes, snapshot } = imported(dumpOf(node("a"), owned))
+    expect(snapshot.deployments.map((d) => d.id)).toEqual(["ns/Pod/p"])
+    expect(notes.map(Compaction.describeNote)).toEqual(["pinned pod ns/p: no controller (a bare pod is not recreated elsewhere)"])
+  })
+
+  it("a pod owned by its Node, or a bare one with the mirror annotation, is a static pod counted on its node", () => {
+    const { notes, snapshot } = imported(dumpOf(
+      node("a"),
+      pod("s1", "a", { owner: { kind: "Node", name: "a" }, cpu: "100m" }),
+      pod("s2", "a", { owner: null, annotations: { "kubernetes.io/config.mirror": "x" }, cpu: "200m" })
+    ))
+    expect(snapshot.replicas).toEqual([])
+    expect(snapshot.nodes[0]?.capacity).toEqual({ CPU: 3700, memory: 8192, pods: 108 })
+    expect(notes.map(Compaction.describeNote)).toEqual([
+      `counted on its node pod ns/s1: static pod: ${HELD}`,
+      `counted on its node pod ns/s2: static pod: ${HELD}`
+    ])
+  })
+
+  it("a preferred node affinity alone restricts nothing", () => {
+    const spec = { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [] } } }
+    const { notes, snapshot } = imported(dumpOf(node("a"), node("b"), pod("p", "a", { spec })))
+    expect(notes).toEqual([])
+    expect(snapshot.replicas.map((r) => r.movable)).toEqual([true])
+  })
+
+  it("a selector that leaves out only nodes that accept no replicas restricts nothing", () => {
+    const { notes, snapshot } = imported(dumpOf(
+      node("a", { labels: { pool: "x" } }),
+      node("b", { labels: { pool: "x" } }),
+      node("c", { spec: { unschedulable: true } }),
+      pod("p", "a", { spec: { nodeSelector: { pool: "x" } } })
+    ))
+    expect(snapshot.replicas.map((r) => r.movable)).toEqual([true])
+    expect(notes.map(Compaction.describeNote)).toEqual(["accepts no replicas node c: cordoned (spec.unschedulable)"])
+  })
+
+  it("a node with exactly the room a pod requests could hold it: a selector leaving it out pins the pod", () => {
+    const { snapshot } = imported(dumpOf(
+      node("a", { labels: { pool: "x" } }),
+      node("b", { allocatable: { cpu: "250m", pods: "1" } }),
+      pod("p", "a", { spec: { nodeSelector: { pool: "x" } } })
+    ))
+    expect(snapshot.replicas.map((r) => r.movable)).toEqual([false])
+  })
+})
+
+describe("namespaces and disruption budgets", () => {
+  const inDefault = (name: string, nodeName: string) => {
+    const p = pod(name, nodeName)
+    const { namespace: _, ...metadata } = p.metadata
+    return { ...p, metadata }
+  }
+
+  it("a pod and a budget without a namespace are in default", () => {
+    const { notes, snapshot } = imported(withBudgets(dumpOf(node("a"), inDefault("p", "a")), pdb("b", 0, { matchLabels: { app: "a" } }, null)))
+    expect(snapshot.deployments.map((d) => [d.id, d.maxSurge])).toEqual([["default/ReplicaSet/a-1", 0]])
+    expect(snapshot.replicas.map((r) => r.id)).toEqual(["default/p"])
+    expect(notes.map(Compaction.describeNote)).toEqual(["pinned pod default/p: disruption budget default/b allows no disruption now (maxSurge 0)"])
+  })
+
+  it("a budget selects only in its own namespace", () => {
+    const { notes, snapshot } = imported(withBudgets(dumpOf(node("a"), pod("p", "a")), pdb("b", 0, { matchLabels: { app: "a" } }, "other")))
+    expect(snapshot.deployments.map((d) => d.maxSurge)).toEqual([1])
+    expect(notes).toEqual([])
+  })
+
+  it("a budget without a status yet allows no disruption", () => {
+    const { snapshot } = imported(withBudgets(dumpOf(node("a"), pod("p", "a")), pdb("b", undefined, { matchLabels: { app: "a" } })))
+    expect(snapshot.deployments.map((d) => d.maxSurge)).toEqual([0])
+  })
+
+  it("the smallest share where several budgets select one deployment, in either order", () => {
+    const dump = dumpOf(node("a"), pod("p", "a"))
+    const loose = pdb("loose", 3, { matchLabels: { app: "a" } })
+    const tight = pdb("tight", 1, { matchLabels: { app: "a" } })
+    expect(imported(withBudgets(dump, loose, tight)).snapshot.deployments.map((d) => d.maxSurge)).toEqual([1])
+    expect(imported(withBudgets(dump, tight, loose)).snapshot.deployments.map((d) => d.maxSurge)).toEqual([1])
+  })
+
+  it("a deployment is selected by the labels of its first pod (a controller's pods share their template's labels)", () => {
+    const dump = dumpOf(node("a"), pod("p1", "a", { labels: { app: "a", v: "1" } }), pod("p2", "a", { labels: { app: "a", v: "2" } }))
+    expect(imported(withBudgets(dump, pdb("b", 3, { matchLabels: { v: "1" } }))).snapshot.deployments.map((d) => d.maxSurge)).toEqual([3])
+  })
+})
