@@ -66,6 +66,27 @@ describe("lowerBound", () => {
     expect(lowerBound(instance(), instance().replicaNode)).toBe(3)
   })
 
+  it("takes the total demand over the largest node when the nodes in use differ in capacity", () => {
+    // Nodes of 10, 6 and 2 CPU hold 7 replicas of 2: 14 CPU over the largest node, 10, needs ⌈14 / 10⌉ = 2 nodes
+    // (a and b hold 16); nothing is anchored and no deployment has a per-node limit, so that sum is the bound.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 6 } }, { id: "c", capacity: { CPU: 2 } }],
+      deployments: [{ id: "two", demand: { CPU: 2 } }],
+      replicas: ["a", "a", "a", "a", "b", "b", "c"].map((node, k) => ({ id: `r${k}`, deployment: "two", node }))
+    }))
+    expect(lowerBound(i, i.replicaNode)).toBe(2)
+  })
+
+  it("is 0 when no node holds a replica", () => {
+    // Nodes of different capacities and no replica: a plan keeps no non-empty node.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 6 } }],
+      deployments: [{ id: "two", demand: { CPU: 2 } }],
+      replicas: []
+    }))
+    expect(lowerBound(i, i.replicaNode)).toBe(0)
+  })
+
   it("counts a deployment's replicas over its per-node limit", () => {
     const i = instance({
       replicas: ["a", "b", "c", "d"].map((node, k) => ({ id: `s${k}`, deployment: "small", node }))
