@@ -34,7 +34,8 @@ const order = (
   const final = repair ? tally(instance, target, "limited") : undefined
   let pending: Array<number> = []
   from.forEach((n, r) => (n !== to[r] ? pending.push(r) : undefined))
-  pending.sort((a, b) => (priority[a] ?? 0) - (priority[b] ?? 0) || a - b)
+  // A stable sort: moves of equal priority keep the replicas' order.
+  pending.sort((a, b) => (priority[a] ?? 0) - (priority[b] ?? 0))
   const level = new Int32Array(from.length)
   for (let l = 1; pending.length > 0;) {
     const placed: Array<number> = []

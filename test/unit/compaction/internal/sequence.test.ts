@@ -33,7 +33,58 @@ describe("sequence", () => {
   })
 })
 
+// p (on a) and q (on b) both move to c, which has room for one of them until t leaves it for d.
+const contest = fromSnapshot(Compaction.validateOrThrow({
+  nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 2 } }, { id: "d", capacity: { CPU: 4 } }],
+  deployments: [{ id: "one", demand: { CPU: 1 } }],
+  replicas: [
+    { id: "p", deployment: "one", node: "a" },
+    { id: "q", deployment: "one", node: "b" },
+    { id: "t", deployment: "one", node: "c" }
+  ]
+}))
+const contestTo = Int32Array.from([2, 2, 3])
+
+// u and v of "lim" (at most one per node) on a and b, with a filler of another deployment on each.
+const limited = fromSnapshot(Compaction.validateOrThrow({
+  nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
+  deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 1 }, { id: "one", demand: { CPU: 1 } }],
+  replicas: [
+    { id: "u", deployment: "lim", node: "a" },
+    { id: "v", deployment: "lim", node: "b" },
+    { id: "f", deployment: "one", node: "a" },
+    { id: "g", deployment: "one", node: "b" }
+  ]
+}))
+
+describe("sequence, priority and per-node limits", () => {
+  it("gives the contested room to the move of lower priority first, whatever the replicas' order", () => {
+    // Priorities p 2, q 1, t 0: t and q take level 1 (q gets c's room), p waits for t's departure.
+    const level = sequence(contest, contest.replicaNode, contestTo, Int32Array.from([2, 1, 0]))
+    expect(level && [...level]).toEqual([2, 1, 1])
+  })
+
+  it("gives the contested room by the replicas' order between moves of equal priority", () => {
+    // Priorities p 1, q 1, t 0: p comes before q, so p takes c's room in level 1 (with t) and q waits.
+    const level = sequence(contest, contest.replicaNode, contestTo, Int32Array.from([1, 1, 0]))
+    expect(level && [...level]).toEqual([1, 2, 1])
+  })
+
+  it("holds a move while its destination has its deployment's per-node limit, counting the placement it starts from", () => {
+    // u leaves a for c in level 1; v may join a only once u has left: level 2.
+    const level = sequence(limited, limited.replicaNode, Int32Array.from([2, 0, 0, 1]), new Int32Array(4))
+    expect(level && [...level]).toEqual([1, 2, 0, 0])
+  })
+})
+
 describe("sequenceRepaired", () => {
+  it("is undefined when every blocked replica staying home would go over its per-node limit in the target", () => {
+    // u and v swap a and b (each waits for the other to leave: one "lim" per node); u staying on a would
+    // meet v there in the target, and v staying on b would meet u: neither move can be cancelled.
+    const to = Int32Array.from([1, 0, 0, 1])
+    expect(sequenceRepaired(limited, limited.replicaNode, to, new Int32Array(4))).toBeUndefined()
+  })
+
   it("orders as sequence does when nothing blocks, on a copy of the target", () => {
     const to = Int32Array.from([A, C, B, A])
     const repaired = sequenceRepaired(instance, instance.replicaNode, to, none)
