@@ -93,6 +93,26 @@ describe("sequenceRepaired", () => {
     expect(repaired?.target).not.toBe(to)
   })
 
+  it("counts each cancelled move's replica back on its own node and off its destination, for the next cancellation", () => {
+    // A target over the limit: k, another "lim", stays on c. u (a → b) waits for v to leave b, v (b → c)
+    // waits for k: a deadlock. u is cancelled first (a has no "lim" in the target), which leaves b with no
+    // "lim" in the target: v can then stay on b too. Nothing moves.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
+      deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 1 }, { id: "one", demand: { CPU: 1 } }],
+      replicas: [
+        { id: "u", deployment: "lim", node: "a" },
+        { id: "v", deployment: "lim", node: "b" },
+        { id: "k", deployment: "lim", node: "c" },
+        { id: "f", deployment: "one", node: "a" },
+        { id: "g", deployment: "one", node: "b" }
+      ]
+    }))
+    const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 2, 2, 0, 1]), new Int32Array(5))
+    expect(repaired && [...repaired.level]).toEqual([0, 0, 0, 0, 0])
+    expect(repaired && [...repaired.target]).toEqual([0, 1, 2, 0, 1])
+  })
+
   it("is undefined when no blocked replica fits back on its own node in the target", () => {
     // p and s swap full nodes; either one staying home would overfill it.
     expect(sequenceRepaired(instance, instance.replicaNode, Int32Array.from([B, A, A, C]), none)).toBeUndefined()
