@@ -77,7 +77,71 @@ describe("sequence, priority and per-node limits", () => {
   })
 })
 
+describe("sequence, arrivals and departures under a per-node limit", () => {
+  it("counts a level's arrivals on their node, and frees a departure's place on its own node when the level ends", () => {
+    // "lim" allows two per node. w leaves c for a; u and v come to c. In level 1 c holds w and u once u
+    // arrives, so v waits; w's departure from c at the end of level 1 lets v in at level 2.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 8 } })),
+      deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 2 }],
+      replicas: [
+        { id: "u", deployment: "lim", node: "a" },
+        { id: "v", deployment: "lim", node: "b" },
+        { id: "w", deployment: "lim", node: "c" }
+      ]
+    }))
+    const level = sequence(i, i.replicaNode, Int32Array.from([2, 2, 0]), new Int32Array(3))
+    expect(level && [...level]).toEqual([1, 2, 1])
+  })
+})
+
 describe("sequenceRepaired", () => {
+  it("is undefined when neither replica of a swap fits back home, though both homes stay in use", () => {
+    // x (2 CPU) goes from a (3 CPU, full with x and g) to b (4 CPU, full with y and z), z from b to a: each
+    // waits for the other. In the target a holds g and z (3 + 2 > 3 with x back) and b holds y and x
+    // (4 + 2 > 4 with z back). Nobody uses the GPU: a second column of every row.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 3, GPU: 1 } }, { id: "b", capacity: { CPU: 4, GPU: 1 } }],
+      deployments: [{ id: "two", demand: { CPU: 2 } }, { id: "one", demand: { CPU: 1 } }],
+      replicas: [
+        { id: "x", deployment: "two", node: "a" },
+        { id: "y", deployment: "two", node: "b" },
+        { id: "z", deployment: "two", node: "b" },
+        { id: "g", deployment: "one", node: "a" }
+      ]
+    }))
+    expect(sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 1, 0, 0]), new Int32Array(4))).toBeUndefined()
+  })
+
+  it("cancels a move whose replica fills its own node exactly in the target", () => {
+    // A target over capacity: u (a → b) waits for room that k, staying on b, never makes. With u back, a
+    // (2 CPU, 1 GPU) holds u and f: exactly full, so u stays. Every check is on a's own row, the last one
+    // (b's GPU holds u in the target, a's does not).
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "b", capacity: { CPU: 1, GPU: 1 } }, { id: "a", capacity: { CPU: 2, GPU: 1 } }],
+      deployments: [{ id: "one", demand: { CPU: 1, GPU: 1 } }, { id: "filler", demand: { CPU: 1 } }],
+      replicas: [
+        { id: "u", deployment: "one", node: "a" },
+        { id: "f", deployment: "filler", node: "a" },
+        { id: "k", deployment: "filler", node: "b" }
+      ]
+    }))
+    const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([0, 1, 0]), new Int32Array(3))
+    expect(repaired && [...repaired.level]).toEqual([0, 0, 0])
+    expect(repaired && [...repaired.target]).toEqual([1, 1, 0])
+  })
+
+  it("does not cancel a move whose own node the target leaves empty", () => {
+    // A target over capacity: u, alone on a, waits for room on b that k never makes. u would fit back on a,
+    // but a holds nothing else in the target, so no move can be cancelled.
+    const i = fromSnapshot(Compaction.validateOrThrow({
+      nodes: [{ id: "a", capacity: { CPU: 2 } }, { id: "b", capacity: { CPU: 1 } }],
+      deployments: [{ id: "one", demand: { CPU: 1 } }],
+      replicas: [{ id: "u", deployment: "one", node: "a" }, { id: "k", deployment: "one", node: "b" }]
+    }))
+    expect(sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 1]), new Int32Array(2))).toBeUndefined()
+  })
+
   it("is undefined when every blocked replica staying home would go over its per-node limit in the target", () => {
     // u and v swap a and b (each waits for the other to leave: one "lim" per node); u staying on a would
     // meet v there in the target, and v staying on b would meet u: neither move can be cancelled.
