@@ -836,6 +836,54 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable: id comes from labelsOf, and every group put in labelsOf is put in membersOf in the same step"
   },
   {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limit > 0) counts.add(n, d, 1)",
+    original: "limit > 0",
+    replacement: "true",
+    reason: "counting an arrival of a deployment without a per-node limit changes nothing observable: its count is never read (the fit check stops at limit === 0), so the guard only keeps the sparse counts small"
+  },
+  {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "EqualityOperator",
+    line: "if (limit > 0) counts.add(n, d, 1)",
+    original: "limit > 0",
+    replacement: "limit >= 0",
+    reason: "limits are never negative, so >= 0 is always true: counting an arrival of a deployment without a per-node limit changes nothing observable: its count is never read (the fit check stops at limit === 0), so the guard only keeps the sparse counts small"
+  },
+  {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limitOf(instance, deploymentOf(instance, r)) > 0) counts.add(from[r] ?? 0, deploymentOf(instance, r), -1)",
+    original: "limitOf(instance, deploymentOf(instance, r)) > 0",
+    replacement: "true",
+    reason: "counting a departure of a deployment without a per-node limit changes nothing observable: its count is never read (the fit check stops at limit === 0), so the guard only keeps the sparse counts small"
+  },
+  {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "EqualityOperator",
+    line: "if (limitOf(instance, deploymentOf(instance, r)) > 0) counts.add(from[r] ?? 0, deploymentOf(instance, r), -1)",
+    original: "limitOf(instance, deploymentOf(instance, r)) > 0",
+    replacement: "limitOf(instance, deploymentOf(instance, r)) >= 0",
+    reason: "limits are never negative, so >= 0 is always true: counting a departure of a deployment without a per-node limit changes nothing observable: its count is never read (the fit check stops at limit === 0), so the guard only keeps the sparse counts small"
+  },
+  {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limit > 0) {",
+    original: "limit > 0",
+    replacement: "true",
+    reason: "moving the target's count of a deployment without a per-node limit changes nothing observable: cancelOne reads it only when limit > 0 (limit === 0 fits at once), so the guard only keeps the sparse counts small"
+  },
+  {
+    file: "src/compaction/internal/sequence.ts",
+    mutator: "EqualityOperator",
+    line: "if (limit > 0) {",
+    original: "limit > 0",
+    replacement: "limit >= 0",
+    reason: "limits are never negative, so >= 0 is always true: moving the target's count of a deployment without a per-node limit changes nothing observable: cancelOne reads it only when limit > 0 (limit === 0 fits at once), so the guard only keeps the sparse counts small"
+  },
+  {
     file: "src/lifecycle/internal/compaction.ts",
     mutator: "ConditionalExpression",
     line: "return d === undefined ? undefined : Container.stateOf(draft.deployment(d).replicas, id)",
