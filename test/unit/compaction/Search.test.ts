@@ -1,18 +1,11 @@
 /** `Compaction.Search`: the planner's search step by step; every partial plan verifies, the end is `plan`. */
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
+import { deepFreeze } from "../../../spec/freeze.js"
 import { Compaction } from "../../../src/index.js"
 import * as Generators from "../../../src/testing/generators.js"
 
 const { Search } = Compaction
-
-const deepFreeze = <A>(value: A): A => {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 describe("Compaction.Search", () => {
   const residue = Compaction.validateOrThrow(Generators.residue({ nodes: 60 }, 3).snapshot)

@@ -6,17 +6,10 @@
  * is explained as not searched.
  */
 import { describe, expect, it } from "vitest"
+import { deepFreeze } from "../../../../spec/freeze.js"
 import { Compaction } from "../../../../src/index.js"
 
 const { Search } = Compaction
-
-const deepFreeze = <A>(value: A): A => {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value)) deepFreeze(v)
-  }
-  return value
-}
 
 const unsearched = (input: Compaction.SnapshotInput) => Search.best(Search.start(deepFreeze(Compaction.validateOrThrow(input))))
 
