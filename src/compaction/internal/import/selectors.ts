@@ -32,12 +32,13 @@ const int64 = (text: string | undefined): Option.Option<bigint> =>
  */
 const requirementHolds = (labels: Labels, r: Pick<Requirement, "key" | "operator" | "values">): boolean => {
   const value = has(labels, r.key) ? labels[r.key] : undefined
-  const values = new Set<string | undefined>(r.values)
+  // Read only by In/NotIn, on the pods × nodes path: a scan of the few values, no set built per check.
+  const among = (): boolean => r.values?.some((v) => v === value) ?? false
   switch (r.operator) {
     case "In":
-      return values.has(value)
+      return among()
     case "NotIn":
-      return !values.has(value)
+      return !among()
     case "Exists":
       return value !== undefined
     case "DoesNotExist":
