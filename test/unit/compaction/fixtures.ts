@@ -1,6 +1,7 @@
 /** Shared fixtures of the compaction unit tests: small clusters written tersely. */
 import { Either } from "effect"
 import { expect } from "vitest"
+import { fromSnapshot, type Instance } from "../../../src/compaction/internal/instance.js"
 import { Compaction } from "../../../src/index.js"
 
 type Plan = Compaction.Plan
@@ -17,6 +18,9 @@ export const cluster = (
     deployments: Object.entries(deployments).map(([id, demand]) => ({ id, demand, maxSurge: extra.surge ?? 8 })),
     replicas: replicas.map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))
   })
+
+/** The planner's dense view of a snapshot given as input (validated first): for the tests of its internals. */
+export const instanceOf = (input: Compaction.SnapshotInput): Instance => fromSnapshot(Compaction.validateOrThrow(input))
 
 /** The node Ray compacts first: the node emptied by the first wave. */
 export const firstCompacted = (plan: Plan): string | undefined => plan.released.find((r) => r.afterWave === 1)?.node

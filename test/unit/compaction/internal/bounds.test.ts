@@ -1,8 +1,8 @@
 /** `bounds`: Martello–Toth L2 against a brute-force optimum, and the planner's lower bound on kept nodes. */
 import { describe, expect, it } from "vitest"
 import { Compaction } from "../../../../src/index.js"
+import { instanceOf } from "../fixtures.js"
 import { l2, lowerBound } from "../../../../src/compaction/internal/bounds.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
 
 /** The fewest bins of capacity c that hold every item: tries every assignment (tiny inputs only). */
 const optimum = (sizes: ReadonlyArray<number>, c: number): number => {
@@ -49,7 +49,7 @@ describe("l2", () => {
 
 describe("lowerBound", () => {
   const instance = (extra: Partial<Compaction.SnapshotInput> = {}) =>
-    fromSnapshot(Compaction.validateOrThrow({
+    instanceOf({
       nodes: ["a", "b", "c", "d", "idle"].map((id) => ({ id, capacity: { CPU: 10 }, releasable: id !== "d" })),
       deployments: [{ id: "big", demand: { CPU: 6 } }, { id: "small", demand: { CPU: 1 }, maxReplicasPerNode: 1 }],
       replicas: [
@@ -59,7 +59,7 @@ describe("lowerBound", () => {
         { id: "s", deployment: "small", node: "a" }
       ],
       ...extra
-    }))
+    })
 
   it("takes the largest of L2, the nodes that must stay and the per-node limits, over the nodes in use", () => {
     // Three replicas of 6 need three nodes; the empty node "idle" and the head "d" (empty) change nothing.
@@ -69,21 +69,21 @@ describe("lowerBound", () => {
   it("takes the total demand over the largest node when the nodes in use differ in capacity", () => {
     // Nodes of 10, 6 and 2 CPU hold 7 replicas of 2: 14 CPU over the largest node, 10, needs ⌈14 / 10⌉ = 2 nodes
     // (a and b hold 16); nothing is anchored and no deployment has a per-node limit, so that sum is the bound.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 6 } }, { id: "c", capacity: { CPU: 2 } }],
       deployments: [{ id: "two", demand: { CPU: 2 } }],
       replicas: ["a", "a", "a", "a", "b", "b", "c"].map((node, k) => ({ id: `r${k}`, deployment: "two", node }))
-    }))
+    })
     expect(lowerBound(i, i.replicaNode)).toBe(2)
   })
 
   it("is 0 when no node holds a replica", () => {
     // Nodes of different capacities and no replica: a plan keeps no non-empty node.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 6 } }],
       deployments: [{ id: "two", demand: { CPU: 2 } }],
       replicas: []
-    }))
+    })
     expect(lowerBound(i, i.replicaNode)).toBe(0)
   })
 

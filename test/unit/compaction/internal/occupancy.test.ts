@@ -1,11 +1,10 @@
 /** `Occupancy`: first- and second-level fits, per-node limits, and the undo journal. */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
+import { instanceOf } from "../fixtures.js"
 import { type Move, Occupancy } from "../../../../src/compaction/internal/occupancy.js"
 
 // Nodes a, b, c of CPU 10; replicas: p (6) on a, q (4) on b, s (5) on c; deployment "lim" at most 1 per node.
-const instance = fromSnapshot(Compaction.validateOrThrow({
+const instance = instanceOf({
   nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
   deployments: [
     { id: "six", demand: { CPU: 6 } },
@@ -17,7 +16,7 @@ const instance = fromSnapshot(Compaction.validateOrThrow({
     { id: "q", deployment: "four", node: "b" },
     { id: "s", deployment: "lim", node: "c" }
   ]
-}))
+})
 const [A, B, C] = [0, 1, 2]
 const [P, Q, S] = [0, 1, 2]
 
@@ -74,11 +73,11 @@ describe("Occupancy", () => {
 
   it("scores the room left after the replica, each resource relative to the largest node, plus the preference", () => {
     // Two resources; the largest node has CPU 10, memory 20: room is measured in those units.
-    const two = fromSnapshot(Compaction.validateOrThrow({
+    const two = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 10, memory: 20 } }, { id: "b", capacity: { CPU: 10, memory: 20 } }],
       deployments: [{ id: "d", demand: { CPU: 2, memory: 4 } }, { id: "e", demand: { CPU: 6, memory: 2 } }],
       replicas: [{ id: "r", deployment: "d", node: "a" }, { id: "s", deployment: "e", node: "b" }]
-    }))
+    })
     const o = new Occupancy(two, two.replicaNode)
     // d on a: CPU (10 - 2 - 2) / 10 + memory (20 - 4 - 4) / 20 = 0.6 + 0.6
     expect(o.score(0, 0, 0)).toBeCloseTo(1.2)

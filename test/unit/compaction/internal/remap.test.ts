@@ -1,11 +1,10 @@
 /** `remap`: the same loads and node count, fewer moves. */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
+import { instanceOf } from "../fixtures.js"
 import { remap } from "../../../../src/compaction/internal/remap.js"
 
 // Four equal nodes; a, b hold two replicas of "x" each; c, d one "y" each.
-const instance = fromSnapshot(Compaction.validateOrThrow({
+const instance = instanceOf({
   nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
   deployments: [{ id: "x", demand: { CPU: 2 } }, { id: "y", demand: { CPU: 3 } }],
   replicas: [["x", "a"], ["x", "a"], ["x", "b"], ["x", "b"], ["y", "c"], ["y", "d"]].map(([deployment, node], i) => ({
@@ -13,7 +12,7 @@ const instance = fromSnapshot(Compaction.validateOrThrow({
     deployment: deployment ?? "",
     node: node ?? ""
   }))
-}))
+})
 const [A, B, C, D] = [0, 1, 2, 3]
 
 const loads = (target: Int32Array): Array<number> => {
@@ -51,7 +50,7 @@ describe("remap", () => {
   it("hosts first: each target node's contents go to a node whose replicas all belong to them, so nothing leaves it", () => {
     // Four nodes of CPU 10, replicas of 5: a holds p, q; b holds s, t; c holds u; d holds v.
     // The packing: X = {p, s}, Y = {q, u}, Z = {t, v}, on whichever nodes.
-    const four = fromSnapshot(Compaction.validateOrThrow({
+    const four = instanceOf({
       nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
       deployments: ["p", "q", "s", "t", "u", "v"].map((id) => ({ id, demand: { CPU: 5 } })),
       replicas: [["p", "a"], ["q", "a"], ["s", "b"], ["t", "b"], ["u", "c"], ["v", "d"]].map(([deployment, node]) => ({
@@ -59,7 +58,7 @@ describe("remap", () => {
         deployment: deployment ?? "",
         node: node ?? ""
       }))
-    }))
+    })
     const [p, q, s, t, u, v] = [0, 1, 2, 3, 4, 5]
     const packed = new Int32Array(6)
     for (const [r, bin] of [[p, A], [s, A], [q, B], [u, B], [t, C], [v, C]] as const) packed[r] = bin

@@ -4,12 +4,11 @@
  * deployment, in deployment order, in turn.
  */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
+import { instanceOf } from "../fixtures.js"
 import { schedule } from "../../../../src/compaction/internal/schedule.js"
 
 // Deployments a (index 0, maxSurge 2) and b (index 1, maxSurge 1); replicas listed b, a, b, a, a.
-const instance = fromSnapshot(Compaction.validateOrThrow({
+const instance = instanceOf({
   nodes: [{ id: "n0", capacity: { CPU: 8 } }, { id: "n1", capacity: { CPU: 8 } }],
   deployments: [{ id: "a", demand: { CPU: 1 }, maxSurge: 2 }, { id: "b", demand: { CPU: 1 }, maxSurge: 1 }],
   replicas: [
@@ -19,7 +18,7 @@ const instance = fromSnapshot(Compaction.validateOrThrow({
     { id: "r3", deployment: "a", node: "n0" },
     { id: "r4", deployment: "a", node: "n0" }
   ]
-}))
+})
 
 const waves = (level: ReadonlyArray<number>, maxConcurrent: number) =>
   schedule(instance, Int32Array.from(level), maxConcurrent).map((w) => w.replicas)
@@ -42,7 +41,7 @@ describe("schedule", () => {
 
   it("fills a wave's last places within maxConcurrent, whatever maxSurge would allow", () => {
     // c (maxSurge 1): s0; d (maxSurge 2): s1, s2. Two a wave: c's one and one of d's, then d's other.
-    const two = fromSnapshot(Compaction.validateOrThrow({
+    const two = instanceOf({
       nodes: [{ id: "n0", capacity: { CPU: 8 } }, { id: "n1", capacity: { CPU: 8 } }],
       deployments: [{ id: "c", demand: { CPU: 1 }, maxSurge: 1 }, { id: "d", demand: { CPU: 1 }, maxSurge: 2 }],
       replicas: [
@@ -50,7 +49,7 @@ describe("schedule", () => {
         { id: "s1", deployment: "d", node: "n0" },
         { id: "s2", deployment: "d", node: "n0" }
       ]
-    }))
+    })
     expect(schedule(two, Int32Array.from([1, 1, 1]), 2).map((w) => w.replicas)).toEqual([[0, 1], [2]])
   })
 

@@ -1,11 +1,10 @@
 /** `sequence` and `sequenceRepaired`: levels as soon as possible, and blocked moves cancelled. */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
+import { instanceOf } from "../fixtures.js"
 import { sequence, sequenceRepaired } from "../../../../src/compaction/internal/sequence.js"
 
 // Two full nodes a, b (CPU 4) that swap their replicas, and c with room for one more.
-const instance = fromSnapshot(Compaction.validateOrThrow({
+const instance = instanceOf({
   nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
   deployments: [{ id: "three", demand: { CPU: 3 } }, { id: "one", demand: { CPU: 1 } }],
   replicas: [
@@ -14,7 +13,7 @@ const instance = fromSnapshot(Compaction.validateOrThrow({
     { id: "s", deployment: "three", node: "b" },
     { id: "t", deployment: "one", node: "c" }
   ]
-}))
+})
 const [A, B, C] = [0, 1, 2]
 const none = new Int32Array(4)
 
@@ -34,7 +33,7 @@ describe("sequence", () => {
 })
 
 // p (on a) and q (on b) both move to c, which has room for one of them until t leaves it for d.
-const contest = fromSnapshot(Compaction.validateOrThrow({
+const contest = instanceOf({
   nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 2 } }, { id: "d", capacity: { CPU: 4 } }],
   deployments: [{ id: "one", demand: { CPU: 1 } }],
   replicas: [
@@ -42,11 +41,11 @@ const contest = fromSnapshot(Compaction.validateOrThrow({
     { id: "q", deployment: "one", node: "b" },
     { id: "t", deployment: "one", node: "c" }
   ]
-}))
+})
 const contestTo = Int32Array.from([2, 2, 3])
 
 // u and v of "lim" (at most one per node) on a and b, with a filler of another deployment on each.
-const limited = fromSnapshot(Compaction.validateOrThrow({
+const limited = instanceOf({
   nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
   deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 1 }, { id: "one", demand: { CPU: 1 } }],
   replicas: [
@@ -55,7 +54,7 @@ const limited = fromSnapshot(Compaction.validateOrThrow({
     { id: "f", deployment: "one", node: "a" },
     { id: "g", deployment: "one", node: "b" }
   ]
-}))
+})
 
 describe("sequence, priority and per-node limits", () => {
   it("gives the contested room to the move of lower priority first, whatever the replicas' order", () => {
@@ -81,7 +80,7 @@ describe("sequence, arrivals and departures under a per-node limit", () => {
   it("counts a level's arrivals on their node, and frees a departure's place on its own node when the level ends", () => {
     // "lim" allows two per node. w leaves c for a; u and v come to c. In level 1 c holds w and u once u
     // arrives, so v waits; w's departure from c at the end of level 1 lets v in at level 2.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 8 } })),
       deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 2 }],
       replicas: [
@@ -89,7 +88,7 @@ describe("sequence, arrivals and departures under a per-node limit", () => {
         { id: "v", deployment: "lim", node: "b" },
         { id: "w", deployment: "lim", node: "c" }
       ]
-    }))
+    })
     const level = sequence(i, i.replicaNode, Int32Array.from([2, 2, 0]), new Int32Array(3))
     expect(level && [...level]).toEqual([1, 2, 1])
   })
@@ -100,7 +99,7 @@ describe("sequenceRepaired", () => {
     // x (2 CPU) goes from a (3 CPU, full with x and g) to b (4 CPU, full with y and z), z from b to a: each
     // waits for the other. In the target a holds g and z (3 + 2 > 3 with x back) and b holds y and x
     // (4 + 2 > 4 with z back). Nobody uses the GPU: a second column of every row.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 3, GPU: 1 } }, { id: "b", capacity: { CPU: 4, GPU: 1 } }],
       deployments: [{ id: "two", demand: { CPU: 2 } }, { id: "one", demand: { CPU: 1 } }],
       replicas: [
@@ -109,7 +108,7 @@ describe("sequenceRepaired", () => {
         { id: "z", deployment: "two", node: "b" },
         { id: "g", deployment: "one", node: "a" }
       ]
-    }))
+    })
     expect(sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 1, 0, 0]), new Int32Array(4))).toBeUndefined()
   })
 
@@ -117,7 +116,7 @@ describe("sequenceRepaired", () => {
     // A target over capacity: u (a → b) waits for room that k, staying on b, never makes. With u back, a
     // (2 CPU, 1 GPU) holds u and f: exactly full, so u stays. Every check is on a's own row, the last one
     // (b's GPU holds u in the target, a's does not).
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "b", capacity: { CPU: 1, GPU: 1 } }, { id: "a", capacity: { CPU: 2, GPU: 1 } }],
       deployments: [{ id: "one", demand: { CPU: 1, GPU: 1 } }, { id: "filler", demand: { CPU: 1 } }],
       replicas: [
@@ -125,7 +124,7 @@ describe("sequenceRepaired", () => {
         { id: "f", deployment: "filler", node: "a" },
         { id: "k", deployment: "filler", node: "b" }
       ]
-    }))
+    })
     const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([0, 1, 0]), new Int32Array(3))
     expect(repaired && [...repaired.level]).toEqual([0, 0, 0])
     expect(repaired && [...repaired.target]).toEqual([1, 1, 0])
@@ -134,11 +133,11 @@ describe("sequenceRepaired", () => {
   it("does not cancel a move whose own node the target leaves empty", () => {
     // A target over capacity: u, alone on a, waits for room on b that k never makes. u would fit back on a,
     // but a holds nothing else in the target, so no move can be cancelled.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 2 } }, { id: "b", capacity: { CPU: 1 } }],
       deployments: [{ id: "one", demand: { CPU: 1 } }],
       replicas: [{ id: "u", deployment: "one", node: "a" }, { id: "k", deployment: "one", node: "b" }]
-    }))
+    })
     expect(sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 1]), new Int32Array(2))).toBeUndefined()
   })
 
@@ -161,7 +160,7 @@ describe("sequenceRepaired", () => {
     // A target over the limit: k, another "lim", stays on c. u (a → b) waits for v to leave b, v (b → c)
     // waits for k: a deadlock. u is cancelled first (a has no "lim" in the target), which leaves b with no
     // "lim" in the target: v can then stay on b too. Nothing moves.
-    const i = fromSnapshot(Compaction.validateOrThrow({
+    const i = instanceOf({
       nodes: [{ id: "a", capacity: { CPU: 4 } }, { id: "b", capacity: { CPU: 4 } }, { id: "c", capacity: { CPU: 4 } }],
       deployments: [{ id: "lim", demand: { CPU: 1 }, maxReplicasPerNode: 1 }, { id: "one", demand: { CPU: 1 } }],
       replicas: [
@@ -171,7 +170,7 @@ describe("sequenceRepaired", () => {
         { id: "f", deployment: "one", node: "a" },
         { id: "g", deployment: "one", node: "b" }
       ]
-    }))
+    })
     const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 2, 2, 0, 1]), new Int32Array(5))
     expect(repaired && [...repaired.level]).toEqual([0, 0, 0, 0, 0])
     expect(repaired && [...repaired.target]).toEqual([0, 1, 2, 0, 1])

@@ -1,10 +1,9 @@
 /** `tally`: loads, replica counts and per-deployment counts of a placement, against sums written out by hand. */
 import { describe, expect, it } from "vitest"
-import { Compaction } from "../../../../src/index.js"
-import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
+import { instanceOf } from "../fixtures.js"
 import { addLoad, DeploymentCounts, tally } from "../../../../src/compaction/internal/tally.js"
 
-const instance = fromSnapshot(Compaction.validateOrThrow({
+const instance = instanceOf({
   nodes: [{ id: "a", capacity: { CPU: 8, memory: 16 } }, { id: "b", capacity: { CPU: 8, memory: 16 } }],
   deployments: [{ id: "x", demand: { CPU: 1, memory: 2 } }, { id: "y", demand: { CPU: 3 }, maxReplicasPerNode: 2 }],
   replicas: [
@@ -13,7 +12,7 @@ const instance = fromSnapshot(Compaction.validateOrThrow({
     { id: "y1", deployment: "y", node: "a" },
     { id: "y2", deployment: "y", node: "b" }
   ]
-}))
+})
 
 describe("tally", () => {
   it("sums the load of every resource per node (resources in name order: CPU, memory)", () => {
