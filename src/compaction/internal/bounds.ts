@@ -16,17 +16,20 @@ import {
   type Instance,
   limitOf,
   nodeCount,
-  replicaCount,
   resourceCount
 } from "./instance.js"
 
-/** Martello and Toth's L2 for item sizes `sizes` (ascending) in bins of capacity c: at least the L1 bound ⌈Σ / c⌉. */
+/**
+ * Martello and Toth's L2 for item sizes `sizes` (ascending) in bins of
+ * capacity c: at least the L1 bound ⌈Σ / c⌉. 0 when c ≤ 0: there is no bin to
+ * count, and 0 bounds every count from below.
+ */
 export const l2 = (sizes: Float64Array, c: number): number => {
+  if (c <= 0) return 0
   const n = sizes.length
-  if (c <= 0 || n === 0) return 0
   const prefix = new Float64Array(n + 1)
-  for (let i = 0; i < n; i++) prefix[i + 1] = (prefix[i] ?? 0) + (sizes[i] ?? 0)
-  const total = prefix[n] ?? 0
+  sizes.forEach((s, i) => (prefix[i + 1] = (prefix[i] ?? 0) + s))
+  const sumUpTo = (i: number) => prefix[i] ?? 0
   // The first index whose size is above x (sizes ascending).
   const above = (x: number): number => {
     let lo = 0
@@ -49,21 +52,19 @@ export const l2 = (sizes: Float64Array, c: number): number => {
     }
     return lo
   }
-  let best = Math.ceil(total / c)
   const half = above(c / 2)
-  const sumUpTo = (i: number) => prefix[i] ?? 0
-  let previous = -1
-  for (let i = -1; i < half; i++) {
-    const alpha = i < 0 ? 0 : sizes[i] ?? 0
-    if (alpha === previous) continue
-    previous = alpha
+  // L(alpha): the items above c - alpha, those above c / 2, and the room the latter leave short of the items in [alpha, c / 2].
+  const bound = (alpha: number): number => {
     const big = above(c - alpha)
     const j1 = n - big
     const j2 = big - half
     const sumJ2 = sumUpTo(big) - sumUpTo(half)
     const sumJ3 = sumUpTo(half) - sumUpTo(atLeast(alpha))
-    best = Math.max(best, j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c)))
+    return j1 + j2 + Math.max(0, Math.ceil((sumJ3 - (j2 * c - sumJ2)) / c))
   }
+  let best = Math.max(Math.ceil(sumUpTo(n) / c), bound(0))
+  // alpha = 0, then each distinct size up to c / 2: above(size) is the index of the next distinct one.
+  for (let i = 0; i < half; i = above(sizes[i] ?? 0)) best = Math.max(best, bound(sizes[i] ?? 0))
   return best
 }
 
@@ -90,22 +91,17 @@ export const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array
  */
 export function* lowerBoundSteps(instance: Instance, placement: Int32Array): Generator<void, number> {
   const R = resourceCount(instance)
-  const N = nodeCount(instance)
-  const used = usedNodes(instance, placement)
   let bound = anchoredNodes(instance, placement).reduce((a, b) => a + b, 0)
   for (let k = 0; k < R; k++) {
     yield
+    // Over the nodes in use: the nodes of the placement.
     let largest = 0
     let smallest = Infinity
-    for (let n = 0; n < N; n++) {
-      if (used[n] !== 1) continue
-      const c = capacityOf(instance, n, k)
-      if (c > largest) largest = c
-      if (c < smallest) smallest = c
-    }
-    const sizes = new Float64Array(replicaCount(instance))
-    for (let r = 0; r < sizes.length; r++) sizes[r] = demandOf(instance, deploymentOf(instance, r), k)
-    sizes.sort()
+    placement.forEach((n) => {
+      largest = Math.max(largest, capacityOf(instance, n, k))
+      smallest = Math.min(smallest, capacityOf(instance, n, k))
+    })
+    const sizes = Float64Array.from(instance.replicaDeployment, (d) => demandOf(instance, d, k)).sort()
     if (largest === smallest) bound = Math.max(bound, l2(sizes, largest))
     else if (largest > 0) bound = Math.max(bound, Math.ceil(sizes.reduce((a, b) => a + b, 0) / largest))
   }

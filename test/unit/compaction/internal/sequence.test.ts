@@ -30,6 +30,18 @@ describe("sequence", () => {
     const to = Int32Array.from([B, A, A, C])
     expect(sequence(instance, instance.replicaNode, to, none)).toBeUndefined()
   })
+
+  it("cancels nothing: moves that block each other are undefined even where sequenceRepaired cancels one", () => {
+    // u (a → b) waits for room on b that k, staying there, never makes; u would fit back on a beside f.
+    const i = instanceOf({
+      nodes: [{ id: "b", capacity: { CPU: 1 } }, { id: "a", capacity: { CPU: 2 } }],
+      deployments: [{ id: "one", demand: { CPU: 1 } }],
+      replicas: [{ id: "u", deployment: "one", node: "a" }, { id: "f", deployment: "one", node: "a" }, { id: "k", deployment: "one", node: "b" }]
+    })
+    const to = Int32Array.from([0, 1, 0])
+    expect(sequence(i, i.replicaNode, to, new Int32Array(3))).toBeUndefined()
+    expect(sequenceRepaired(i, i.replicaNode, to, new Int32Array(3))?.target).toEqual(Int32Array.from([1, 1, 0]))
+  })
 })
 
 // p (on a) and q (on b) both move to c, which has room for one of them until t leaves it for d.
@@ -179,5 +191,53 @@ describe("sequenceRepaired", () => {
   it("is undefined when no blocked replica fits back on its own node in the target", () => {
     // p and s swap full nodes; either one staying home would overfill it.
     expect(sequenceRepaired(instance, instance.replicaNode, Int32Array.from([B, A, A, C]), none)).toBeUndefined()
+  })
+
+  // Nodes a (3 CPU), b (2 CPU) and c (1 CPU); one deployment of 1 CPU.
+  const chain = (replicas: ReadonlyArray<readonly [string, string]>) =>
+    instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 3 } }, { id: "b", capacity: { CPU: 2 } }, { id: "c", capacity: { CPU: 1 } }],
+      deployments: [{ id: "one", demand: { CPU: 1 } }],
+      replicas: replicas.map(([id, node]) => ({ id, deployment: "one", node }))
+    })
+
+  it("takes a cancelled replica's load off its destination and counts it on its own node, for the next cancellations", () => {
+    // u1, u2 and f on a; v and g on b (full); k on c (full). Target: u1 and u2 to b, v to c, the others stay.
+    // u1 and u2 wait for v to leave b, v waits for room on c: u1 is cancelled (a holds f in the target: 2 ≤ 3),
+    // then u2 (a holds f and u1: 3 ≤ 3), then v (b holds g alone once u1 and u2 are off it: 2 ≤ 2). Nothing moves.
+    const i = chain([["u1", "a"], ["u2", "a"], ["f", "a"], ["v", "b"], ["g", "b"], ["k", "c"]])
+    const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 1, 0, 2, 1, 2]), new Int32Array(6))
+    expect(repaired && [...repaired.level]).toEqual([0, 0, 0, 0, 0, 0])
+    expect(repaired && [...repaired.target]).toEqual([0, 0, 0, 1, 1, 2])
+  })
+
+  it("does not cancel a move home to a node that an earlier cancellation left empty in the target", () => {
+    // u and f on a (2 CPU), v alone on b (1 CPU, full), k on c (1 CPU, full). Target: u to b, v to c. u waits for
+    // v to leave b, v for room on c: u is cancelled (a holds f in the target), which leaves b empty in the
+    // target, so v may not stay there: nothing else can be cancelled.
+    const i = instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 2 } }, { id: "b", capacity: { CPU: 1 } }, { id: "c", capacity: { CPU: 1 } }],
+      deployments: [{ id: "one", demand: { CPU: 1 } }],
+      replicas: [["u", "a"], ["f", "a"], ["v", "b"], ["k", "c"]].map(([id, node]) => ({ id: id ?? "", deployment: "one", node: node ?? "" }))
+    })
+    expect(sequenceRepaired(i, i.replicaNode, Int32Array.from([1, 0, 2, 2]), new Int32Array(4))).toBeUndefined()
+  })
+
+  it("keeps counting the replicas of a node that is both the home of one cancelled move and the destination of another", () => {
+    // a (3 CPU, full) holds r1, r3 and f; y (2 CPU) r2 and g; z (1 CPU, full) k. Target: r1 and r3 to z, r2 to a.
+    // Every move waits. r1 is cancelled (a holds f and r2 in the target: 3 ≤ 3), then r2 (y holds g: 2 ≤ 2),
+    // which leaves a holding f and r1; then r3 (a stays in use: 3 ≤ 3). Nothing moves.
+    const i = instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 3 } }, { id: "y", capacity: { CPU: 2 } }, { id: "z", capacity: { CPU: 1 } }],
+      deployments: [{ id: "one", demand: { CPU: 1 } }],
+      replicas: [["r1", "a"], ["r2", "y"], ["r3", "a"], ["f", "a"], ["g", "y"], ["k", "z"]].map(([id, node]) => ({
+        id: id ?? "",
+        deployment: "one",
+        node: node ?? ""
+      }))
+    })
+    const repaired = sequenceRepaired(i, i.replicaNode, Int32Array.from([2, 0, 2, 0, 1, 2]), new Int32Array(6))
+    expect(repaired && [...repaired.level]).toEqual([0, 0, 0, 0, 0, 0])
+    expect(repaired && [...repaired.target]).toEqual([0, 1, 0, 0, 1, 2])
   })
 })
