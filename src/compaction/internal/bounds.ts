@@ -2,9 +2,8 @@
  * Lower bounds on the nodes any plan keeps: the search stops as soon as its
  * best result reaches one. A plan only uses nodes that hold a replica at the
  * start (an empty node is never a destination), so the bounds are taken over
- * those nodes: the nodes that must stay (not releasable, holding an
- * unmovable replica, or taking no replica in and holding a replica that
- * cannot leave), per resource the total demand over the largest node (L1)
+ * those nodes: the nodes that must stay (not releasable, or holding an
+ * unmovable replica), per resource the total demand over the largest node (L1)
  * and, where every such node has the same capacity of it, Martello and
  * Toth's L2; and per deployment its replicas over its per-node limit.
  */
