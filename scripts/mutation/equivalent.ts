@@ -708,6 +708,62 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
   },
   {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (order === undefined) {",
+    original: "order === undefined",
+    replacement: "true",
+    reason: "a cache (upward's and near's have this line): each order is a function of the grid size and the start cell alone, so computing it again gives the same cells in the same order"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "false",
+    reason: "a cost choice: sorting the occupied cells by upward's key gives the same list as filtering upward's order (a test compares the two on every grid size), so never filtering only takes longer"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "true",
+    reason: "a cost choice: filtering upward's order gives the same list as sorting the occupied cells by its key (see the entry above), so always filtering only takes longer"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const old = this.cellOf[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable in set: it is given only nodes below the count the index is built with (packing reindexes n < nodeCount(instance), the count it passes), whose cellOf entry exists; delete has the same line and its mutant is killed (a node outside the index)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const last = this.tail[cell] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: cellFor clamps both buckets into 0 … size - 1 (free amounts are finite numbers), so cell < size * size and tail[cell] exists"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const previous = this.before[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: leave is called only for a node whose cellOf entry is a cell (>= 0), so n is below the node count, the length of before"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const next = this.after[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: leave is called only for a node whose cellOf entry is a cell (>= 0), so n is below the node count, the length of after"
+  },
+  {
     file: "src/compaction/fromRay.ts",
     mutator: "ConditionalExpression",
     line: "const name = list === \"nodes\" ? at(item, \"node_id\") : list === \"actors\" ? at(item, \"class_name\") : undefined",

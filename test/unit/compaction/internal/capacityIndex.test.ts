@@ -71,4 +71,41 @@ describe("CapacityIndex", () => {
     index.delete(0)
     expect(index.upwardOccupied(0)).toEqual([31 * 32 + 16])
   })
+
+  it("sizes the grid by the nodes in use: 4 × 4 up to 64, 16 × 16 up to 1,000, 32 × 32 above", () => {
+    expect([1, 64, 65, 1000, 1001, 10000].map(cellsFor)).toEqual([4, 4, 16, 16, 32, 32])
+  })
+
+  it("files a node whose free amounts reach the scale in the last row and column", () => {
+    const index = indexOf(10)
+    index.set(2, free(1, 1))
+    index.set(4, free(1, 0))
+    expect(nodesIn(index, 3 * 4 + 3)).toEqual([2])
+    expect(nodesIn(index, 3 * 4 + 0)).toEqual([4])
+    expect(index.total).toBe(2)
+  })
+
+  it("lists the occupied cells in the query's order when more than a few dozen hold a node", () => {
+    // 32 × 32 cells; 150 of 300 nodes put into cells picked by a fixed generator (most distinct), a third of them taken out again.
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31)
+    const index = new CapacityIndex([0, 1], Float64Array.of(1, 1), 300, 5000)
+    for (let n = 0; n < 150; n++) index.set(n, free(next(), next()))
+    for (let n = 0; n < 150; n += 3) index.delete(n)
+    for (const start of [0, 5 * 32 + 3, 31 * 32 + 31]) {
+      const occupied = occupiedByDefinition(index, start)
+      expect(index.upwardOccupied(start)).toEqual(occupied)
+    }
+    // The first query sees more occupied cells than a query sorts.
+    expect(occupiedByDefinition(index, 0).length).toBeGreaterThan(64)
+  })
+
+  it("reads a node or a cell outside the index as absent", () => {
+    const index = indexOf(10)
+    index.set(1, free(0.1, 0.1))
+    index.set(2, free(0.1, 0.3))
+    expect([index.has(10), index.firstIn(16), index.nextIn(10)]).toEqual([false, -1, -1])
+    index.delete(10)
+    expect([index.total, nodesIn(index, 0), nodesIn(index, 1)]).toEqual([2, [1], [2]])
+  })
 })
