@@ -47,4 +47,38 @@ describe("fill", () => {
     expect(bestFill(poolOf([5, 6]), 4, () => true)).toEqual([])
     expect(bestFill(poolOf([2, 3]), 10, () => false)).toEqual([])
   })
+
+  it("takes the largest item at most the room: one of exactly the room's size, down to the smallest", () => {
+    // Sizes by id 7, 5, 4, 6: by position 4 (id 2), 5 (id 1), 6 (id 3), 7 (id 0).
+    const pool = poolOf([7, 5, 4, 6])
+    expect(bestSingle(pool, 6, () => true)).toBe(2)
+    expect(bestSingle(pool, 4, () => true)).toBe(0)
+    expect(bestSingle(pool, 10, (item) => item === 2)).toBe(0)
+    expect(bestSingle(pool, 3, () => true)).toBe(-1)
+  })
+
+  it("fills a room with items whose sizes add up to less than one (sizes are normalised, often fractions)", () => {
+    const sizes = [0.25, 0.5, 0.125]
+    const pool = poolOf(sizes)
+    const pair = bestPair(pool, 1, () => true)
+    expect(pair?.map((position) => sizes[pool.items[position] ?? 0])).toEqual([0.25, 0.5])
+    expect(bestTriple(pool, 1, () => true)?.map((item) => sizes[item]).sort()).toEqual([0.125, 0.25, 0.5])
+    expect(bestFill(pool, 0.4, () => true).map((item) => sizes[item]).sort()).toEqual([0.125, 0.25])
+  })
+
+  it("takes fewer items on a tie", () => {
+    // Room 6: the single 6, the pair 4 + 2 and the triple 3 + 2 + 1 all fill it.
+    const sizes = [2, 6, 1, 4, 3]
+    expect(bestFill(poolOf(sizes), 6, () => true).map((item) => sizes[item])).toEqual([6])
+    // Without the 6: the pair 4 + 2 before the triple 3 + 2 + 1.
+    expect(bestFill(poolOf(sizes), 6, (items) => !items.includes(1)).map((item) => sizes[item]).sort()).toEqual([2, 4])
+  })
+
+  it("checks at most 256 pairs under the room in full", () => {
+    // 600 items of size 1, room 10: every pair is under the room, and none fits.
+    const pool = poolOf(Array.from({ length: 600 }, () => 1))
+    let checks = 0
+    expect(bestPair(pool, 10, () => (checks++, false))).toBeUndefined()
+    expect(checks).toBe(256)
+  })
 })
