@@ -42,7 +42,8 @@ export const bestSingle = (pool: Pool, room: number, fits: (item: number) => boo
 /**
  * The free pair (positions i < j in `items`) with the largest total size at
  * most `room` that `fits` together, or undefined: a two-pointer walk from
- * both ends of the pool.
+ * both ends of the pool, which asks `fits` only about a pair whose total
+ * beats the best pair so far.
  */
 export const bestPair = (
   pool: Pool,

@@ -81,4 +81,13 @@ describe("fill", () => {
     expect(bestPair(pool, 10, () => (checks++, false))).toBeUndefined()
     expect(checks).toBe(256)
   })
+
+  it("asks about a pair only when its total beats the best pair so far", () => {
+    // Every pair of these equal items totals 2: once the first fits, no other pair can beat it.
+    const pool = poolOf(Array.from({ length: 600 }, () => 1))
+    let checks = 0
+    const pair = bestPair(pool, 10, () => (checks++, true))
+    expect(pair?.map((position) => pool.size[pool.items[position] ?? 0])).toEqual([1, 1])
+    expect(checks).toBe(1)
+  })
 })
