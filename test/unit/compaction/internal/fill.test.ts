@@ -43,6 +43,54 @@ describe("fill", () => {
     expect(bestTriple(pool, 880, (a, b, c) => a !== 0 && b !== 0 && c !== 0)?.map((i) => [320, 320, 280, 280, 280][i]).sort()).toEqual([280, 280, 320])
   })
 
+  it("finds the largest triple total under the room, as brute force does, skipping used items", () => {
+    let seed = 11
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31)
+    for (let t = 0; t < 300; t++) {
+      // At most 14 items: fewer distinct sizes than a triple search tries, and fewer pairs than a walk checks.
+      const sizes = Array.from({ length: 3 + Math.floor(next() * 12) }, () => 1 + Math.floor(next() * 20))
+      const pool = poolOf(sizes)
+      sizes.forEach((_, i) => (pool.free[i] = next() < 0.2 ? 0 : 1))
+      const room = Math.floor(next() * 50)
+      let best = -1
+      for (let a = 0; a < sizes.length; a++) {
+        for (let b = a + 1; b < sizes.length; b++) {
+          for (let c = b + 1; c < sizes.length; c++) {
+            const total = (sizes[a] ?? 0) + (sizes[b] ?? 0) + (sizes[c] ?? 0)
+            if (pool.free[a] === 1 && pool.free[b] === 1 && pool.free[c] === 1 && total <= room) best = Math.max(best, total)
+          }
+        }
+      }
+      const free = pool.free.slice()
+      const triple = bestTriple(pool, room, () => true)
+      const total = triple === undefined ? -1 : triple.reduce((sum, item) => sum + (sizes[item] ?? 0), 0)
+      expect(total, JSON.stringify({ sizes, room })).toBe(best)
+      expect(new Set(triple ?? []).size).toBe(triple === undefined ? 0 : 3)
+      expect(pool.free).toEqual(free)
+    }
+  })
+
+  it("prefers a later first item whose triple is larger (8 + 1 + 0.5 = 9.5 before 5 + 4 + 1 = 10)", () => {
+    const sizes = [8, 5, 4, 1, 0.5]
+    expect(bestTriple(poolOf(sizes), 10, () => true)?.map((item) => sizes[item]).sort()).toEqual([1, 4, 5])
+  })
+
+  it("fills a room with the three smallest items, the largest of them of size 1", () => {
+    expect(bestTriple(poolOf([1, 2, 3]), 6, () => true)?.slice().sort()).toEqual([0, 1, 2])
+    expect(bestTriple(poolOf([1, 0.5, 0.25]), 2, () => true)?.slice().sort()).toEqual([0, 1, 2])
+  })
+
+  it("tries first items of the 16 largest distinct sizes, one item per size", () => {
+    // Sizes 1 … 40, each twice; the room takes any three, and no triple fits.
+    const sizes = Array.from({ length: 80 }, (_, i) => 1 + (i % 40))
+    const firsts: Array<number> = []
+    bestTriple(poolOf(sizes), 1000, (first) => {
+      if (firsts.at(-1) !== first) firsts.push(first)
+      return false
+    })
+    expect(firsts.map((item) => sizes[item])).toEqual(Array.from({ length: 16 }, (_, i) => 40 - i))
+  })
+
   it("returns nothing when nothing fits", () => {
     expect(bestFill(poolOf([5, 6]), 4, () => true)).toEqual([])
     expect(bestFill(poolOf([2, 3]), 10, () => false)).toEqual([])
