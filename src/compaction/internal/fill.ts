@@ -88,7 +88,8 @@ const TRIPLE_FIRSTS = 16
  * The free triple with the largest total size at most `room` that `fits`
  * together, or undefined: for each of the `TRIPLE_FIRSTS` largest distinct
  * sizes at most `room` (of a free item with two items below it), the best
- * pair of the smaller items.
+ * pair of the smaller items. On a tie, the triple with the larger first item:
+ * the smaller items are the easier ones to place later.
  */
 export const bestTriple = (
   pool: Pool,

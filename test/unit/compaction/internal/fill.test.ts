@@ -75,6 +75,11 @@ describe("fill", () => {
     expect(bestTriple(poolOf(sizes), 10, () => true)?.map((item) => sizes[item]).sort()).toEqual([1, 4, 5])
   })
 
+  it("takes the triple with the larger first item on a tie (5 + 3 + 1 before 4 + 3 + 2)", () => {
+    const sizes = [5, 4, 3, 2, 1]
+    expect(bestTriple(poolOf(sizes), 9, () => true)?.map((item) => sizes[item]).sort()).toEqual([1, 3, 5])
+  })
+
   it("fills a room with the three smallest items, the largest of them of size 1", () => {
     expect(bestTriple(poolOf([1, 2, 3]), 6, () => true)?.slice().sort()).toEqual([0, 1, 2])
     expect(bestTriple(poolOf([1, 0.5, 0.25]), 2, () => true)?.slice().sort()).toEqual([0, 1, 2])
