@@ -96,6 +96,16 @@ describe("fill", () => {
     expect(firsts.map((item) => sizes[item])).toEqual(Array.from({ length: 16 }, (_, i) => 40 - i))
   })
 
+  it("fills a room with the smallest item alone when nothing larger fits", () => {
+    expect(bestFill(poolOf([5, 1]), 2, () => true)).toEqual([1])
+  })
+
+  it("takes only a single, pair or triple that fits", () => {
+    // Room 8 takes 5 + 3 and 4 + 3 + 1, but nothing with item 2 (size 3) fits: the best is then 5 + 1.
+    const sizes = [5, 4, 3, 1]
+    expect(bestFill(poolOf(sizes), 8, (items) => !items.includes(2)).map((item) => sizes[item]).sort()).toEqual([1, 5])
+  })
+
   it("returns nothing when nothing fits", () => {
     expect(bestFill(poolOf([5, 6]), 4, () => true)).toEqual([])
     expect(bestFill(poolOf([2, 3]), 10, () => false)).toEqual([])
