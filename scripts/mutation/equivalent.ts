@@ -709,6 +709,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ArithmeticOperator",
+    line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
+    original: "size * 1024 + start",
+    replacement: "size * 1024 - start",
+    reason: "a cache key only has to tell the (size, start) pairs apart: grids are 4, 16 or 32 cells wide and start < size * size <= 1024, so size * 1024 - start falls in (size * 1024 - 1024, size * 1024], disjoint ranges for the three sizes, one key per start"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ArithmeticOperator",
+    line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
+    original: "size * 1024",
+    replacement: "size / 1024",
+    reason: "a cache key only has to tell the (size, start) pairs apart: start is an integer and size / 1024 is 4, 16 or 32 / 1024 (exact binary fractions below 1, one per size), so start + size / 1024 is still one key per pair"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
     mutator: "ConditionalExpression",
     line: "if (order === undefined) {",
     original: "order === undefined",

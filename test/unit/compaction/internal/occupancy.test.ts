@@ -102,7 +102,7 @@ describe("Occupancy", () => {
         { id: "t3", deployment: "two", node: "z" }
       ]
     })
-    const [X, Y, Z, W] = [0, 1, 2, 3]
+    const [X, Y, W] = [0, 1, 3]
     const [O1, O2, T1, T2, T3] = [0, 1, 2, 3, 4]
 
     it("refuses a first-level move where a replica of the deployment is still counted during the first level", () => {
