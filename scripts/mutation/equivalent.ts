@@ -749,6 +749,46 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "cells.length >= SORT_OCCUPIED_UP_TO",
+    reason: "a cost choice at its threshold: with exactly SORT_OCCUPIED_UP_TO cells, filtering upward's order gives the same list as sorting them (see the ConditionalExpression entries of this line)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "for (let a = r0; a < size; a++) {",
+    original: "a < size",
+    replacement: "a <= size",
+    reason: "occupiedColumns has size rows: row size reads undefined, taken as 0 (no column), so the extra pass adds no cell and the threshold check sees the same count"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "return b < 0 ? 0 : b >= this.size ? this.size - 1 : b",
+    original: "b < 0",
+    replacement: "b <= 0",
+    reason: "at b = 0 both branches answer 0"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "this.after = new Int32Array(nodes).fill(-1)",
+    original: "-1",
+    replacement: "+1",
+    reason: "never read: set writes after[n] when it indexes node n, and after is read only for indexed nodes (leave, and nextIn along a cell's list from firstIn, the only walk packing makes)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "this.before = new Int32Array(nodes).fill(-1)",
+    original: "-1",
+    replacement: "+1",
+    reason: "never read: set writes before[n] when it indexes node n, and before is read only by leave, for an indexed node"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
     mutator: "UnaryOperator",
     line: "const old = this.cellOf[n] ?? -1",
     original: "-1",

@@ -85,6 +85,17 @@ describe("CapacityIndex", () => {
     expect(index.total).toBe(2)
   })
 
+  it("files free amounts relative to each axis's scale, the amounts outside [0, scale] in the nearest edge cell", () => {
+    // Axis 0 is resource 1 (scale 20), axis 1 is resource 0 (scale 10): 5 of 20 is in bucket ⌊0.25 × 4⌋ = 1, 5 of 10 in ⌊0.5 × 4⌋ = 2.
+    const index = new CapacityIndex([1, 0], Float64Array.of(10, 20), 10)
+    const amounts = (of0: number, of1: number) => (k: number) => (k === 0 ? of0 : of1)
+    index.set(0, amounts(5, 5))
+    index.set(1, amounts(-1, 25))
+    index.set(2, amounts(12, -0.5))
+    expect([nodesIn(index, 1 * 4 + 2), nodesIn(index, 3 * 4 + 0), nodesIn(index, 0 * 4 + 3)]).toEqual([[0], [1], [2]])
+    expect(index.cellFor(amounts(9.9, 19.9))).toBe(3 * 4 + 3)
+  })
+
   it("lists the occupied cells in the query's order when more than a few dozen hold a node", () => {
     // 32 × 32 cells; 150 of 300 nodes put into cells picked by a fixed generator (most distinct), a third of them taken out again.
     let seed = 7
