@@ -43,6 +43,20 @@ describe("CapacityIndex", () => {
     expect(index.upward(1 * 4 + 1)).toEqual([10, 11, 14, 15, 5, 6, 9, 7, 13])
   })
 
+  it("lists the occupied cells of a full grid in the query's order", () => {
+    // One node in each cell of a 4 × 4 grid: node 4 × row + column in cell (row, column).
+    const index = indexOf(16)
+    for (let n = 0; n < 16; n++) index.set(n, free((Math.floor(n / 4) + 0.5) / 4, ((n % 4) + 0.5) / 4))
+    // From (0, 0): rows and columns 1 … 3 surely have room, by diagonal 2 … 6; then row 0 and column 0, by diagonal 0 … 3.
+    const fromCorner = [5, 6, 9, 7, 10, 13, 11, 14, 15, 0, 1, 4, 2, 8, 3, 12]
+    expect(index.upward(0)).toEqual(fromCorner)
+    expect(index.upwardOccupied(0)).toEqual(fromCorner)
+    expect(index.upwardOccupied(1 * 4 + 1)).toEqual([10, 11, 14, 15, 5, 6, 9, 7, 13])
+    index.delete(6)
+    index.delete(0)
+    expect(index.upwardOccupied(0)).toEqual(fromCorner.filter((c) => c !== 6 && c !== 0))
+  })
+
   it("lists the occupied cells of a query in the query's order, on every grid size, after any sets and deletes", () => {
     const operation = fc.oneof(
       fc.record({ node: fc.nat({ max: 199 }), a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }) }),
