@@ -758,6 +758,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   {
     file: "src/compaction/internal/capacityIndex.ts",
     mutator: "EqualityOperator",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "cells.length <= SORT_OCCUPIED_UP_TO",
+    reason: "a row holds at most 32 cells, so after the first row the query always filters upward's order: the same list as the sort gives (see the ConditionalExpression entries of this line)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
     line: "for (let a = r0; a < size; a++) {",
     original: "a < size",
     replacement: "a <= size",
