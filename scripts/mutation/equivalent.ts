@@ -708,6 +708,126 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
   },
   {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ArithmeticOperator",
+    line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
+    original: "size * 1024 + start",
+    replacement: "size * 1024 - start",
+    reason: "a cache key only has to tell the (size, start) pairs apart: grids are 4, 16 or 32 cells wide and start < size * size <= 1024, so size * 1024 - start falls in (size * 1024 - 1024, size * 1024], disjoint ranges for the three sizes, one key per start"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ArithmeticOperator",
+    line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
+    original: "size * 1024",
+    replacement: "size / 1024",
+    reason: "a cache key only has to tell the (size, start) pairs apart: start is an integer and size / 1024 is 4, 16 or 32 / 1024 (exact binary fractions below 1, one per size), so start + size / 1024 is still one key per pair"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (order === undefined) {",
+    original: "order === undefined",
+    replacement: "true",
+    reason: "a cache (upward's and near's have this line): each order is a function of the grid size and the start cell alone, so computing it again gives the same cells in the same order"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "false",
+    reason: "a cost choice: sorting the occupied cells by upward's key gives the same list as filtering upward's order (a test compares the two on every grid size), so never filtering only takes longer"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "ConditionalExpression",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "true",
+    reason: "a cost choice: filtering upward's order gives the same list as sorting the occupied cells by its key (see the entry above), so always filtering only takes longer"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "cells.length >= SORT_OCCUPIED_UP_TO",
+    reason: "a cost choice at its threshold: with exactly SORT_OCCUPIED_UP_TO cells, filtering upward's order gives the same list as sorting them (see the ConditionalExpression entries of this line)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "if (cells.length > SORT_OCCUPIED_UP_TO) return this.upward(start).filter((c) => (this.count[c] ?? 0) > 0)",
+    original: "cells.length > SORT_OCCUPIED_UP_TO",
+    replacement: "cells.length <= SORT_OCCUPIED_UP_TO",
+    reason: "a row holds at most 32 cells, so after the first row the query always filters upward's order: the same list as the sort gives (see the ConditionalExpression entries of this line)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "for (let a = r0; a < size; a++) {",
+    original: "a < size",
+    replacement: "a <= size",
+    reason: "occupiedColumns has size rows: row size reads undefined, taken as 0 (no column), so the extra pass adds no cell and the threshold check sees the same count"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "EqualityOperator",
+    line: "return b < 0 ? 0 : b >= this.size ? this.size - 1 : b",
+    original: "b < 0",
+    replacement: "b <= 0",
+    reason: "at b = 0 both branches answer 0"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "this.after = new Int32Array(nodes).fill(-1)",
+    original: "-1",
+    replacement: "+1",
+    reason: "never read: set writes after[n] when it indexes node n, and after is read only for indexed nodes (leave, and nextIn along a cell's list from firstIn, the only walk packing makes)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "this.before = new Int32Array(nodes).fill(-1)",
+    original: "-1",
+    replacement: "+1",
+    reason: "never read: set writes before[n] when it indexes node n, and before is read only by leave, for an indexed node"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const old = this.cellOf[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable in set: it is given only nodes below the count the index is built with (packing reindexes n < nodeCount(instance), the count it passes), whose cellOf entry exists; delete has the same line and its mutant is killed (a node outside the index)"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const last = this.tail[cell] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: cellFor clamps both buckets into 0 … size - 1 (free amounts are finite numbers), so cell < size * size and tail[cell] exists"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const previous = this.before[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: leave is called only for a node whose cellOf entry is a cell (>= 0), so n is below the node count, the length of before"
+  },
+  {
+    file: "src/compaction/internal/capacityIndex.ts",
+    mutator: "UnaryOperator",
+    line: "const next = this.after[n] ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: leave is called only for a node whose cellOf entry is a cell (>= 0), so n is below the node count, the length of after"
+  },
+  {
     file: "src/compaction/fromRay.ts",
     mutator: "ConditionalExpression",
     line: "const name = list === \"nodes\" ? at(item, \"node_id\") : list === \"actors\" ? at(item, \"class_name\") : undefined",

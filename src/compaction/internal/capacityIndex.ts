@@ -87,8 +87,9 @@ export class CapacityIndex {
       const cells: Array<number> = []
       for (let a = r0; a < size; a++) for (let b = r1; b < size; b++) cells.push(a * size + b)
       // Cells with room in both axes for sure first; then the boundary cells, where some nodes fit and some do not.
+      // (the sort is stable and the cells are listed by index, so ties stay by index)
       const boundary = (c: number) => Math.floor(c / size) === r0 || c % size === r1 ? 1 : 0
-      order = cells.sort((x, y) => boundary(x) - boundary(y) || diagonal(x) - diagonal(y) || x - y)
+      order = cells.sort((x, y) => boundary(x) - boundary(y) || diagonal(x) - diagonal(y))
       upwardOrders.set(orderKey(size, start), order)
     }
     return order

@@ -42,7 +42,8 @@ export const bestSingle = (pool: Pool, room: number, fits: (item: number) => boo
 /**
  * The free pair (positions i < j in `items`) with the largest total size at
  * most `room` that `fits` together, or undefined: a two-pointer walk from
- * both ends of the pool.
+ * both ends of the pool, which asks `fits` only about a pair whose total
+ * beats the best pair so far.
  */
 export const bestPair = (
   pool: Pool,
@@ -86,7 +87,9 @@ const TRIPLE_FIRSTS = 16
 /**
  * The free triple with the largest total size at most `room` that `fits`
  * together, or undefined: for each of the `TRIPLE_FIRSTS` largest distinct
- * sizes that leave room for two more, the best pair of the rest.
+ * sizes at most `room` (of a free item with two items below it), the best
+ * pair of the smaller items. On a tie, the triple with the larger first item:
+ * the smaller items are the easier ones to place later.
  */
 export const bestTriple = (
   pool: Pool,
@@ -98,7 +101,8 @@ export const bestTriple = (
   let bestTotal = -1
   let tried = 0
   let previous = -1
-  for (let i = bestSingle(pool, room, () => true); i >= 0 && tried < TRIPLE_FIRSTS; i--) {
+  // (a first item needs two items below it: positions 0 and 1 have fewer)
+  for (let i = bestSingle(pool, room, () => true); i >= 2 && tried < TRIPLE_FIRSTS; i--) {
     const first = items[i] ?? 0
     const s = size[first] ?? 0
     if (free[first] !== 1 || s === previous) continue

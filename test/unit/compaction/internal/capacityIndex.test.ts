@@ -43,6 +43,20 @@ describe("CapacityIndex", () => {
     expect(index.upward(1 * 4 + 1)).toEqual([10, 11, 14, 15, 5, 6, 9, 7, 13])
   })
 
+  it("lists the occupied cells of a full grid in the query's order", () => {
+    // One node in each cell of a 4 × 4 grid: node 4 × row + column in cell (row, column).
+    const index = indexOf(16)
+    for (let n = 0; n < 16; n++) index.set(n, free((Math.floor(n / 4) + 0.5) / 4, ((n % 4) + 0.5) / 4))
+    // From (0, 0): rows and columns 1 … 3 surely have room, by diagonal 2 … 6; then row 0 and column 0, by diagonal 0 … 3.
+    const fromCorner = [5, 6, 9, 7, 10, 13, 11, 14, 15, 0, 1, 4, 2, 8, 3, 12]
+    expect(index.upward(0)).toEqual(fromCorner)
+    expect(index.upwardOccupied(0)).toEqual(fromCorner)
+    expect(index.upwardOccupied(1 * 4 + 1)).toEqual([10, 11, 14, 15, 5, 6, 9, 7, 13])
+    index.delete(6)
+    index.delete(0)
+    expect(index.upwardOccupied(0)).toEqual(fromCorner.filter((c) => c !== 6 && c !== 0))
+  })
+
   it("lists the occupied cells of a query in the query's order, on every grid size, after any sets and deletes", () => {
     const operation = fc.oneof(
       fc.record({ node: fc.nat({ max: 199 }), a: fc.double({ min: 0, max: 1, noNaN: true }), b: fc.double({ min: 0, max: 1, noNaN: true }) }),
@@ -70,5 +84,53 @@ describe("CapacityIndex", () => {
     expect(index.upwardOccupied(0)).toEqual([31 * 32 + 16, 31 * 32 + 31])
     index.delete(0)
     expect(index.upwardOccupied(0)).toEqual([31 * 32 + 16])
+  })
+
+  it("sizes the grid by the nodes in use: 4 × 4 up to 64, 16 × 16 up to 1,000, 32 × 32 above", () => {
+    expect([1, 64, 65, 1000, 1001, 10000].map(cellsFor)).toEqual([4, 4, 16, 16, 32, 32])
+  })
+
+  it("files a node whose free amounts reach the scale in the last row and column", () => {
+    const index = indexOf(10)
+    index.set(2, free(1, 1))
+    index.set(4, free(1, 0))
+    expect(nodesIn(index, 3 * 4 + 3)).toEqual([2])
+    expect(nodesIn(index, 3 * 4 + 0)).toEqual([4])
+    expect(index.total).toBe(2)
+  })
+
+  it("files free amounts relative to each axis's scale, the amounts outside [0, scale] in the nearest edge cell", () => {
+    // Axis 0 is resource 1 (scale 20), axis 1 is resource 0 (scale 10): 5 of 20 is in bucket ⌊0.25 × 4⌋ = 1, 5 of 10 in ⌊0.5 × 4⌋ = 2.
+    const index = new CapacityIndex([1, 0], Float64Array.of(10, 20), 10)
+    const amounts = (of0: number, of1: number) => (k: number) => (k === 0 ? of0 : of1)
+    index.set(0, amounts(5, 5))
+    index.set(1, amounts(-1, 25))
+    index.set(2, amounts(12, -0.5))
+    expect([nodesIn(index, 1 * 4 + 2), nodesIn(index, 3 * 4 + 0), nodesIn(index, 0 * 4 + 3)]).toEqual([[0], [1], [2]])
+    expect(index.cellFor(amounts(9.9, 19.9))).toBe(3 * 4 + 3)
+  })
+
+  it("lists the occupied cells in the query's order when more than a few dozen hold a node", () => {
+    // 32 × 32 cells; 150 of 300 nodes put into cells picked by a fixed generator (most distinct), a third of them taken out again.
+    let seed = 7
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed / 2 ** 31)
+    const index = new CapacityIndex([0, 1], Float64Array.of(1, 1), 300, 5000)
+    for (let n = 0; n < 150; n++) index.set(n, free(next(), next()))
+    for (let n = 0; n < 150; n += 3) index.delete(n)
+    for (const start of [0, 5 * 32 + 3, 31 * 32 + 31]) {
+      const occupied = occupiedByDefinition(index, start)
+      expect(index.upwardOccupied(start)).toEqual(occupied)
+    }
+    // The first query sees more occupied cells than a query sorts.
+    expect(occupiedByDefinition(index, 0).length).toBeGreaterThan(64)
+  })
+
+  it("reads a node or a cell outside the index as absent", () => {
+    const index = indexOf(10)
+    index.set(1, free(0.1, 0.1))
+    index.set(2, free(0.1, 0.3))
+    expect([index.has(10), index.firstIn(16), index.nextIn(10)]).toEqual([false, -1, -1])
+    index.delete(10)
+    expect([index.total, nodesIn(index, 0), nodesIn(index, 1)]).toEqual([2, [1], [2]])
   })
 })

@@ -85,4 +85,54 @@ describe("Occupancy", () => {
     expect(o.score(1, 0, 0)).toBeCloseTo(0.9)
     expect(o.score(1, 0, -3)).toBeCloseTo(-2.1)
   })
+
+  describe("per-node limits", () => {
+    // Nodes x, y, z, w of CPU 100 (room is never short); "one" at most 1 per node, "two" at most 2.
+    const limited = instanceOf({
+      nodes: ["x", "y", "z", "w"].map((id) => ({ id, capacity: { CPU: 100 } })),
+      deployments: [
+        { id: "one", demand: { CPU: 1 }, maxReplicasPerNode: 1 },
+        { id: "two", demand: { CPU: 1 }, maxReplicasPerNode: 2 }
+      ],
+      replicas: [
+        { id: "o1", deployment: "one", node: "x" },
+        { id: "o2", deployment: "one", node: "z" },
+        { id: "t1", deployment: "two", node: "x" },
+        { id: "t2", deployment: "two", node: "y" },
+        { id: "t3", deployment: "two", node: "z" }
+      ]
+    })
+    const [X, Y, W] = [0, 1, 3]
+    const [O1, O2, T1, T2, T3] = [0, 1, 2, 3, 4]
+
+    it("refuses a first-level move where a replica of the deployment is still counted during the first level", () => {
+      const o = new Occupancy(limited, limited.replicaNode)
+      o.move({ replica: O1, from: X, to: Y, early: true })
+      // o1 leaves x at the end of the round only: during the first level x still holds it.
+      expect(o.fitsEarly(O2, X)).toBe(false)
+      expect(o.fitsEarly(O2, Y)).toBe(false)
+      expect(o.fitsEarly(O2, W)).toBe(true)
+    })
+
+    it("refuses a first-level move where a second-level arrival fills the limit at the end of the round", () => {
+      const o = new Occupancy(limited, limited.replicaNode)
+      o.move({ replica: O1, from: X, to: Y, early: false })
+      expect(o.fitsEarly(O2, Y)).toBe(false)
+      expect(o.lateCount(Y, 0)).toBe(1)
+    })
+
+    it("counts a first-level arrival in the first level, and a second-level arrival only at the end of the round", () => {
+      // y holds t2; t1 arrives in the first level and t2 leaves: y holds 2 of "two" during the first level, 1 at the end.
+      const first = new Occupancy(limited, limited.replicaNode)
+      first.move({ replica: T1, from: X, to: Y, early: true })
+      first.move({ replica: T2, from: Y, to: W, early: true })
+      expect(first.fitsEarly(T3, Y)).toBe(false)
+      // The same with t1 arriving in the second level: y holds 1 of "two" in both levels, so t3 fits.
+      const second = new Occupancy(limited, limited.replicaNode)
+      second.move({ replica: T1, from: X, to: Y, early: false })
+      second.move({ replica: T2, from: Y, to: W, early: true })
+      expect(second.fitsEarly(T3, Y)).toBe(true)
+      expect(second.lateCount(Y, 1)).toBe(1)
+    })
+  })
 })
