@@ -21,10 +21,10 @@
 import { anchoredNodes, usedNodes } from "./bounds.js"
 import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
 
-/** A capacity class: nodes alike in capacity, cost and in taking replicas in. */
+/** A capacity class among nodes that take replicas in: nodes alike in capacity and cost. */
 const classOf = (instance: Instance, n: number): string => {
   const R = resourceCount(instance)
-  const parts: Array<number> = [instance.cost[n] ?? 0, instance.accepts[n] ?? 0]
+  const parts: Array<number> = [instance.cost[n] ?? 0]
   for (let k = 0; k < R; k++) parts.push(capacityOf(instance, n, k))
   return parts.join("/")
 }
@@ -100,7 +100,11 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
   return result
 }
 
-/** Within each deployment, a replica whose origin node receives one of its deployment takes that place (in place, on `target`). */
+/**
+ * Within each deployment, a replica whose origin node receives one of its
+ * deployment takes that place; the others take the places left, in node order
+ * (in place, on `target`).
+ */
 const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array): void => {
   const byDeployment = new Map<number, Array<number>>()
   target.forEach((n, r) => {
@@ -111,7 +115,6 @@ const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array)
     byDeployment.set(d, list)
   })
   for (const moving of byDeployment.values()) {
-    if (moving.length < 2) continue
     const slots = new Map<number, number>()
     for (const r of moving) slots.set(target[r] ?? 0, (slots.get(target[r] ?? 0) ?? 0) + 1)
     const rest: Array<number> = []
@@ -121,13 +124,7 @@ const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array)
       if (free > 0) (target[r] = home), slots.set(home, free - 1)
       else rest.push(r)
     }
-    const open = [...slots.entries()].filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0])
-    let i = 0
-    for (const r of rest) {
-      while ((open[i]?.[1] ?? 0) === 0) i++
-      const slot = open[i] as [number, number]
-      target[r] = slot[0]
-      slot[1]--
-    }
+    const places = [...slots.entries()].sort((a, b) => a[0] - b[0]).flatMap(([n, count]) => new Array<number>(count).fill(n))
+    rest.forEach((r, i) => (target[r] = places[i] ?? 0))
   }
 }
