@@ -72,3 +72,82 @@ describe("remap", () => {
     expect([...hosted].filter((n) => n === hosted[p])).toHaveLength(2)
   })
 })
+
+/** Nodes `{ id: [CPU, cost] }` (acceptsIncoming false when a third entry is 0), deployments `{ id: migrationCost }` of CPU 2, replicas `[deployment, node]` (a third entry 0: not movable). */
+const small = (
+  nodes: Record<string, readonly [number, number, number?]>,
+  deployments: Record<string, number>,
+  replicas: ReadonlyArray<readonly [string, string, number?]>
+) =>
+  instanceOf({
+    nodes: Object.entries(nodes).map(([id, [cpu, cost, accepts]]) => ({ id, capacity: { CPU: cpu }, cost, acceptsIncoming: accepts !== 0 })),
+    deployments: Object.entries(deployments).map(([id, migrationCost]) => ({ id, demand: { CPU: 2 }, migrationCost, maxSurge: 4 })),
+    replicas: replicas.map(([deployment, node, movable], i) => ({ id: `r${i}`, deployment, node, movable: movable !== 0 }))
+  })
+const remapped = (instance: ReturnType<typeof small>, target: ReadonlyArray<number>, way: "overlap" | "hosts" = "overlap") =>
+  [...remap(instance, instance.replicaNode, Int32Array.from(target), way)]
+
+describe("remap, classes", () => {
+  it("swaps the contents of two nodes alike in capacity and cost, whatever comes after them", () => {
+    // a, b alike (c differs): p (on a) and q (on b) trade places in the target; remapped, both stay.
+    const view = small({ a: [10, 1], b: [10, 1], c: [20, 1] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(view, [B, A])).toEqual([A, B])
+  })
+
+  it("never swaps nodes of different cost", () => {
+    const view = small({ a: [10, 1], b: [10, 2] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(view, [B, A])).toEqual([B, A])
+  })
+
+  it("never swaps onto a node that holds nothing at the origin", () => {
+    // b is empty: p's move to b stays a move to b.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1 }, [["p", "a"]])
+    expect(remapped(view, [B])).toEqual([B])
+  })
+
+  it("never swaps a node that holds an unmovable replica", () => {
+    // a holds p (unmovable), b holds q, s; the target puts all on a. b holds more of it, but a may not be swapped.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1, q: 1, s: 1 }, [["p", "a", 0], ["q", "b"], ["s", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+  })
+
+  it("never swaps a node that takes no replicas in, nor between two such nodes", () => {
+    const view = small({ a: [10, 1, 0], b: [10, 1] }, { p: 1, q: 1, s: 1 }, [["p", "a"], ["q", "b"], ["s", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+    // a takes nothing in, b is empty: neither is in a class, p's move to b stays.
+    const alone = small({ a: [10, 1, 0], b: [10, 1] }, { p: 1 }, [["p", "a"]])
+    expect(remapped(alone, [B])).toEqual([B])
+  })
+
+  it("weighs each overlap by the migration cost it saves: one replica of cost 5 outweighs two of cost 1", () => {
+    // Target: everything on a. Kept on a: p, 1 + 5 = 6; moved to b instead: q, q, 2 × (1 + 1) = 4.
+    const view = small({ a: [100, 1], b: [100, 1] }, { p: 5, q: 1 }, [["p", "a"], ["q", "b"], ["q", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+    // p of cost 3 (1 + 3 = 4) against three q (3 × 2 = 6): everything goes to b.
+    const three = small({ a: [100, 1], b: [100, 1] }, { p: 3, q: 1 }, [["p", "a"], ["q", "b"], ["q", "b"], ["q", "b"]])
+    expect(remapped(three, [A, A, A, A])).toEqual([B, B, B, B])
+  })
+})
+
+describe("remap, within a deployment", () => {
+  // Every node its own class (capacities differ), so only replicas of one deployment trade places.
+  const nodes = { a: [10, 1], b: [11, 1], c: [12, 1], d: [13, 1] } as const
+
+  it("keeps a replica on its origin node when that node receives one of its deployment", () => {
+    // r0: a → b, r1: a → c, r2: c → a. c receives r1, so r2 stays; a receives r2, so r0 stays (a takes one only); r1 takes b.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "a"], ["x", "c"]])
+    expect(remapped(view, [B, C, A])).toEqual([A, B, C])
+  })
+
+  it("leaves a replica that does not move where it is", () => {
+    // r1 stays on a; r0 moves a → b and finds no place of x that is freed on a.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "a"]])
+    expect(remapped(view, [B, A])).toEqual([B, A])
+  })
+
+  it("gives the replicas that cannot stay the places left, in node order", () => {
+    // r0: a → d, r1, r2: b → c. Nobody's origin receives an x: the places c, c, d go in replica order.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "b"], ["x", "b"]])
+    expect(remapped(view, [D, C, C])).toEqual([C, C, D])
+  })
+})
