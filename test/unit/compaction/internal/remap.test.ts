@@ -151,3 +151,30 @@ describe("remap, within a deployment", () => {
     expect(remapped(view, [D, C, C])).toEqual([C, C, D])
   })
 })
+
+describe("remap, target nodes without overlap", () => {
+  // Nodes a, b, c, d alike; z and y take nothing in, so their replicas overlap no class.
+  const alike = { a: [10, 1], b: [10, 1], c: [10, 1], d: [10, 1], z: [10, 1, 0], y: [10, 1, 0] } as const
+
+  it("leaves such a node's contents on it when no other contents took it", () => {
+    // a, b, c hold p; q, q; s. The target: everything of theirs on a, u (from z) on c.
+    // a's contents go to b (two q, weight 4, against 2 and 2); c's contents have no overlap and c is free: they stay.
+    const view = small(alike, { p: 1, q: 1, s: 1, u: 1 }, [["p", "a"], ["q", "b"], ["q", "b"], ["s", "c"], ["u", "z"]])
+    expect(remapped(view, [A, A, A, A, C])).toEqual([B, B, B, B, C])
+  })
+
+  it("gives it the first node of its class left, in node order, empty in the target or not", () => {
+    // b's contents (q from b, w, w from c, p from a, s from d) go to c; c's contents (u from z) have no overlap and c is taken:
+    // they get a, the first node nobody took (a and d hold nothing in the target, b's contents went elsewhere).
+    const view = small(alike, { q: 1, w: 1, p: 1, s: 1, u: 1 }, [["q", "b"], ["w", "c"], ["w", "c"], ["p", "a"], ["s", "d"], ["u", "z"]])
+    expect(remapped(view, [B, B, B, B, B, C])).toEqual([C, C, C, C, C, A])
+  })
+
+  it("gives two such nodes distinct nodes", () => {
+    // c's contents (v, v from a, s) go to a, d's (w, w from b, t) to b; a's contents (u from z) and b's (x from y) get c and d.
+    const view = small(alike, { v: 1, w: 1, s: 1, t: 1, u: 1, x: 1 }, [
+      ["v", "a"], ["v", "a"], ["w", "b"], ["w", "b"], ["s", "c"], ["t", "d"], ["u", "z"], ["x", "y"]
+    ])
+    expect(remapped(view, [C, C, D, D, C, D, A, B])).toEqual([A, A, B, B, A, B, C, D])
+  })
+})
