@@ -3,7 +3,8 @@
  * of them. Two nodes alike in capacity, cost and in taking replicas in are
  * interchangeable in a target: each target node's contents may go to any
  * node of its class. So each goes to the node of its class that holds most of
- * them at the origin (greedily, the largest overlaps first); then, within a
+ * them at the origin (greedily, the largest overlaps first, ties to the lower
+ * target node, then the lower node); then, within a
  * deployment, replicas are interchangeable too, so a replica whose origin
  * node receives a replica of its deployment stays there instead. The node
  * count, every node's load and every per-node count are unchanged; fewer

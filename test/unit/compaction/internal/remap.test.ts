@@ -70,6 +70,10 @@ describe("remap", () => {
     expect([A, B]).toContain(hosted[p])
     // The loads are the packing's, node for node up to the renaming.
     expect([...hosted].filter((n) => n === hosted[p])).toHaveLength(2)
+    // The overlap way instead: every overlap weighs 2, ties go to the lower target node, then the lower origin node.
+    // X takes a (p stays), Y's (q from a) is taken, so Y takes c (u stays), Z takes b (t stays; v moves).
+    const overlapped = remap(four, four.replicaNode, packed)
+    expect([...overlapped]).toEqual([A, C, A, B, C, B])
   })
 })
 
@@ -176,5 +180,15 @@ describe("remap, target nodes without overlap", () => {
       ["v", "a"], ["v", "a"], ["w", "b"], ["w", "b"], ["s", "c"], ["t", "d"], ["u", "z"], ["x", "y"]
     ])
     expect(remapped(view, [C, C, D, D, C, D, A, B])).toEqual([A, A, B, B, A, B, C, D])
+  })
+})
+
+describe("remap, hosts", () => {
+  it("gives a target node's contents the host that keeps the most of them", () => {
+    // a, b, c, d alike. X = {p from a, q from b}; Y = {u from c, w, w from d}: c and d are both hosts of Y, d keeps two.
+    const view = small({ a: [10, 1], b: [10, 1], c: [10, 1], d: [10, 1] }, { p: 1, q: 1, u: 1, w: 1 }, [
+      ["p", "a"], ["q", "b"], ["u", "c"], ["w", "d"], ["w", "d"]
+    ])
+    expect(remapped(view, [A, A, B, B, B], "hosts")).toEqual([A, A, D, D, D])
   })
 })
