@@ -75,7 +75,8 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
     for (const [key] of hosts.sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
       const b = Math.floor(key / N)
       const n = key % N
-      if (to[b] === -1 && taken[n] === 0) (to[b] = n), (taken[n] = 1)
+      // A node hosts one target node at most (`only`), so it is never taken yet.
+      if (to[b] === -1) (to[b] = n), (taken[n] = 1)
     }
   }
   const pairs = [...overlap.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])

@@ -101,6 +101,9 @@ describe("remap, classes", () => {
   it("never swaps nodes of different cost", () => {
     const view = small({ a: [10, 1], b: [10, 2] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
     expect(remapped(view, [B, A])).toEqual([B, A])
+    // Cost 1 and CPU 110 against cost 11 and CPU 10: different nodes, however their figures are written.
+    const digits = small({ a: [110, 1], b: [10, 11] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(digits, [B, A])).toEqual([B, A])
   })
 
   it("never swaps onto a node that holds nothing at the origin", () => {
@@ -190,5 +193,14 @@ describe("remap, hosts", () => {
       ["p", "a"], ["q", "b"], ["u", "c"], ["w", "d"], ["w", "d"]
     ])
     expect(remapped(view, [A, A, B, B, B], "hosts")).toEqual([A, A, D, D, D])
+  })
+})
+
+describe("remap, ties", () => {
+  it("gives a target node whose contents two nodes hold equally to the lower node, either way", () => {
+    // q on b, p on a (listed in that order), both on b in the target: each overlap weighs 2, a is the lower node.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1, q: 1 }, [["q", "b"], ["p", "a"]])
+    expect(remapped(view, [B, B])).toEqual([A, A])
+    expect(remapped(view, [B, B], "hosts")).toEqual([A, A])
   })
 })
