@@ -146,6 +146,12 @@ describe("remap, within a deployment", () => {
     expect(remapped(view, [B, C, A])).toEqual([A, B, C])
   })
 
+  it("undoes a swap of two replicas of a deployment", () => {
+    // r0: c → b, r1: b → c: each origin receives the other, so both stay.
+    const view = small(nodes, { x: 1 }, [["x", "c"], ["x", "b"]])
+    expect(remapped(view, [B, C])).toEqual([C, B])
+  })
+
   it("leaves a replica that does not move where it is", () => {
     // r1 stays on a; r0 moves a → b and finds no place of x that is freed on a.
     const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "a"]])
