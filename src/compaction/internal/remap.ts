@@ -58,7 +58,7 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
   target.forEach((b, r) => {
     occupied[b] = 1
     const n = origin[r] ?? 0
-    if ((classIndex[b] ?? -1) >= 0 && classIndex[b] === classIndex[n]) {
+    if (classIndex[b] !== -1 && classIndex[b] === classIndex[n]) {
       overlap.set(b * N + n, (overlap.get(b * N + n) ?? 0) + 1 + migrationCostOf(instance, deploymentOf(instance, r)))
     }
   })
@@ -97,7 +97,7 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
       taken[n] = 1
     }
   }
-  const result = Int32Array.from(target, (b) => ((to[b] ?? -1) >= 0 ? to[b] ?? b : b))
+  const result = Int32Array.from(target, (b) => (to[b] === -1 ? b : to[b] ?? b))
   keepInPlace(instance, origin, result)
   return result
 }

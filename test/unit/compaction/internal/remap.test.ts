@@ -98,6 +98,11 @@ describe("remap, classes", () => {
     expect(remapped(view, [B, A])).toEqual([A, B])
   })
 
+  it("swaps within each class: a, b alike, c, d alike", () => {
+    const view = small({ a: [10, 1], b: [10, 1], c: [20, 1], d: [20, 1] }, { p: 1, q: 1, s: 1, t: 1 }, [["p", "a"], ["q", "b"], ["s", "c"], ["t", "d"]])
+    expect(remapped(view, [B, A, D, C])).toEqual([A, B, C, D])
+  })
+
   it("never swaps nodes of different cost", () => {
     const view = small({ a: [10, 1], b: [10, 2] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
     expect(remapped(view, [B, A])).toEqual([B, A])
