@@ -33,8 +33,8 @@ const classOf = (instance: Instance, n: number): string => {
 /** How a target's nodes are matched to nodes: by the largest overlaps, or hosts first (see above). */
 export type RemapWay = "overlap" | "hosts"
 
-/** The target with its nodes' contents swapped within classes, then within deployments, to stay where they are (a new array). */
-export const remap = (instance: Instance, origin: Int32Array, target: Int32Array, way: RemapWay = "overlap"): Int32Array => {
+/** The target with its nodes' contents swapped within classes, then within deployments, to stay where they are (a new array); by overlaps unless `way` is "hosts". */
+export const remap = (instance: Instance, origin: Int32Array, target: Int32Array, way?: RemapWay): Int32Array => {
   const N = nodeCount(instance)
   const used = usedNodes(instance, origin)
   const anchored = anchoredNodes(instance, origin)
