@@ -92,9 +92,7 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
     for (const b of nodes) {
       if (to[b] !== -1 || occupied[b] === 0) continue
       // There are at least as many nodes in the class as occupied ones, so one is left.
-      const n = open[next++] ?? b
-      to[b] = n
-      taken[n] = 1
+      to[b] = open[next++] ?? b
     }
   }
   const result = Int32Array.from(target, (b) => (to[b] === -1 ? b : to[b] ?? b))
