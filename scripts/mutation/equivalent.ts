@@ -828,6 +828,30 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable: leave is called only for a node whose cellOf entry is a cell (>= 0), so n is below the node count, the length of after"
   },
   {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "UnaryOperator",
+    line: "const d = deploymentIndex.get(replica.deployment) ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: the view is built from a validated snapshot, and validate refuses a replica naming a deployment the snapshot lacks, so the lookup always finds an index"
+  },
+  {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "UnaryOperator",
+    line: "replicaNode[r] = nodeIndex.get(replica.node) ?? -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "unreachable: validate refuses a replica on a node the snapshot lacks, so the lookup always finds an index"
+  },
+  {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "OptionalChaining",
+    line: "placement.forEach((n, r) => byNode[n]?.push(r))",
+    original: "byNode[n]?.push",
+    replacement: "byNode[n].push",
+    reason: "unreachable: every placement passed in (the snapshot's own, a repacked target) puts each replica on a node index below nodeCount, so byNode[n] always exists"
+  },
+  {
     file: "src/compaction/fromRay.ts",
     mutator: "ConditionalExpression",
     line: "const name = list === \"nodes\" ? at(item, \"node_id\") : list === \"actors\" ? at(item, \"class_name\") : undefined",

@@ -64,11 +64,10 @@ export const sizeOf = (instance: Instance, d: number): number => {
  */
 const CHUNK = 4096
 
-/** Calls f on 0 … length - 1, pausing after every `CHUNK` calls. */
-function* chunked(length: number, f: (i: number) => void): Generator<void, void, void> {
-  for (let from = 0; from < length; from += CHUNK) {
-    const to = Math.min(length, from + CHUNK)
-    for (let i = from; i < to; i++) f(i)
+/** Calls f on every item with its index, pausing after every `CHUNK` items. */
+function* chunked<A>(items: ReadonlyArray<A>, f: (item: A, i: number) => void): Generator<void, void, void> {
+  for (let from = 0; from < items.length; from += CHUNK) {
+    items.slice(from, from + CHUNK).forEach((item, j) => f(item, from + j))
     yield
   }
 }
@@ -81,11 +80,11 @@ function* chunked(length: number, f: (i: number) => void): Generator<void, void,
 export function* building(snapshot: Snapshot): Generator<void, Instance, void> {
   const { nodes, deployments, replicas } = snapshot
   const names = new Set<string>()
-  yield* chunked(nodes.length, (n) => {
-    for (const k in nodes[n]?.capacity) names.add(k)
+  yield* chunked(nodes, (node) => {
+    for (const k in node.capacity) names.add(k)
   })
-  yield* chunked(deployments.length, (d) => {
-    for (const k in deployments[d]?.demand) names.add(k)
+  yield* chunked(deployments, (d) => {
+    for (const k in d.demand) names.add(k)
   })
   // One column at least, so that every vector has a resource to index (an empty name nobody demands).
   const resources = names.size === 0 ? [""] : [...names].sort()
@@ -102,14 +101,12 @@ export function* building(snapshot: Snapshot): Generator<void, Instance, void> {
   const releasable = new Uint8Array(N)
   const accepts = new Uint8Array(N)
   const nodeIndex = new Map<string, number>()
-  yield* chunked(N, (n) => {
-    const node = nodes[n]
-    if (node === undefined) return
+  yield* chunked(nodes, (node, n) => {
     for (const k in node.capacity) {
       const i = column.get(k) ?? 0
       const c = node.capacity[k] ?? 0
       capacity[n * R + i] = c
-      if (c > (scale[i] ?? 1)) scale[i] = c
+      scale[i] = Math.max(scale[i] ?? 1, c)
     }
     nodeIds[n] = node.id
     cost[n] = node.cost
@@ -123,9 +120,7 @@ export function* building(snapshot: Snapshot): Generator<void, Instance, void> {
   const maxSurge = new Int32Array(D)
   const migrationCost = new Float64Array(D)
   const deploymentIndex = new Map<string, number>()
-  yield* chunked(D, (j) => {
-    const d = deployments[j]
-    if (d === undefined) return
+  yield* chunked(deployments, (d, j) => {
     for (const k in d.demand) demand[j * R + (column.get(k) ?? 0)] = d.demand[k] ?? 0
     deploymentIds[j] = d.id
     maxPerNode[j] = d.maxReplicasPerNode ?? 0
@@ -137,9 +132,7 @@ export function* building(snapshot: Snapshot): Generator<void, Instance, void> {
   const replicaDeployment = new Int32Array(P)
   const replicaNode = new Int32Array(P)
   const replicaMovable = new Uint8Array(P)
-  yield* chunked(P, (r) => {
-    const replica = replicas[r]
-    if (replica === undefined) return
+  yield* chunked(replicas, (replica, r) => {
     const d = deploymentIndex.get(replica.deployment) ?? -1
     replicaIds[r] = replica.id
     replicaDeployment[r] = d

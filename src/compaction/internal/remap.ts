@@ -3,7 +3,8 @@
  * of them. Two nodes alike in capacity, cost and in taking replicas in are
  * interchangeable in a target: each target node's contents may go to any
  * node of its class. So each goes to the node of its class that holds most of
- * them at the origin (greedily, the largest overlaps first); then, within a
+ * them at the origin (greedily, the largest overlaps first, ties to the lower
+ * target node, then the lower node); then, within a
  * deployment, replicas are interchangeable too, so a replica whose origin
  * node receives a replica of its deployment stays there instead. The node
  * count, every node's load and every per-node count are unchanged; fewer
@@ -21,10 +22,10 @@
 import { anchoredNodes, usedNodes } from "./bounds.js"
 import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
 
-/** A capacity class: nodes alike in capacity, cost and in taking replicas in. */
+/** A capacity class among nodes that take replicas in: nodes alike in capacity and cost. */
 const classOf = (instance: Instance, n: number): string => {
   const R = resourceCount(instance)
-  const parts: Array<number> = [instance.cost[n] ?? 0, instance.accepts[n] ?? 0]
+  const parts: Array<number> = [instance.cost[n] ?? 0]
   for (let k = 0; k < R; k++) parts.push(capacityOf(instance, n, k))
   return parts.join("/")
 }
@@ -32,8 +33,8 @@ const classOf = (instance: Instance, n: number): string => {
 /** How a target's nodes are matched to nodes: by the largest overlaps, or hosts first (see above). */
 export type RemapWay = "overlap" | "hosts"
 
-/** The target with its nodes' contents swapped within classes, then within deployments, to stay where they are (a new array). */
-export const remap = (instance: Instance, origin: Int32Array, target: Int32Array, way: RemapWay = "overlap"): Int32Array => {
+/** The target with its nodes' contents swapped within classes, then within deployments, to stay where they are (a new array); by overlaps unless `way` is "hosts". */
+export const remap = (instance: Instance, origin: Int32Array, target: Int32Array, way?: RemapWay): Int32Array => {
   const N = nodeCount(instance)
   const used = usedNodes(instance, origin)
   const anchored = anchoredNodes(instance, origin)
@@ -57,7 +58,7 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
   target.forEach((b, r) => {
     occupied[b] = 1
     const n = origin[r] ?? 0
-    if ((classIndex[b] ?? -1) >= 0 && classIndex[b] === classIndex[n]) {
+    if (classIndex[b] !== -1 && classIndex[b] === classIndex[n]) {
       overlap.set(b * N + n, (overlap.get(b * N + n) ?? 0) + 1 + migrationCostOf(instance, deploymentOf(instance, r)))
     }
   })
@@ -74,7 +75,8 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
     for (const [key] of hosts.sort((x, y) => y[1] - x[1] || x[0] - y[0])) {
       const b = Math.floor(key / N)
       const n = key % N
-      if (to[b] === -1 && taken[n] === 0) (to[b] = n), (taken[n] = 1)
+      // A node hosts one target node at most (`only`), so it is never taken yet.
+      if (to[b] === -1) (to[b] = n), (taken[n] = 1)
     }
   }
   const pairs = [...overlap.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -90,17 +92,19 @@ export const remap = (instance: Instance, origin: Int32Array, target: Int32Array
     for (const b of nodes) {
       if (to[b] !== -1 || occupied[b] === 0) continue
       // There are at least as many nodes in the class as occupied ones, so one is left.
-      const n = open[next++] ?? b
-      to[b] = n
-      taken[n] = 1
+      to[b] = open[next++] ?? b
     }
   }
-  const result = Int32Array.from(target, (b) => ((to[b] ?? -1) >= 0 ? to[b] ?? b : b))
+  const result = Int32Array.from(target, (b) => (to[b] === -1 ? b : to[b] ?? b))
   keepInPlace(instance, origin, result)
   return result
 }
 
-/** Within each deployment, a replica whose origin node receives one of its deployment takes that place (in place, on `target`). */
+/**
+ * Within each deployment, a replica whose origin node receives one of its
+ * deployment takes that place; the others take the places left, in node order
+ * (in place, on `target`).
+ */
 const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array): void => {
   const byDeployment = new Map<number, Array<number>>()
   target.forEach((n, r) => {
@@ -111,7 +115,6 @@ const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array)
     byDeployment.set(d, list)
   })
   for (const moving of byDeployment.values()) {
-    if (moving.length < 2) continue
     const slots = new Map<number, number>()
     for (const r of moving) slots.set(target[r] ?? 0, (slots.get(target[r] ?? 0) ?? 0) + 1)
     const rest: Array<number> = []
@@ -121,13 +124,7 @@ const keepInPlace = (instance: Instance, origin: Int32Array, target: Int32Array)
       if (free > 0) (target[r] = home), slots.set(home, free - 1)
       else rest.push(r)
     }
-    const open = [...slots.entries()].filter(([, count]) => count > 0).sort((a, b) => a[0] - b[0])
-    let i = 0
-    for (const r of rest) {
-      while ((open[i]?.[1] ?? 0) === 0) i++
-      const slot = open[i] as [number, number]
-      target[r] = slot[0]
-      slot[1]--
-    }
+    const places = [...slots.entries()].sort((a, b) => a[0] - b[0]).flatMap(([n, count]) => new Array<number>(count).fill(n))
+    rest.forEach((r, i) => (target[r] = places[i] ?? 0))
   }
 }

@@ -70,5 +70,148 @@ describe("remap", () => {
     expect([A, B]).toContain(hosted[p])
     // The loads are the packing's, node for node up to the renaming.
     expect([...hosted].filter((n) => n === hosted[p])).toHaveLength(2)
+    // The overlap way instead: every overlap weighs 2, ties go to the lower target node, then the lower origin node.
+    // X takes a (p stays), Y's (q from a) is taken, so Y takes c (u stays), Z takes b (t stays; v moves).
+    const overlapped = remap(four, four.replicaNode, packed)
+    expect([...overlapped]).toEqual([A, C, A, B, C, B])
+  })
+})
+
+/** Nodes `{ id: [CPU, cost] }` (acceptsIncoming false when a third entry is 0), deployments `{ id: migrationCost }` of CPU 2, replicas `[deployment, node]` (a third entry 0: not movable). */
+const small = (
+  nodes: Record<string, readonly [number, number, number?]>,
+  deployments: Record<string, number>,
+  replicas: ReadonlyArray<readonly [string, string, number?]>
+) =>
+  instanceOf({
+    nodes: Object.entries(nodes).map(([id, [cpu, cost, accepts]]) => ({ id, capacity: { CPU: cpu }, cost, acceptsIncoming: accepts !== 0 })),
+    deployments: Object.entries(deployments).map(([id, migrationCost]) => ({ id, demand: { CPU: 2 }, migrationCost, maxSurge: 4 })),
+    replicas: replicas.map(([deployment, node, movable], i) => ({ id: `r${i}`, deployment, node, movable: movable !== 0 }))
+  })
+const remapped = (instance: ReturnType<typeof small>, target: ReadonlyArray<number>, way: "overlap" | "hosts" = "overlap") =>
+  [...remap(instance, instance.replicaNode, Int32Array.from(target), way)]
+
+describe("remap, classes", () => {
+  it("swaps the contents of two nodes alike in capacity and cost, whatever comes after them", () => {
+    // a, b alike (c differs): p (on a) and q (on b) trade places in the target; remapped, both stay.
+    const view = small({ a: [10, 1], b: [10, 1], c: [20, 1] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(view, [B, A])).toEqual([A, B])
+  })
+
+  it("swaps within each class: a, b alike, c, d alike", () => {
+    const view = small({ a: [10, 1], b: [10, 1], c: [20, 1], d: [20, 1] }, { p: 1, q: 1, s: 1, t: 1 }, [["p", "a"], ["q", "b"], ["s", "c"], ["t", "d"]])
+    expect(remapped(view, [B, A, D, C])).toEqual([A, B, C, D])
+  })
+
+  it("never swaps nodes of different cost", () => {
+    const view = small({ a: [10, 1], b: [10, 2] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(view, [B, A])).toEqual([B, A])
+    // Cost 1 and CPU 110 against cost 11 and CPU 10: different nodes, however their figures are written.
+    const digits = small({ a: [110, 1], b: [10, 11] }, { p: 1, q: 1 }, [["p", "a"], ["q", "b"]])
+    expect(remapped(digits, [B, A])).toEqual([B, A])
+  })
+
+  it("never swaps onto a node that holds nothing at the origin", () => {
+    // b is empty: p's move to b stays a move to b.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1 }, [["p", "a"]])
+    expect(remapped(view, [B])).toEqual([B])
+  })
+
+  it("never swaps a node that holds an unmovable replica", () => {
+    // a holds p (unmovable), b holds q, s; the target puts all on a. b holds more of it, but a may not be swapped.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1, q: 1, s: 1 }, [["p", "a", 0], ["q", "b"], ["s", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+  })
+
+  it("never swaps a node that takes no replicas in, nor between two such nodes", () => {
+    const view = small({ a: [10, 1, 0], b: [10, 1] }, { p: 1, q: 1, s: 1 }, [["p", "a"], ["q", "b"], ["s", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+    // a takes nothing in, b is empty: neither is in a class, p's move to b stays.
+    const alone = small({ a: [10, 1, 0], b: [10, 1] }, { p: 1 }, [["p", "a"]])
+    expect(remapped(alone, [B])).toEqual([B])
+  })
+
+  it("weighs each overlap by the migration cost it saves: one replica of cost 5 outweighs two of cost 1", () => {
+    // Target: everything on a. Kept on a: p, 1 + 5 = 6; moved to b instead: q, q, 2 × (1 + 1) = 4.
+    const view = small({ a: [100, 1], b: [100, 1] }, { p: 5, q: 1 }, [["p", "a"], ["q", "b"], ["q", "b"]])
+    expect(remapped(view, [A, A, A])).toEqual([A, A, A])
+    // p of cost 3 (1 + 3 = 4) against three q (3 × 2 = 6): everything goes to b.
+    const three = small({ a: [100, 1], b: [100, 1] }, { p: 3, q: 1 }, [["p", "a"], ["q", "b"], ["q", "b"], ["q", "b"]])
+    expect(remapped(three, [A, A, A, A])).toEqual([B, B, B, B])
+  })
+})
+
+describe("remap, within a deployment", () => {
+  // Every node its own class (capacities differ), so only replicas of one deployment trade places.
+  const nodes = { a: [10, 1], b: [11, 1], c: [12, 1], d: [13, 1] } as const
+
+  it("keeps a replica on its origin node when that node receives one of its deployment", () => {
+    // r0: a → b, r1: a → c, r2: c → a. c receives r1, so r2 stays; a receives r2, so r0 stays (a takes one only); r1 takes b.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "a"], ["x", "c"]])
+    expect(remapped(view, [B, C, A])).toEqual([A, B, C])
+  })
+
+  it("undoes a swap of two replicas of a deployment", () => {
+    // r0: c → b, r1: b → c: each origin receives the other, so both stay.
+    const view = small(nodes, { x: 1 }, [["x", "c"], ["x", "b"]])
+    expect(remapped(view, [B, C])).toEqual([C, B])
+  })
+
+  it("leaves a replica that does not move where it is", () => {
+    // r1 stays on a; r0 moves a → b and finds no place of x that is freed on a.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "a"]])
+    expect(remapped(view, [B, A])).toEqual([B, A])
+  })
+
+  it("gives the replicas that cannot stay the places left, in node order", () => {
+    // r0: a → d, r1, r2: b → c. Nobody's origin receives an x: the places c, c, d go in replica order.
+    const view = small(nodes, { x: 1 }, [["x", "a"], ["x", "b"], ["x", "b"]])
+    expect(remapped(view, [D, C, C])).toEqual([C, C, D])
+  })
+})
+
+describe("remap, target nodes without overlap", () => {
+  // Nodes a, b, c, d alike; z and y take nothing in, so their replicas overlap no class.
+  const alike = { a: [10, 1], b: [10, 1], c: [10, 1], d: [10, 1], z: [10, 1, 0], y: [10, 1, 0] } as const
+
+  it("leaves such a node's contents on it when no other contents took it", () => {
+    // a, b, c hold p; q, q; s. The target: everything of theirs on a, u (from z) on c.
+    // a's contents go to b (two q, weight 4, against 2 and 2); c's contents have no overlap and c is free: they stay.
+    const view = small(alike, { p: 1, q: 1, s: 1, u: 1 }, [["p", "a"], ["q", "b"], ["q", "b"], ["s", "c"], ["u", "z"]])
+    expect(remapped(view, [A, A, A, A, C])).toEqual([B, B, B, B, C])
+  })
+
+  it("gives it the first node of its class left, in node order, empty in the target or not", () => {
+    // b's contents (q from b, w, w from c, p from a, s from d) go to c; c's contents (u from z) have no overlap and c is taken:
+    // they get a, the first node nobody took (a and d hold nothing in the target, b's contents went elsewhere).
+    const view = small(alike, { q: 1, w: 1, p: 1, s: 1, u: 1 }, [["q", "b"], ["w", "c"], ["w", "c"], ["p", "a"], ["s", "d"], ["u", "z"]])
+    expect(remapped(view, [B, B, B, B, B, C])).toEqual([C, C, C, C, C, A])
+  })
+
+  it("gives two such nodes distinct nodes", () => {
+    // c's contents (v, v from a, s) go to a, d's (w, w from b, t) to b; a's contents (u from z) and b's (x from y) get c and d.
+    const view = small(alike, { v: 1, w: 1, s: 1, t: 1, u: 1, x: 1 }, [
+      ["v", "a"], ["v", "a"], ["w", "b"], ["w", "b"], ["s", "c"], ["t", "d"], ["u", "z"], ["x", "y"]
+    ])
+    expect(remapped(view, [C, C, D, D, C, D, A, B])).toEqual([A, A, B, B, A, B, C, D])
+  })
+})
+
+describe("remap, hosts", () => {
+  it("gives a target node's contents the host that keeps the most of them", () => {
+    // a, b, c, d alike. X = {p from a, q from b}; Y = {u from c, w, w from d}: c and d are both hosts of Y, d keeps two.
+    const view = small({ a: [10, 1], b: [10, 1], c: [10, 1], d: [10, 1] }, { p: 1, q: 1, u: 1, w: 1 }, [
+      ["p", "a"], ["q", "b"], ["u", "c"], ["w", "d"], ["w", "d"]
+    ])
+    expect(remapped(view, [A, A, B, B, B], "hosts")).toEqual([A, A, D, D, D])
+  })
+})
+
+describe("remap, ties", () => {
+  it("gives a target node whose contents two nodes hold equally to the lower node, either way", () => {
+    // q on b, p on a (listed in that order), both on b in the target: each overlap weighs 2, a is the lower node.
+    const view = small({ a: [10, 1], b: [10, 1] }, { p: 1, q: 1 }, [["q", "b"], ["p", "a"]])
+    expect(remapped(view, [B, B])).toEqual([A, A])
+    expect(remapped(view, [B, B], "hosts")).toEqual([A, A])
   })
 })
