@@ -273,3 +273,77 @@ describe("rayCompaction places a node's replicas as Ray does", () => {
     expect(plan.released).toEqual([])
   })
 })
+
+describe("rayCompaction writes its plan", () => {
+  it("takes the deployments in turn (in snapshot order), each up to its maxSurge, steps in replica order within a wave", () => {
+    // t's four replicas all go to hub: B's r1, r3 and A's r2, r4. A may surge 1, B 2.
+    const s = snapshotOf(
+      [{ id: "hub", capacity: { CPU: 20 }, releasable: false }, { id: "t", capacity: { CPU: 10 } }],
+      [{ id: "A", demand: { CPU: 1 }, maxSurge: 1 }, { id: "B", demand: { CPU: 1 }, maxSurge: 2 }],
+      [{ deployment: "A", node: "hub" }, { deployment: "B", node: "t" }, { deployment: "A", node: "t" }, { deployment: "B", node: "t" }, { deployment: "A", node: "t" }]
+    )
+    const waves = (options?: Compaction.PlanOptionsInput) => {
+      const plan = Compaction.rayCompaction(s, options)
+      expect(Compaction.verify(s, plan, options)._tag).toBe("Right")
+      return plan.steps.map((st) => [st.replica, st.wave])
+    }
+    // Unlimited: A gives r2, B gives r1 and r3 (wave 1); then A gives r4.
+    expect(waves()).toEqual([["r1", 1], ["r2", 1], ["r3", 1], ["r4", 2]])
+    // Two at a time: A gives r2, B one more (r1); then B first: r3, and A: r4.
+    expect(waves({ maxConcurrentMigrations: 2 })).toEqual([["r1", 1], ["r2", 1], ["r3", 2], ["r4", 2]])
+    // One at a time, A and B in turn: r2, r1, r4, r3.
+    expect(waves({ maxConcurrentMigrations: 1 })).toEqual([["r2", 1], ["r1", 2], ["r4", 3], ["r3", 4]])
+  })
+
+  it("goes round the deployments in snapshot order, one turn each", () => {
+    // t holds one replica each of C, B, A (in that replica order); one migration at a time: A's, then B's, then C's.
+    const s = snapshotOf(
+      [{ id: "hub", capacity: { CPU: 20 }, releasable: false }, { id: "t", capacity: { CPU: 10 } }],
+      [{ id: "A", demand: { CPU: 1 } }, { id: "B", demand: { CPU: 1 } }, { id: "C", demand: { CPU: 1 } }],
+      [{ deployment: "A", node: "hub" }, { deployment: "C", node: "t" }, { deployment: "B", node: "t" }, { deployment: "A", node: "t" }]
+    )
+    const plan = Compaction.rayCompaction(s, { maxConcurrentMigrations: 1 })
+    expect(Compaction.verify(s, plan, { maxConcurrentMigrations: 1 })._tag).toBe("Right")
+    expect(plan.steps.map((st) => [st.replica, st.wave])).toEqual([["r3", 1], ["r2", 2], ["r1", 3]])
+  })
+
+  it("counts nodes and costs before and after, leaving idle nodes out, and the migration cost of every step", () => {
+    // a's replica moves to hub; idle holds nothing before or after, and is neither counted nor released.
+    const s = snapshotOf(
+      [
+        { id: "hub", capacity: { CPU: 10 }, releasable: false, cost: 5 },
+        { id: "idle", capacity: { CPU: 4 }, cost: 7 },
+        { id: "a", capacity: { CPU: 4 }, cost: 3 }
+      ],
+      [{ id: "d", demand: { CPU: 1 }, migrationCost: 2.5 }],
+      [{ deployment: "d", node: "hub" }, { deployment: "d", node: "a" }]
+    )
+    const plan = verified(s, Compaction.rayCompaction(s))
+    expect(plan.released).toEqual([{ node: "a", afterWave: 1 }])
+    expect(plan.metrics).toEqual({
+      nodesBefore: 2, nodesAfter: 1, costBefore: 5 + 3, costAfter: 5, migrations: 1, migrationCost: 2.5, waves: 1, complete: true
+    })
+  })
+
+  it("explains a kept node under half used in every resource, and only such nodes", () => {
+    // cpu (CPU 2 of 10, no GPU) and gpu (GPU 1 of 4, no CPU) cannot take each other's replica: both kept, "no-room".
+    // half holds exactly half its memory; mixed uses 1 of 10 CPU but all its GPU: neither is under half in every resource.
+    const s = snapshotOf(
+      [
+        { id: "cpu", capacity: { CPU: 10 } },
+        { id: "gpu", capacity: { GPU: 4 } },
+        { id: "half", capacity: { memory: 8 }, releasable: false },
+        { id: "mixed", capacity: { CPU: 10, GPU: 2 }, releasable: false, acceptsIncoming: false }
+      ],
+      [{ id: "c", demand: { CPU: 2 } }, { id: "g", demand: { GPU: 1 } }, { id: "m", demand: { memory: 4 } }, { id: "x", demand: { CPU: 1, GPU: 2 } }],
+      [{ deployment: "c", node: "cpu" }, { deployment: "g", node: "gpu" }, { deployment: "m", node: "half" }, { deployment: "x", node: "mixed" }]
+    )
+    const plan = verified(s, Compaction.rayCompaction(s))
+    expect(plan.steps).toEqual([])
+    const noRoom = "its replicas fit on no other kept node"
+    expect(plan.explanations).toEqual([
+      { node: "cpu", reason: "no-room", message: noRoom },
+      { node: "gpu", reason: "no-room", message: noRoom }
+    ])
+  })
+})
