@@ -852,6 +852,46 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable: every placement passed in (the snapshot's own, a repacked target) puts each replica on a node index below nodeCount, so byNode[n] always exists"
   },
   {
+    file: "src/compaction/ray.ts",
+    mutator: "ArithmeticOperator",
+    line: "const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - (need[k] ?? 0)",
+    original: "(pool[m * R + k] ?? 0) - (need[k] ?? 0)",
+    replacement: "(pool[m * R + k] ?? 0) + (need[k] ?? 0)",
+    reason: "left only ranks the candidate nodes of one replica against each other, and they all lose or gain the same need: compare reads the sign of (p1 ± x) - (p2 ± x), that of p1 - p2 (up to rounding in the last bit)"
+  },
+  {
+    file: "src/compaction/ray.ts",
+    mutator: "LogicalOperator",
+    line: "const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - (need[k] ?? 0)",
+    original: "need[k] ?? 0",
+    replacement: "need[k] && 0",
+    reason: "subtracting 0 instead of the need from every candidate's room ranks the candidates of one replica alike (see the entry above): the same need comes off each"
+  },
+  {
+    file: "src/compaction/ray.ts",
+    mutator: "StringLiteral",
+    line: "const before = tally(instance, instance.replicaNode, \"none\").replicasOn",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "\"none\" and any other word but \"all\" or \"limited\" make tally skip the per-deployment counts, which writePlan never reads (only the replicas per node)"
+  },
+  {
+    file: "src/compaction/ray.ts",
+    mutator: "StringLiteral",
+    line: "const after = tally(instance, target, \"none\")",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "\"none\" and any other word but \"all\" or \"limited\" make tally skip the per-deployment counts, which writePlan never reads (only loads and replicas per node)"
+  },
+  {
+    file: "src/compaction/ray.ts",
+    mutator: "StringLiteral",
+    line: "const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable: every index idOf is given comes from the snapshot's own dense view (a node, deployment or replica index in range), so ids[i] is always a string"
+  },
+  {
     file: "src/compaction/fromRay.ts",
     mutator: "ConditionalExpression",
     line: "const name = list === \"nodes\" ? at(item, \"node_id\") : list === \"actors\" ? at(item, \"class_name\") : undefined",

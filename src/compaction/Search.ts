@@ -72,27 +72,19 @@ export interface Search {
   readonly [TypeId]: TypeId
 }
 
-interface State {
-  readonly machine: StagedSearch
-  /** The machine's step count when this value was made: the value is current while they agree. */
-  readonly at: number
-}
+/** The machine behind each current search value; `step` takes the value it moves on from out. */
+const machines = new WeakMap<Search, StagedSearch>()
 
-const states = new WeakMap<Search, State>()
-/** The steps taken by each machine. */
-const taken = new WeakMap<StagedSearch, number>()
-
-const make = (machine: StagedSearch, at: number): Search => {
+const make = (machine: StagedSearch): Search => {
   const search: Search = { [TypeId]: TypeId }
-  states.set(search, { machine, at })
-  taken.set(machine, at)
+  machines.set(search, machine)
   return search
 }
 
-const current = (self: Search, operation: string): State => {
-  const state = states.get(self)
-  if (state === undefined || taken.get(state.machine) !== state.at) throw new StaleSearch({ operation })
-  return state
+const current = (self: Search, operation: string): StagedSearch => {
+  const machine = machines.get(self)
+  if (machine === undefined) throw new StaleSearch({ operation })
+  return machine
 }
 
 /**
@@ -116,7 +108,7 @@ const current = (self: Search, operation: string): State => {
  * @since 0.1.0
  */
 export const start = (snapshot: Snapshot, options: PlanOptions = resolveOptions(snapshot, undefined)): Search =>
-  make(new StagedSearch(snapshot, options), 0)
+  make(new StagedSearch(snapshot, options))
 
 /**
  * One step of the search: a chunk of the planner's view of the snapshot, a node drain, or the bookkeeping between two. A
@@ -139,10 +131,11 @@ export const start = (snapshot: Snapshot, options: PlanOptions = resolveOptions(
  * @since 0.1.0
  */
 export const step = (self: Search): Search => {
-  const { machine, at } = current(self, "step")
+  const machine = current(self, "step")
   if (machine.done) return self
+  machines.delete(self)
   machine.step()
-  return make(machine, at + 1)
+  return make(machine)
 }
 
 /**
@@ -177,7 +170,7 @@ export const run = (self: Search): Search => {
  * @category getters
  * @since 0.1.0
  */
-export const isDone = (self: Search): boolean => current(self, "isDone").machine.done
+export const isDone = (self: Search): boolean => current(self, "isDone").done
 
 /**
  * The best safe plan found so far, written out: it passes `verify` at any
@@ -203,5 +196,5 @@ export const isDone = (self: Search): boolean => current(self, "isDone").machine
  * @since 0.1.0
  */
 export const best = (self: Search): Plan => {
-  return current(self, "best").machine.plan()
+  return current(self, "best").plan()
 }

@@ -20,18 +20,16 @@ import {
   replicasByNode,
   resourceCount
 } from "./internal/instance.js"
-import { type DeploymentCounts, tally } from "./internal/tally.js"
+import { type Tally, tally } from "./internal/tally.js"
 import type { Explanation, Plan, Release, Step } from "./Plan.js"
 import type { PlanOptions, PlanOptionsInput, Snapshot } from "./Snapshot.js"
 
 /** Ray's `Resources.__lt__` order: GPU, then CPU, then memory, then every other resource by name. */
 const priority = (resources: ReadonlyArray<string>): Array<number> => {
   const rank = (name: string): number => (name === "GPU" ? 0 : name === "CPU" ? 1 : name === "memory" ? 2 : 3)
-  return resources.map((_, k) => k).sort((a, b) => {
-    const ra = rank(resources[a] ?? "")
-    const rb = rank(resources[b] ?? "")
-    return ra - rb || (resources[a] ?? "").localeCompare(resources[b] ?? "")
-  })
+  return resources.map((name, k) => ({ name, k }))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name))
+    .map(({ k }) => k)
 }
 
 /** Compares two vectors in Ray's priority order: negative when a < b. */
@@ -54,32 +52,32 @@ const tryCompact = (
   instance: Instance,
   order: ReadonlyArray<number>,
   target: number,
-  onNode: ReadonlyArray<ReadonlyArray<number>>,
-  available: Float64Array,
-  perNode: DeploymentCounts
+  onTarget: ReadonlyArray<number>,
+  { perDeployment, replicasOn }: Tally,
+  available: Float64Array
 ): Round | undefined => {
   const R = resourceCount(instance)
   const demandVector = (r: number): Array<number> => Array.from({ length: R }, (_, k) => demandOf(instance, deploymentOf(instance, r), k))
-  const replicas = [...(onNode[target] ?? [])].map((r) => ({ r, need: demandVector(r) }))
-    .sort((a, b) => compare(order, (k) => b.need[k] ?? 0, (k) => a.need[k] ?? 0) || a.r - b.r)
+  // Largest first; a stable sort of a node's replicas (in replica order) keeps equal ones in replica order, as Python's `sorted` does.
+  const replicas = onTarget.map((r) => ({ r, need: demandVector(r) }))
+    .sort((a, b) => compare(order, (k) => b.need[k] ?? 0, (k) => a.need[k] ?? 0))
   if (replicas.length === 0 || replicas.some(({ r }) => instance.replicaMovable[r] !== 1)) return undefined
   const pool = Float64Array.from(available)
-  const counts = perNode.copy()
+  const counts = perDeployment.copy()
   const assignment: Array<readonly [number, number]> = []
   for (const { r, need } of replicas) {
     const d = deploymentOf(instance, r)
     const limit = limitOf(instance, d)
     const left = (m: number) => (k: number) => (pool[m * R + k] ?? 0) - (need[k] ?? 0)
     let best = -1
-    for (let n = 0; n < nodeCount(instance); n++) {
-      if (n === target || (onNode[n]?.length ?? 0) === 0 || instance.accepts[n] !== 1) continue
+    for (const [n, count] of replicasOn.entries()) {
+      if (n === target || count === 0 || instance.accepts[n] !== 1) continue
       if (limit > 0 && counts.get(n, d) >= limit) continue
-      let fits = true
-      for (let k = 0; k < R && fits; k++) fits = (pool[n * R + k] ?? 0) >= (need[k] ?? 0)
+      const fits = need.every((x, k) => (pool[n * R + k] ?? 0) >= x)
       if (fits && (best < 0 || compare(order, left(n), left(best)) < 0)) best = n
     }
     if (best < 0) return undefined
-    for (let k = 0; k < R; k++) pool[best * R + k] = (pool[best * R + k] ?? 0) - (need[k] ?? 0)
+    need.forEach((x, k) => (pool[best * R + k] = (pool[best * R + k] ?? 0) - x))
     counts.add(best, d, 1)
     assignment.push([r, best])
   }
@@ -94,18 +92,18 @@ const tryCompact = (
 const wavesOf = (instance: Instance, rounds: ReadonlyArray<Round>, maxConcurrent: number): Array<Array<number>> => {
   const waves: Array<Array<number>> = []
   for (const round of rounds) {
-    const queues = new Map<number, Array<number>>()
-    for (const r of round.assignment.map(([r]) => r).sort((a, b) => a - b)) {
+    // The round lists a deployment's replicas in replica order (they are the same size, and the sort that put them there is stable).
+    const byDeployment = new Map<number, Array<number>>()
+    for (const [r] of round.assignment) {
       const d = deploymentOf(instance, r)
-      queues.set(d, [...(queues.get(d) ?? []), r])
+      byDeployment.set(d, [...(byDeployment.get(d) ?? []), r])
     }
-    const deployments = [...queues.keys()].sort((a, b) => a - b)
+    const queues = [...byDeployment].sort(([a], [b]) => a - b).map(([d, queue]) => ({ surge: instance.maxSurge[d] ?? 1, queue }))
     let left = round.assignment.length
     for (let turn = 0; left > 0; turn++) {
       const wave: Array<number> = []
-      for (let i = 0; i < deployments.length && wave.length < maxConcurrent; i++) {
-        const queue = queues.get(deployments[(turn + i) % deployments.length] ?? 0) ?? []
-        const surge = instance.maxSurge[deploymentOf(instance, queue[0] ?? 0)] ?? 1
+      const first = turn % queues.length
+      for (const { queue, surge } of [...queues.slice(first), ...queues.slice(0, first)]) {
         wave.push(...queue.splice(0, Math.min(surge, maxConcurrent - wave.length)))
       }
       left -= wave.length
@@ -114,6 +112,9 @@ const wavesOf = (instance: Instance, rounds: ReadonlyArray<Round>, maxConcurrent
   }
   return waves
 }
+
+/** The id at index i (the dense view's indexes are always in range). */
+const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? ""
 
 /** Why a kept node under half used in every resource stays, in Ray's terms: it received replicas, it is a head node, or nothing fit. */
 const explain = (node: string, received: boolean, releasable: boolean): Explanation =>
@@ -129,12 +130,13 @@ const writePlan = (snapshot: Snapshot, instance: Instance, rounds: ReadonlyArray
   const received = new Uint8Array(nodeCount(instance))
   for (const round of rounds) for (const [r, to] of round.assignment) (target[r] = to), (received[to] = 1)
   const waves = wavesOf(instance, rounds, options.maxConcurrentMigrations ?? Infinity)
+  const node = (n: number): string => idOf(instance.nodeIds, n)
   const steps: Array<Step> = waves.flatMap((wave, w) =>
     wave.map((r) => ({
-      replica: instance.replicaIds[r] ?? "",
-      deployment: instance.deploymentIds[deploymentOf(instance, r)] ?? "",
-      from: instance.nodeIds[instance.replicaNode[r] ?? 0] ?? "",
-      to: instance.nodeIds[target[r] ?? 0] ?? "",
+      replica: idOf(instance.replicaIds, r),
+      deployment: idOf(instance.deploymentIds, deploymentOf(instance, r)),
+      from: node(instance.replicaNode[r] ?? 0),
+      to: node(target[r] ?? 0),
       wave: w + 1
     }))
   )
@@ -144,25 +146,24 @@ const writePlan = (snapshot: Snapshot, instance: Instance, rounds: ReadonlyArray
   const explanations: Array<Explanation> = []
   let costBefore = 0
   let costAfter = 0
-  for (let n = 0; n < nodeCount(instance); n++) {
-    const node = instance.nodeIds[n] ?? ""
+  const R = resourceCount(instance)
+  instance.nodeIds.forEach((id, n) => {
     const used = (after.replicasOn[n] ?? 0) > 0
     if ((before[n] ?? 0) > 0) costBefore += instance.cost[n] ?? 0
     if (used) costAfter += instance.cost[n] ?? 0
     if ((before[n] ?? 0) > 0 && !used) {
-      released.push({ node, afterWave: steps.reduce((last, st) => (st.from === node ? st.wave : last), 0) })
+      released.push({ node: id, afterWave: steps.reduce((last, st) => (st.from === id ? st.wave : last), 0) })
     }
-    let underHalf = true
-    for (let k = 0; k < resourceCount(instance) && underHalf; k++) {
+    const underHalf = instance.resources.every((_, k) => {
       const cap = capacityOf(instance, n, k)
-      underHalf = cap === 0 || (after.load[n * resourceCount(instance) + k] ?? 0) * 2 < cap
-    }
-    if (used && underHalf) explanations.push(explain(node, received[n] === 1, instance.releasable[n] === 1))
-  }
+      return cap === 0 || (after.load[n * R + k] ?? 0) * 2 < cap
+    })
+    if (used && underHalf) explanations.push(explain(id, received[n] === 1, instance.releasable[n] === 1))
+  })
   return {
     steps,
     released,
-    placement: snapshot.replicas.map((r, i) => ({ replica: r.id, node: instance.nodeIds[target[i] ?? 0] ?? "" })),
+    placement: snapshot.replicas.map((r, i) => ({ replica: r.id, node: node(target[i] ?? 0) })),
     metrics: {
       nodesBefore: before.reduce((a, c) => a + (c > 0 ? 1 : 0), 0),
       nodesAfter: after.replicasOn.reduce((a, c) => a + (c > 0 ? 1 : 0), 0),
@@ -214,19 +215,19 @@ export const rayCompaction = (snapshot: Snapshot, options?: PlanOptionsInput): P
   const received = new Uint8Array(nodeCount(instance))
   const rounds: Array<Round> = []
   const total = (n: number) => (k: number) => capacityOf(instance, n, k)
+  // Ray's choice between two compactable nodes: the larger in total resources, then the one with fewer replicas (the first on a full tie).
+  const beats = (a: Round, b: Round): boolean => {
+    const larger = compare(order, total(a.node), total(b.node))
+    return larger > 0 || (larger === 0 && a.assignment.length < b.assignment.length)
+  }
   for (;;) {
-    const onNode = replicasByNode(instance, target)
-    const { load, perDeployment } = tally(instance, target)
-    const available = Float64Array.from(instance.capacity, (c, i) => c - (load[i] ?? 0))
+    const placed = tally(instance, target)
+    const available = Float64Array.from(instance.capacity, (c, i) => c - (placed.load[i] ?? 0))
     let chosen: Round | undefined
-    for (let n = 0; n < nodeCount(instance); n++) {
+    for (const [n, onTarget] of replicasByNode(instance, target).entries()) {
       if (instance.releasable[n] !== 1 || received[n] === 1) continue
-      const round = tryCompact(instance, order, n, onNode, available, perDeployment)
-      if (round === undefined) continue
-      const larger = chosen === undefined ? 1 : compare(order, total(n), total(chosen.node))
-      if (larger > 0 || (larger === 0 && chosen !== undefined && round.assignment.length < chosen.assignment.length)) {
-        chosen = round
-      }
+      const round = tryCompact(instance, order, n, onTarget, placed, available)
+      if (round !== undefined && (chosen === undefined || beats(round, chosen))) chosen = round
     }
     if (chosen === undefined) break
     rounds.push(chosen)

@@ -57,6 +57,49 @@ describe("Compaction.Search", () => {
     expect(Search.step(done)).toBe(done)
   })
 
+  it("names the function given a stale value, and refuses a value start did not make", () => {
+    const first = Search.start(residue)
+    Search.step(first)
+    const forged = { [Search.TypeId]: Search.TypeId } as Compaction.Search.Search
+    for (const value of [first, forged]) {
+      for (const [operation, call] of [["step", Search.step], ["isDone", Search.isDone], ["best", Search.best]] as const) {
+        const error = (() => {
+          try {
+            call(value)
+          } catch (e) {
+            return e
+          }
+        })()
+        expect(error).toBeInstanceOf(Search.StaleSearch)
+        expect(error).toMatchObject({ _tag: "StaleSearch", operation })
+        expect((error as Error).message).toMatch(new RegExp(`^replicore/compaction\\.Search\\.${operation}: `))
+      }
+    }
+  })
+
+  it("brands its values", () => {
+    const search = Search.start(residue)
+    expect(search[Search.TypeId]).toBe(Search.TypeId)
+    expect(Search.step(search)[Search.TypeId]).toBe(Search.TypeId)
+  })
+
+  it("stays finished: a finished value stays usable, steps to itself and gives the same complete plan", () => {
+    const done = Search.run(Search.start(pinned))
+    const plan = JSON.stringify(Search.best(done))
+    expect(Search.step(Search.step(done))).toBe(done)
+    expect(Search.isDone(done)).toBe(true)
+    expect(JSON.stringify(Search.best(done))).toBe(plan)
+    expect(Search.run(done)).toBe(done)
+  })
+
+  it("searches under the snapshot's own options when given none", () => {
+    const withOptions = Compaction.validateOrThrow({ ...residue, options: { migrationBudget: 3, maxConcurrentMigrations: 1 } })
+    const plan = Search.best(Search.run(Search.start(withOptions)))
+    expect(plan.metrics.migrations).toBeLessThanOrEqual(3)
+    expect(plan.metrics.waves).toBe(plan.metrics.migrations)
+    expect(JSON.stringify(plan)).toBe(JSON.stringify(Compaction.plan(withOptions)))
+  })
+
   it("never changes its snapshot", () => {
     const frozen = deepFreeze(Compaction.validateOrThrow(Generators.residue({ nodes: 30 }, 5).snapshot))
     expect(() => Search.best(Search.run(Search.start(frozen)))).not.toThrow()
