@@ -2,10 +2,10 @@
  * Minimum-slack fills: which one, two or three items of a pool fill a room
  * best. Best fit one item at a time leaves the gaps that exact pairs and
  * triples would close (a node whose room two or three replicas fill
- * exactly); a two-pointer walk over the pool sorted by size finds the pair
- * with the largest total that fits in one pass, and a triple is a first item
- * (of a few distinct sizes) and the best pair of the rest. A fill takes the
- * best of the three, so filling a room again and again completes it with two
+ * exactly); a two-pointer walk over the pool sorted by size finds a pair in
+ * one pass (the one with the largest total when no pair under the room is
+ * refused), and a triple is a first item (of a few distinct sizes) and the
+ * walk's pair of the rest. A fill takes the best of the three, so filling a room again and again completes it with two
  * to six items.
  */
 
@@ -40,10 +40,12 @@ export const bestSingle = (pool: Pool, room: number, fits: (item: number) => boo
 }
 
 /**
- * The free pair (positions i < j in `items`) with the largest total size at
- * most `room` that `fits` together, or undefined: a two-pointer walk from
- * both ends of the pool, which asks `fits` only about a pair whose total
- * beats the best pair so far.
+ * A free pair (positions i < j in `items`) of total size at most `room`
+ * that `fits` together, or undefined: a two-pointer walk from both ends of
+ * the pool, which asks `fits` only about a pair whose total beats the best
+ * pair so far. The pair has the largest such total when `fits` refuses no
+ * pair under the room; a refused pair's larger item is tried next with the
+ * larger partners only, so a smaller pair without it can be missed.
  */
 export const bestPair = (
   pool: Pool,
@@ -85,10 +87,10 @@ export const bestPair = (
 const TRIPLE_FIRSTS = 16
 
 /**
- * The free triple with the largest total size at most `room` that `fits`
- * together, or undefined: for each of the `TRIPLE_FIRSTS` largest distinct
- * sizes at most `room` (of a free item with two items below it), the best
- * pair of the smaller items. On a tie, the triple with the larger first item:
+ * A free triple of total size at most `room` that `fits` together, or
+ * undefined: of the `TRIPLE_FIRSTS` largest distinct sizes at most `room`
+ * (of a free item with two items below it), each with `bestPair` of the
+ * smaller items, the triple with the largest total. On a tie, the triple with the larger first item:
  * the smaller items are the easier ones to place later.
  */
 export const bestTriple = (
@@ -122,9 +124,9 @@ export const bestTriple = (
 }
 
 /**
- * The best completion of a room: the free single item, pair or triple with
- * the largest total size at most `room` that fits (items by id; fewer items
- * on a tie), or an empty array when nothing fits.
+ * The best completion of a room that the searches above find: of the
+ * single item, the pair and the triple, the one with the largest total size
+ * (items by id; fewer items on a tie), or an empty array when nothing fits.
  */
 export const bestFill = (
   pool: Pool,
