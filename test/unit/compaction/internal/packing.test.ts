@@ -1,0 +1,320 @@
+/** `Packing`: one planning attempt's working state — drains all or nothing, best fit, make-room in two levels, kept reasons, rounds. */
+import { describe, expect, it } from "vitest"
+import { instanceOf } from "../fixtures.js"
+import { type DestinationMode, Packing } from "../../../../src/compaction/internal/packing.js"
+
+type NodeInput = { readonly id: string; readonly capacity: Record<string, number>; readonly releasable?: boolean; readonly acceptsIncoming?: boolean }
+type DeploymentInput = { readonly id: string; readonly demand: Record<string, number>; readonly maxReplicasPerNode?: number }
+
+/** Nodes, deployments, replicas `[deployment, node]` or `[deployment, node, movable]`, ids r0, r1, … */
+const build = (
+  nodes: ReadonlyArray<NodeInput>,
+  deployments: ReadonlyArray<DeploymentInput>,
+  replicas: ReadonlyArray<readonly [string, string, boolean?]>
+) =>
+  instanceOf({
+    nodes: nodes.map((n) => ({ ...n })),
+    deployments: deployments.map((d) => ({ ...d, maxSurge: 8 })),
+    replicas: replicas.map(([deployment, node, movable], i) => ({ id: `r${i}`, deployment, node, movable: movable ?? true }))
+  })
+
+const cpu = (id: string, CPU: number, extra: Partial<NodeInput> = {}): NodeInput => ({ id, capacity: { CPU }, ...extra })
+const dep = (id: string, CPU: number, extra: Partial<DeploymentInput> = {}): DeploymentInput => ({ id, demand: { CPU }, ...extra })
+const list = (a: ArrayLike<number>): Array<number> => Array.from(a)
+
+describe("Packing: the state at the start", () => {
+  it("starts at the snapshot: targets where the replicas are, no level, unmovable replicas pinned", () => {
+    const instance = build([cpu("a", 10), cpu("b", 10)], [dep("x", 2)], [["x", "a"], ["x", "b", false], ["x", "b"]])
+    const p = new Packing(instance, Infinity)
+    expect(list(p.target)).toEqual([0, 1, 1])
+    expect(list(p.level)).toEqual([0, 0, 0])
+    expect(list(p.pinned)).toEqual([0, 1, 0])
+    expect(list(p.released)).toEqual([0, 0])
+    expect(list(p.receiving)).toEqual([0, 0])
+    expect(p.spent).toBe(0)
+    expect(p.R).toBe(1)
+  })
+
+  it("sizes a replica as its demand summed over resources, each relative to the largest node", () => {
+    // CPU scale 10 (largest node), GPU scale 4: 5 / 10 + 1 / 4 = 0.75.
+    const instance = build(
+      [{ id: "a", capacity: { CPU: 10, GPU: 4 } }, cpu("b", 8)],
+      [{ id: "g", demand: { CPU: 5, GPU: 1 } }],
+      [["g", "a"]]
+    )
+    expect(new Packing(instance, Infinity).size(0)).toBeCloseTo(0.75, 12)
+  })
+})
+
+describe("Packing.candidates", () => {
+  it("lists the non-empty releasable nodes without pinned replicas, and says why the others stay", () => {
+    // a: free to go; h: a head node; p: holds the unmovable r2 (after the movable r1); e: empty.
+    const instance = build(
+      [cpu("a", 10), cpu("h", 10, { releasable: false }), cpu("p", 10), cpu("e", 10)],
+      [dep("x", 2)],
+      [["x", "a"], ["x", "p"], ["x", "p", false], ["x", "h"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.candidates()).toEqual([0])
+    expect(p.failures.get(1)).toEqual({ reason: "not-releasable" })
+    expect(p.failures.get(2)).toEqual({ reason: "unmovable-replica", replica: 2 })
+    expect(p.failures.has(0)).toBe(false)
+    expect(p.failures.has(3)).toBe(false)
+  })
+
+  it("leaves out the nodes released or receiving in the round", () => {
+    // a (x 2) drains onto b (x 5, free 5): a released, b receiving; c (x 5) stays a candidate.
+    const instance = build([cpu("a", 10), cpu("b", 10), cpu("c", 10)], [dep("x", 2), dep("y", 5)], [["x", "a"], ["y", "b"], ["y", "c"]])
+    const p = new Packing(instance, Infinity)
+    expect(p.candidates()).toEqual([0, 1, 2])
+    expect(p.drain(0)).toBe(true)
+    expect(p.candidates()).toEqual([2])
+  })
+})
+
+describe("Packing.drain", () => {
+  // a holds r0 (two, 2) and r1 (four, 4); b holds r2 (four, free 6), c holds r3 (six, free 4).
+  const instance = build(
+    [cpu("a", 10), cpu("b", 10), cpu("c", 10)],
+    [dep("two", 2), dep("four", 4), dep("six", 6)],
+    [["two", "a"], ["four", "a"], ["four", "b"], ["six", "c"]]
+  )
+
+  it("moves the largest replica first, each to the tightest node where it fits", () => {
+    // Largest first: r1 (4) fits b (6 left → 2) and c (4 left → 0): c, the tightest. Then r0 (2): b (6 → 4); c is full.
+    // (Smallest first would put r0 on c (4 → 2) and r1 on b.)
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(list(p.target)).toEqual([1, 2, 1, 2])
+    expect(list(p.level)).toEqual([1, 1, 0, 0])
+    expect(list(p.released)).toEqual([1, 0, 0])
+    expect(list(p.receiving)).toEqual([0, 1, 1])
+    expect(p.spent).toBe(2)
+  })
+
+  it("keeps a node that became a destination: no drain, no reason", () => {
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.drain(1)).toBe(false)
+    expect(list(p.target)).toEqual([1, 2, 1, 2])
+    expect(p.failures.has(1)).toBe(false)
+  })
+
+  it("stops at the migration budget and takes back every move", () => {
+    // Two moves of cost 1: a budget of 2 suffices (spent may equal it), 1 does not.
+    expect(new Packing(instance, 2).drain(0)).toBe(true)
+    const p = new Packing(instance, 1)
+    expect(p.drain(0)).toBe(false)
+    expect(p.failures.get(0)).toEqual({ reason: "migration-budget" })
+    expect(list(p.target)).toEqual([0, 0, 1, 2])
+    expect(list(p.level)).toEqual([0, 0, 0, 0])
+    expect(list(p.receiving)).toEqual([0, 0, 0])
+    expect(list(p.released)).toEqual([0, 0, 0])
+    expect(p.spent).toBe(0)
+  })
+
+  it("adds fractional migration costs exactly and restores the sum on an undo", () => {
+    const costly = instanceOf({
+      nodes: [cpu("a", 10), cpu("b", 10)],
+      deployments: [{ id: "x", demand: { CPU: 1 }, migrationCost: 0.1, maxSurge: 8 }, { id: "y", demand: { CPU: 1 }, migrationCost: 0.2, maxSurge: 8 }],
+      replicas: [{ id: "r0", deployment: "x", node: "a" }, { id: "r1", deployment: "y", node: "a" }, { id: "r2", deployment: "x", node: "b" }]
+    })
+    const p = new Packing(costly, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.spent).toBeCloseTo(0.3, 12)
+    const q = new Packing(costly, 0.25)
+    expect(q.drain(0)).toBe(false)
+    expect(q.spent).toBe(0)
+  })
+
+  it("fails all or nothing on a replica that fits nowhere, and offers the node again as a destination", () => {
+    // a {CPU 10, GPU 4} holds r0 (CPU 6, size 0.6) and r1 (GPU 1, size 0.25); b {CPU 10} holds r2 (CPU 3).
+    // r0 goes to b first, then r1 fits nowhere (no other GPU), and no eviction frees a GPU: r0 comes back.
+    const gpu = build(
+      [{ id: "a", capacity: { CPU: 10, GPU: 4 } }, cpu("b", 10)],
+      [dep("six", 6), { id: "g", demand: { GPU: 1 } }, dep("three", 3)],
+      [["six", "a"], ["g", "a"], ["three", "b"]]
+    )
+    const p = new Packing(gpu, Infinity)
+    expect(p.drain(0)).toBe(false)
+    expect(p.failures.get(0)).toEqual({ reason: "no-room", replica: 1 })
+    expect(list(p.target)).toEqual([0, 0, 1])
+    expect(list(p.level)).toEqual([0, 0, 0])
+    expect(list(p.receiving)).toEqual([0, 0])
+    expect(p.spent).toBe(0)
+    // a kept: b's r2 (CPU 3) fits in a's 4 free CPU.
+    expect(p.drain(1)).toBe(true)
+    expect(list(p.target)).toEqual([0, 0, 0])
+    expect(list(p.released)).toEqual([0, 1])
+  })
+
+  it("moves nothing onto an empty node nor onto one that accepts no replicas", () => {
+    // c holds r0 (2): b has room but accepts nothing, e is empty.
+    const closed = build([cpu("c", 10), cpu("b", 10, { acceptsIncoming: false }), cpu("e", 10)], [dep("x", 2)], [["x", "c"], ["x", "b"]])
+    const p = new Packing(closed, Infinity)
+    expect(p.drain(0)).toBe(false)
+    expect(p.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+    expect(list(p.target)).toEqual([0, 1])
+  })
+})
+
+describe("Packing: make-room moves", () => {
+  // c holds X (6); a {10} holds Y (2) then V (3): free 5; b {10} holds Z (6): free 4. X fits nowhere directly.
+  // Room on a: a lacks 5 + 6 − 10 = 1 at the end of the round; Y and V each free that, and both fit on b (4 free):
+  // the smaller, Y, moves to b first (level 1), then X lands on a (level 2). Room on b: Z (6) fits nowhere else.
+  const scenario = (x: DeploymentInput, yMovable = true) =>
+    build(
+      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [x, dep("y", 2), dep("v", 3), dep("z", 6)],
+      [["x", "c"], ["y", "a", yMovable], ["v", "a"], ["z", "b"]]
+    )
+  const [C, A, B] = [0, 1, 2]
+
+  it("moves the smallest replica that frees enough to a third node, then lands the replica in its place", () => {
+    const p = new Packing(scenario(dep("x", 6)), Infinity)
+    expect(p.drain(C)).toBe(true)
+    expect(list(p.target)).toEqual([A, B, A, B])
+    expect(list(p.level)).toEqual([2, 1, 0, 0])
+    expect(list(p.receiving)).toEqual([0, 1, 1])
+    expect(p.spent).toBe(2)
+  })
+
+  it("does the same under a per-node limit that the destination does not reach", () => {
+    // x at most 1 per node: a holds none, so any of its replicas may make room.
+    const p = new Packing(scenario(dep("x", 6, { maxReplicasPerNode: 1 })), Infinity)
+    expect(p.drain(C)).toBe(true)
+    expect(list(p.target)).toEqual([A, B, A, B])
+  })
+
+  it("never evicts a pinned replica", () => {
+    // Y unmovable: V (3) frees a's missing 1 and fits b's 4.
+    const p = new Packing(scenario(dep("x", 6), false), Infinity)
+    expect(p.drain(C)).toBe(true)
+    expect(list(p.target)).toEqual([A, A, B, B])
+    expect(list(p.level)).toEqual([2, 0, 1, 0])
+  })
+
+  it("evicts only a replica of the same deployment where the limit is reached", () => {
+    // L (3) at most 1 per node. c holds X (L); a {10} holds W (L) and Y (2): X fits by capacity, not by the limit;
+    // b {10} holds Z (8): 2 free. Evicting Y would break the limit on a; W fits nowhere else (b's 2 < 3); Z neither.
+    const limited = build(
+      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [dep("L", 3, { maxReplicasPerNode: 1 }), dep("y", 2), dep("z", 8)],
+      [["L", "c"], ["L", "a"], ["y", "a"], ["z", "b"]]
+    )
+    const p = new Packing(limited, Infinity)
+    expect(p.drain(C)).toBe(false)
+    expect(p.failures.get(C)).toEqual({ reason: "no-room", replica: 0 })
+    expect(list(p.target)).toEqual([C, A, A, B])
+  })
+
+  it("evicts only a replica that frees enough of every resource lacking", () => {
+    // c holds X (6); a {10} holds Y (1) and V (4): it lacks 1 + 4 + 6 − 10 = 1, which Y frees exactly;
+    // b {10} holds Z (8): 2 free, room for Y alone. Y moves to b, X lands on a.
+    const exact = build(
+      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [dep("x", 6), dep("y", 1), dep("v", 4), dep("z", 8)],
+      [["x", "c"], ["y", "a"], ["v", "a"], ["z", "b"]]
+    )
+    const p = new Packing(exact, Infinity)
+    expect(p.drain(C)).toBe(true)
+    expect(list(p.target)).toEqual([A, B, A, B])
+    // With a lacking 2 (Y of 1 too small, V of 4 too large for b), nothing frees a.
+    const short = build(
+      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [dep("x", 7), dep("y", 1), dep("v", 4), dep("z", 8)],
+      [["x", "c"], ["y", "a"], ["v", "a"], ["z", "b"]]
+    )
+    const q = new Packing(short, Infinity)
+    expect(q.drain(C)).toBe(false)
+    expect(q.failures.get(C)).toEqual({ reason: "no-room", replica: 0 })
+  })
+})
+
+describe("Packing: destination modes", () => {
+  // d holds r0 (2); h (a head node, 8 free) holds r1; b (3 free) holds r2; f (5 free) holds r3.
+  const instance = build(
+    [cpu("d", 10), cpu("h", 10, { releasable: false }), cpu("b", 10), cpu("f", 10)],
+    [dep("x", 2), dep("h2", 2), dep("b7", 7), dep("f5", 5)],
+    [["x", "d"], ["h2", "h"], ["b7", "b"], ["f5", "f"]]
+  )
+  const destination = (mode: DestinationMode, rank?: Float64Array) => {
+    const p = new Packing(instance, Infinity, mode, rank)
+    expect(p.drain(0)).toBe(true)
+    return p.target[0]
+  }
+
+  it("best fit: the tightest node", () => {
+    expect(destination("best-fit")).toBe(2)
+  })
+
+  it("anchored: a node that stays anyway first, then the tightest", () => {
+    expect(destination("anchored")).toBe(1)
+    // Without the head node, b and f may both go: the tightest, b.
+    const free = build(
+      [cpu("d", 10), cpu("b", 10), cpu("f", 10)],
+      [dep("x", 2), dep("b7", 7), dep("f5", 5)],
+      [["x", "d"], ["b7", "b"], ["f5", "f"]]
+    )
+    const p = new Packing(free, Infinity, "anchored")
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+  })
+
+  it("anchored: a node holding a pinned replica stays anyway", () => {
+    // As above with f's replica unmovable: f beats the tighter b.
+    const pinned = build(
+      [cpu("d", 10), cpu("b", 10), cpu("f", 10)],
+      [dep("x", 2), dep("b7", 7), dep("f5", 5)],
+      [["x", "d"], ["b7", "b"], ["f5", "f", false]]
+    )
+    const p = new Packing(pinned, Infinity, "anchored")
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
+  })
+
+  it("late: a node that stays first, then the node latest in the release order", () => {
+    expect(destination("late", Float64Array.from([0, 1, 2, 3]))).toBe(1)
+    const free = build(
+      [cpu("d", 10), cpu("b", 10), cpu("f", 10)],
+      [dep("x", 2), dep("b7", 7), dep("f5", 5)],
+      [["x", "d"], ["b7", "b"], ["f5", "f"]]
+    )
+    // f comes after b in the release order: f, although b is tighter; with the order reversed, b.
+    const p = new Packing(free, Infinity, "late", Float64Array.from([0, 1, 2]))
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
+    const q = new Packing(free, Infinity, "late", Float64Array.from([0, 2, 1]))
+    expect(q.drain(0)).toBe(true)
+    expect(q.target[0]).toBe(1)
+  })
+
+  it("breaks a tie in score by the lower node index", () => {
+    // d's r0 (2) fits b and f alike (both 5 free).
+    const tie = build([cpu("d", 10), cpu("b", 10), cpu("f", 10)], [dep("x", 2), dep("y", 5)], [["x", "d"], ["y", "b"], ["y", "f"]])
+    const p = new Packing(tie, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+  })
+})
+
+describe("Packing.startRound", () => {
+  it("pins the replicas that moved, keeps the receiving nodes, and gives later moves higher levels", () => {
+    // Round 1: a (x 2) drains onto b (y 5, 5 free). Round 2: b receives, so stays; c (x 2) drains onto b (3 free).
+    const instance = build(
+      [cpu("a", 10), cpu("b", 10), cpu("c", 10)],
+      [dep("x", 2), dep("y", 5)],
+      [["x", "a"], ["y", "b"], ["x", "c"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(list(p.level)).toEqual([1, 0, 0])
+    p.startRound()
+    expect(list(p.pinned)).toEqual([1, 0, 0])
+    expect(p.candidates()).toEqual([2])
+    expect(p.drain(2)).toBe(true)
+    expect(list(p.target)).toEqual([1, 1, 1])
+    expect(list(p.level)).toEqual([1, 0, 2])
+    expect(list(p.receiving)).toEqual([0, 2, 0])
+  })
+})
