@@ -162,20 +162,21 @@ describe("Packing: make-room moves", () => {
   // c holds X (6); a {10} holds Y (2) then V (3): free 5; b {10} holds Z (6): free 4. X fits nowhere directly.
   // Room on a: a lacks 5 + 6 − 10 = 1 at the end of the round; Y and V each free that, and both fit on b (4 free):
   // the smaller, Y, moves to b first (level 1), then X lands on a (level 2). Room on b: Z (6) fits nowhere else.
+  // (Nodes b, c, a and replicas Y, X, V, Z in that order; deployment 0 is the smallest.)
   const scenario = (x: DeploymentInput, yMovable = true) =>
     build(
-      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
-      [x, dep("y", 2), dep("v", 3), dep("z", 6)],
-      [["x", "c"], ["y", "a", yMovable], ["v", "a"], ["z", "b"]]
+      [cpu("b", 10), cpu("c", 10), cpu("a", 10)],
+      [dep("y", 2), dep("v", 3), dep("z", 6), x],
+      [["y", "a", yMovable], ["x", "c"], ["v", "a"], ["z", "b"]]
     )
-  const [C, A, B] = [0, 1, 2]
+  const [B, C, A] = [0, 1, 2]
 
   it("moves the smallest replica that frees enough to a third node, then lands the replica in its place", () => {
     const p = new Packing(scenario(dep("x", 6)), Infinity)
     expect(p.drain(C)).toBe(true)
-    expect(list(p.target)).toEqual([A, B, A, B])
-    expect(list(p.level)).toEqual([2, 1, 0, 0])
-    expect(list(p.receiving)).toEqual([0, 1, 1])
+    expect(list(p.target)).toEqual([B, A, A, B])
+    expect(list(p.level)).toEqual([1, 2, 0, 0])
+    expect(list(p.receiving)).toEqual([1, 0, 1])
     expect(p.spent).toBe(2)
   })
 
@@ -183,7 +184,19 @@ describe("Packing: make-room moves", () => {
     // x at most 1 per node: a holds none, so any of its replicas may make room.
     const p = new Packing(scenario(dep("x", 6, { maxReplicasPerNode: 1 })), Infinity)
     expect(p.drain(C)).toBe(true)
-    expect(list(p.target)).toEqual([A, B, A, B])
+    expect(list(p.target)).toEqual([B, A, A, B])
+  })
+
+  it("of two replicas alike, evicts the first", () => {
+    // a holds Y0 and Y1 (2 each), c holds X (7): a lacks 4 + 7 − 10 = 1; both Ys free it and fit b's 4: the first, Y0, goes.
+    const twins = build(
+      [cpu("b", 10), cpu("c", 10), cpu("a", 10)],
+      [dep("y", 2), dep("z", 6), dep("x", 7)],
+      [["y", "a"], ["x", "c"], ["y", "a"], ["z", "b"]]
+    )
+    const p = new Packing(twins, Infinity)
+    expect(p.drain(C)).toBe(true)
+    expect(list(p.target)).toEqual([B, A, A, B])
   })
 
   it("never evicts a pinned replica", () => {
@@ -191,14 +204,14 @@ describe("Packing: make-room moves", () => {
     const p = new Packing(scenario(dep("x", 6), false), Infinity)
     expect(p.drain(C)).toBe(true)
     expect(list(p.target)).toEqual([A, A, B, B])
-    expect(list(p.level)).toEqual([2, 0, 1, 0])
+    expect(list(p.level)).toEqual([0, 2, 1, 0])
   })
 
   it("evicts only a replica of the same deployment where the limit is reached", () => {
     // L (3) at most 1 per node. c holds X (L); a {10} holds W (L) and Y (2): X fits by capacity, not by the limit;
     // b {10} holds Z (8): 2 free. Evicting Y would break the limit on a; W fits nowhere else (b's 2 < 3); Z neither.
     const limited = build(
-      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [cpu("b", 10), cpu("c", 10), cpu("a", 10)],
       [dep("L", 3, { maxReplicasPerNode: 1 }), dep("y", 2), dep("z", 8)],
       [["L", "c"], ["L", "a"], ["y", "a"], ["z", "b"]]
     )
@@ -212,7 +225,7 @@ describe("Packing: make-room moves", () => {
     // c holds X (6); a {10} holds Y (1) and V (4): it lacks 1 + 4 + 6 − 10 = 1, which Y frees exactly;
     // b {10} holds Z (8): 2 free, room for Y alone. Y moves to b, X lands on a.
     const exact = build(
-      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [cpu("b", 10), cpu("c", 10), cpu("a", 10)],
       [dep("x", 6), dep("y", 1), dep("v", 4), dep("z", 8)],
       [["x", "c"], ["y", "a"], ["v", "a"], ["z", "b"]]
     )
@@ -221,13 +234,101 @@ describe("Packing: make-room moves", () => {
     expect(list(p.target)).toEqual([A, B, A, B])
     // With a lacking 2 (Y of 1 too small, V of 4 too large for b), nothing frees a.
     const short = build(
-      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [cpu("b", 10), cpu("c", 10), cpu("a", 10)],
       [dep("x", 7), dep("y", 1), dep("v", 4), dep("z", 8)],
       [["x", "c"], ["y", "a"], ["v", "a"], ["z", "b"]]
     )
     const q = new Packing(short, Infinity)
     expect(q.drain(C)).toBe(false)
     expect(q.failures.get(C)).toEqual({ reason: "no-room", replica: 0 })
+  })
+
+  // c holds X (6); a1, a2, … {10} in X's grid cell (5 free: 6 and 5 both in the third quarter of 10): each but
+  // the last holds one pinned replica (5), the last Y (2) and V (3); b {10} holds W (8): 2 free, room for Y.
+  const crowded = (kept: number) =>
+    build(
+      [cpu("c", 10), cpu("b", 10), ...Array.from({ length: kept }, (_, i) => cpu(`a${i}`, 10))],
+      [dep("x", 6), dep("p", 5), dep("y", 2), dep("v", 3), dep("w", 8)],
+      [
+        ["x", "c"],
+        ["w", "b"],
+        ...Array.from({ length: kept - 1 }, (_, i) => ["p", `a${i}`, false] as const),
+        ["y", `a${kept - 1}`],
+        ["v", `a${kept - 1}`]
+      ]
+    )
+
+  it("tries up to 6 kept nodes of a grid cell (a 48-node search over at least 8 cells)", () => {
+    // 3 in the cell: the third makes room.
+    const three = new Packing(crowded(3), Infinity)
+    expect(three.drain(0)).toBe(true)
+    expect(three.target[0]).toBe(4)
+    // 7 in the cell: the seventh is not tried; b cannot make room (W fits nowhere else).
+    const seven = new Packing(crowded(7), Infinity)
+    expect(seven.drain(0)).toBe(false)
+    expect(seven.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+  })
+
+  it("never evicts a replica that already moved in the round", () => {
+    // b, d {10} hold Z (8) each: 2 free; c1 {6} holds X1 (6), c2 {3} holds X2 (3); a {10} holds Y (2), V (3).
+    // Drain c1: X1 fits nowhere; a lacks 5 + 6 − 10 = 1: Y (the smaller) goes to b (tie with d, the lower index), X1 lands on a.
+    // Drain c2: X2 fits nowhere (a: 10 − max(5, 9) = 1); a lacks 9 + 3 − 10 = 2: Y has moved, V (3) fits nowhere
+    // (d: 2 free); b and d lack 3 and 1, their Z fits nowhere: c2 stays.
+    const instance = build(
+      [cpu("b", 10), cpu("d", 10), cpu("c1", 6), cpu("c2", 3), cpu("a", 10)],
+      [dep("z", 8), dep("x1", 6), dep("x2", 3), dep("y", 2), dep("v", 3)],
+      [["z", "b"], ["z", "d"], ["x1", "c1"], ["x2", "c2"], ["y", "a"], ["v", "a"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(2)).toBe(true)
+    expect(list(p.target)).toEqual([0, 1, 4, 3, 0, 4])
+    expect(p.drain(3)).toBe(false)
+    expect(p.failures.get(3)).toEqual({ reason: "no-room", replica: 3 })
+    expect(list(p.target)).toEqual([0, 1, 4, 3, 0, 4])
+  })
+})
+
+describe("Packing: what stays out of reach", () => {
+  it("moves nothing onto a node released in the round", () => {
+    // a (six, 6) drains onto b (four, 6 free; tie with c, the lower index). c's four (4) then fits nowhere: a is gone,
+    // b is full, and b's own four fits nowhere else.
+    const instance = build([cpu("a", 10), cpu("b", 10), cpu("c", 10)], [dep("six", 6), dep("four", 4)], [["six", "a"], ["four", "b"], ["four", "c"]])
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(list(p.target)).toEqual([1, 1, 2])
+    expect(p.drain(2)).toBe(false)
+    expect(list(p.target)).toEqual([1, 1, 2])
+  })
+
+  it("moves nothing onto a node that accepts none, even after its own drain failed", () => {
+    // c {10, accepts nothing} holds six (6): fits nowhere (b: 3 free, d {4}: none), b's seven fits nowhere else,
+    // d's four frees too little. d's four (4) then fits neither b (3 free) nor, as it accepts nothing, c (4 free).
+    const instance = build(
+      [cpu("c", 10, { acceptsIncoming: false }), cpu("b", 10), cpu("d", 4)],
+      [dep("six", 6), dep("seven", 7), dep("four", 4)],
+      [["six", "c"], ["seven", "b"], ["four", "d"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(false)
+    expect(p.drain(2)).toBe(false)
+    expect(list(p.target)).toEqual([0, 1, 2])
+  })
+
+  it("forgets the demands that failed once a drain is undone", () => {
+    // a holds six and four; b {10} holds two (8 free); c {5} holds four (1 free).
+    // Drain a: six goes to b (2 left), four fits nowhere, and no eviction helps: undone.
+    // Drain c: its four now fits b (8 free) directly, a first-level move.
+    const instance = build(
+      [cpu("a", 10), cpu("b", 10), cpu("c", 5)],
+      [dep("six", 6), dep("four", 4), dep("two", 2)],
+      [["six", "a"], ["four", "a"], ["two", "b"], ["four", "c"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(false)
+    expect(p.failures.get(0)).toEqual({ reason: "no-room", replica: 1 })
+    expect(p.drain(2)).toBe(true)
+    expect(list(p.target)).toEqual([0, 0, 1, 1])
+    expect(list(p.level)).toEqual([0, 0, 0, 1])
   })
 })
 
@@ -262,15 +363,33 @@ describe("Packing: destination modes", () => {
   })
 
   it("anchored: a node holding a pinned replica stays anyway", () => {
-    // As above with f's replica unmovable: f beats the tighter b.
+    // As above with f holding an unmovable replica (5) and a movable one (1): f (4 free) beats the tighter b (3 free).
     const pinned = build(
       [cpu("d", 10), cpu("b", 10), cpu("f", 10)],
-      [dep("x", 2), dep("b7", 7), dep("f5", 5)],
-      [["x", "d"], ["b7", "b"], ["f5", "f", false]]
+      [dep("x", 2), dep("b7", 7), dep("f5", 5), dep("one", 1)],
+      [["x", "d"], ["b7", "b"], ["f5", "f", false], ["one", "f"]]
     )
     const p = new Packing(pinned, Infinity, "anchored")
     expect(p.drain(0)).toBe(true)
     expect(p.target[0]).toBe(2)
+  })
+
+  it("anchored: a node receiving in the round stays anyway", () => {
+    // d1's x (40) goes to b (70 free, the tightest: g has 25). Then d2's y (20): g (5 left) is tighter, but b receives.
+    const instance = build(
+      [cpu("d1", 100), cpu("b", 100), cpu("g", 100), cpu("d2", 100)],
+      [dep("x", 40), dep("b30", 30), dep("g75", 75), dep("y", 20)],
+      [["x", "d1"], ["b30", "b"], ["g75", "g"], ["y", "d2"]]
+    )
+    const p = new Packing(instance, Infinity, "anchored")
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+    expect(p.drain(3)).toBe(true)
+    expect(p.target[3]).toBe(1)
+    const q = new Packing(instance, Infinity, "best-fit")
+    q.drain(0)
+    q.drain(3)
+    expect(q.target[3]).toBe(2)
   })
 
   it("late: a node that stays first, then the node latest in the release order", () => {
