@@ -48,7 +48,8 @@ const gridAxes = (instance: Instance): readonly [number, number] => {
   instance.replicaDeployment.forEach((d) => {
     for (let k = 0; k < R; k++) total[k] = (total[k] ?? 0) + demandOf(instance, d, k) / scaleOf(instance, k)
   })
-  const order = Array.from({ length: R }, (_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b)
+  // (the sort is stable: ties stay in column order)
+  const order = Array.from({ length: R }, (_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0))
   return [order[0] ?? 0, order[1] ?? order[0] ?? 0]
 }
 
@@ -163,7 +164,8 @@ export class Packing {
     this.index.delete(c)
     const mark = this.occupancy.mark()
     const spentBefore = this.spent
-    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a) || a - b)
+    // (the sort is stable and a node's replicas are listed by index: ties stay by index)
+    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a))
     let failure: Failure | undefined
     for (const r of replicas) {
       const to = this.bestFit(r, c)

@@ -314,6 +314,29 @@ describe("Packing: what stays out of reach", () => {
     expect(list(p.target)).toEqual([0, 1, 2])
   })
 
+  it("puts every replica back on the drained node when a drain fails", () => {
+    // b {10} holds two (8 free); a holds six and four: six goes to b (2 left), four fits nowhere: six comes back to a.
+    const instance = build([cpu("b", 10), cpu("a", 10)], [dep("two", 2), dep("six", 6), dep("four", 4)], [["two", "b"], ["six", "a"], ["four", "a"]])
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(1)).toBe(false)
+    expect(list(p.target)).toEqual([0, 1, 1])
+  })
+
+  it("files a node that received under its new room", () => {
+    // (CPU 100) d1's x (60) goes to b (70 free → 10; d2 would keep 35). Then d2's y (5): b (10 → 5 left) is
+    // tighter than g (30 → 25 left), though b had the most room at the start.
+    const instance = build(
+      [cpu("d1", 100), cpu("b", 100), cpu("g", 100), cpu("d2", 100)],
+      [dep("x", 60), dep("b30", 30), dep("g70", 70), dep("y", 5)],
+      [["x", "d1"], ["b30", "b"], ["g70", "g"], ["y", "d2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+    expect(p.drain(3)).toBe(true)
+    expect(p.target[3]).toBe(1)
+  })
+
   it("forgets the demands that failed once a drain is undone", () => {
     // a holds six and four; b {10} holds two (8 free); c {5} holds four (1 free).
     // Drain a: six goes to b (2 left), four fits nowhere, and no eviction helps: undone.
@@ -414,6 +437,23 @@ describe("Packing: destination modes", () => {
     const p = new Packing(tie, Infinity)
     expect(p.drain(0)).toBe(true)
     expect(p.target[0]).toBe(1)
+  })
+})
+
+describe("Packing: ties", () => {
+  it("prefers the lower node index between two equally tight nodes, in whatever order they were filed", () => {
+    // x3 (3) at most 1 per node. d1's x3 goes to b (8 free → 5), not to f (which holds an x3 already); b is filed again, after f.
+    // d2's y (2) then fits b and f alike (5 free each): b, the lower index.
+    const instance = build(
+      [cpu("d1", 10), cpu("b", 10), cpu("f", 10), cpu("d2", 10)],
+      [dep("x3", 3, { maxReplicasPerNode: 1 }), dep("two", 2), dep("y", 2)],
+      [["x3", "d1"], ["two", "b"], ["x3", "f"], ["two", "f"], ["y", "d2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+    expect(p.drain(3)).toBe(true)
+    expect(p.target[4]).toBe(1)
   })
 })
 
