@@ -199,6 +199,19 @@ describe("Packing: make-room moves", () => {
     expect(list(p.target)).toEqual([B, A, A, B])
   })
 
+  it("looks beyond the demand's own grid cell", () => {
+    // c holds X (9, the top quarter of 10: no kept node there); a {10} holds Y (4) and V (1): 5 free, lacks 5 + 9 − 10 = 4,
+    // which Y alone frees; b {10} holds Z (6): 4 free, room for Y.
+    const far = build(
+      [cpu("c", 10), cpu("a", 10), cpu("b", 10)],
+      [dep("x", 9), dep("y", 4), dep("v", 1), dep("z", 6)],
+      [["x", "c"], ["y", "a"], ["v", "a"], ["z", "b"]]
+    )
+    const p = new Packing(far, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(list(p.target)).toEqual([1, 2, 1, 2])
+  })
+
   it("never evicts a pinned replica", () => {
     // Y unmovable: V (3) frees a's missing 1 and fits b's 4.
     const p = new Packing(scenario(dep("x", 6), false), Infinity)
