@@ -112,4 +112,21 @@ describe("SearchMachine", () => {
     const end = run(new SearchMachine(chain, options())).outcome()
     expect(new Set(end.target).size).toBe(1)
   })
+
+  it("never gives back a release between two steps: each outcome keeps at most as many nodes as the one before", () => {
+    // The chain above: once an attempt has finished, the best one stands while the next ones start from scratch.
+    const chain = instanceOf({
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [1, 2, 3, 4].map((n) => ({ id: `d${n}`, demand: { CPU: n }, maxSurge: 8 })),
+      replicas: [["d2", "a"], ["d3", "b"], ["d4", "c"], ["d1", "d"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+    })
+    const machine = new SearchMachine(chain, options())
+    const kept: Array<number> = []
+    while (!machine.done) {
+      machine.step()
+      kept.push(new Set(machine.outcome().target).size)
+    }
+    expect(kept.every((k, i) => i === 0 || k <= (kept[i - 1] ?? 4))).toBe(true)
+    expect(kept[kept.length - 1]).toBe(1)
+  })
 })
