@@ -780,6 +780,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a node sits in one cell and is visited once per query, so n is never the best found so far"
   },
   {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!this.progress || this.round + 1 >= MAX_ROUNDS) {",
+    original: "!this.progress",
+    replacement: "false",
+    reason: "a round that released nothing moved nothing (every failed drain is undone): the next round starts from the same targets, pins, levels and spent cost, meets the same candidates in the same order and fails the same way, up to MAX_ROUNDS, leaving the same packing and the same reasons"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "if (step.done === true) this.bound = step.value",
+    original: "step.done === true",
+    replacement: "true",
+    reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
+  },
+  {
     file: "src/compaction/internal/capacityIndex.ts",
     mutator: "ArithmeticOperator",
     line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
