@@ -708,6 +708,94 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
   },
   {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "for (let k = 0; k < R; k++) total[k] = (total[k] ?? 0) + demandOf(instance, d, k) / scaleOf(instance, k)",
+    original: "k < R",
+    replacement: "k <= R",
+    reason: "the extra pass writes total[R], past the end of a Float64Array of length R: the write is dropped and order reads columns 0 … R - 1 only"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "for (let r = 0; r < this.level.length; r++) if ((this.level[r] ?? 0) > 0) this.pinned[r] = 1",
+    original: "r < this.level.length",
+    replacement: "r <= this.level.length",
+    reason: "the extra pass reads level[length], undefined, as 0: it pins nothing"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "for (let n = 0; n < nodeCount(instance); n++) if (this.mayReceive(n)) this.reindex(n)",
+    original: "n < nodeCount(instance)",
+    replacement: "n <= nodeCount(instance)",
+    reason: "the extra pass asks about node N, whose used[N] is undefined: mayReceive is false and nothing is filed"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ConditionalExpression",
+    line: "if (unseen === 0) break",
+    original: "unseen === 0",
+    replacement: "false",
+    reason: "a shortcut: once every filed node is seen, the remaining cells are empty and add nothing to the order"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "AssignmentOperator",
+    line: "unseen -= this.index.countIn(cell)",
+    original: "unseen -= this.index.countIn(cell)",
+    replacement: "unseen += this.index.countIn(cell)",
+    reason: "unseen then never reaches 0: the walk goes on over cells that hold no node left unseen (see the entry above), adding nothing"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ConditionalExpression",
+    line: "if (order.length >= limit) break",
+    original: "order.length >= limit",
+    replacement: "false",
+    reason: "a shortcut: with the order full, the inner loop of every further cell breaks before taking a node"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "if (order.length >= limit) break",
+    original: "order.length >= limit",
+    replacement: "order.length > limit",
+    reason: "the order never exceeds the limit (the inner loop takes a node only below it), so > limit is never true: the same as no shortcut (see the entry above)"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ArithmeticOperator",
+    line: "this.spent += migrationCostOf(this.instance, d) * sign",
+    original: "migrationCostOf(this.instance, d) * sign",
+    replacement: "migrationCostOf(this.instance, d) / sign",
+    reason: "sign is 1 or -1, and x / 1 = x * 1, x / -1 = x * -1 exactly in floating point"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "if (s < bestScore || (s === bestScore && n < best)) (best = n), (bestScore = s)",
+    original: "n < best",
+    replacement: "n <= best",
+    reason: "a node sits in one cell and is visited once per query, so n is never the best found so far"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "if (!this.progress || this.round + 1 >= MAX_ROUNDS) {",
+    original: "!this.progress",
+    replacement: "false",
+    reason: "a round that released nothing moved nothing (every failed drain is undone): the next round starts from the same targets, pins, levels and spent cost, meets the same candidates in the same order and fails the same way, up to MAX_ROUNDS, leaving the same packing and the same reasons"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "if (step.done === true) this.bound = step.value",
+    original: "step.done === true",
+    replacement: "true",
+    reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
+  },
+  {
     file: "src/compaction/internal/capacityIndex.ts",
     mutator: "ArithmeticOperator",
     line: "const orderKey = (size: number, start: number): number => size * 1024 + start",

@@ -48,7 +48,8 @@ const gridAxes = (instance: Instance): readonly [number, number] => {
   instance.replicaDeployment.forEach((d) => {
     for (let k = 0; k < R; k++) total[k] = (total[k] ?? 0) + demandOf(instance, d, k) / scaleOf(instance, k)
   })
-  const order = Array.from({ length: R }, (_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0) || a - b)
+  // (the sort is stable: ties stay in column order)
+  const order = Array.from({ length: R }, (_, k) => k).sort((a, b) => (total[b] ?? 0) - (total[a] ?? 0))
   return [order[0] ?? 0, order[1] ?? order[0] ?? 0]
 }
 
@@ -160,15 +161,16 @@ export class Packing {
   drain(c: number): boolean {
     if (this.receives(c)) return false
     const wasIndexed = this.index.has(c)
-    if (wasIndexed) this.index.delete(c)
+    this.index.delete(c)
     const mark = this.occupancy.mark()
     const spentBefore = this.spent
-    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a) || a - b)
+    // (the sort is stable and a node's replicas are listed by index: ties stay by index)
+    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a))
     let failure: Failure | undefined
     for (const r of replicas) {
-      const to = this.bestFit(r, c, -1)
+      const to = this.bestFit(r, c)
       if (to >= 0) this.move(r, to, true)
-      else if (!this.makeRoom(r, c)) {
+      else if (!this.makeRoom(r)) {
         failure = { reason: "no-room", replica: r }
         break
       }
@@ -200,15 +202,16 @@ export class Packing {
   }
 
   private mayReceive(n: number): boolean {
-    return this.used[n] === 1 && this.instance.accepts[n] === 1 && this.released[n] !== 1
+    // (a released node holds nothing at the start of a round)
+    return this.used[n] === 1 && this.instance.accepts[n] === 1
   }
 
   private reindex(n: number): void {
     this.index.set(n, (k) => this.occupancy.free(n, k))
   }
 
-  /** The best-fit node for replica r among the nodes that may receive, except two; -1 if none. */
-  private bestFit(r: number, except1: number, except2: number): number {
+  /** The best-fit node for replica r among the nodes that may receive, except one; -1 if none. The node being drained is out of the index. */
+  private bestFit(r: number, except: number): number {
     const { instance, R } = this
     const d = deploymentOf(instance, r)
     const demand = (k: number) => demandOf(instance, d, k)
@@ -223,25 +226,25 @@ export class Packing {
       if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
       for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (++scanned > SCAN_LIMIT) break
-        if (n === except1 || n === except2 || !this.occupancy.fitsEarly(r, n)) continue
+        if (n === except || !this.occupancy.fitsEarly(r, n)) continue
         const stays = this.anchored[n] === 1 || this.receives(n)
         const s = this.occupancy.score(n, d, preference(this.mode, R, stays, this.rank[n] ?? 0, nodes))
         if (s < bestScore || (s === bestScore && n < best)) (best = n), (bestScore = s)
         if (bestDiagonal === Infinity) bestDiagonal = this.index.diagonal(cell)
       }
     }
-    // Only a search without exclusions and without a per-node limit says something about every larger demand.
-    const unrestricted = !this.index.has(except1) && except2 < 0 && limitOf(instance, d) === 0
+    // Only a search without exclusions (a drained node is out of the index) and without a per-node limit says something about every larger demand.
+    const unrestricted = !this.index.has(except) && limitOf(instance, d) === 0
     if (best < 0 && unrestricted) this.frontier.record(demand, R)
     return best
   }
 
   /**
-   * Makes room for replica r (leaving node c) on a kept node a: a smaller
+   * Makes room for replica r (leaving the node being drained, out of the index) on a kept node a: a smaller
    * replica e of a moves to a third node in the first level, and r lands on a
    * in the second.
    */
-  private makeRoom(r: number, c: number): boolean {
+  private makeRoom(r: number): boolean {
     const { instance, R } = this
     const d = deploymentOf(instance, r)
     // Kept nodes from the cells nearest the demand, a few per cell.
@@ -256,7 +259,7 @@ export class Packing {
       let taken = 0
       for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (order.length >= limit || taken >= perCell) break
-        if (n !== c) order.push(n), taken++
+        order.push(n), taken++
       }
       if (order.length >= limit) break
     }
@@ -266,17 +269,15 @@ export class Packing {
       let bestE = -1
       let bestB = -1
       for (const e of this.byNode[a] ?? []) {
-        if (this.pinned[e] === 1 || this.target[e] !== a || this.level[e] !== 0) continue
+        // (a replica moves at most once a round: one that moved has a level)
+        if (this.pinned[e] === 1 || this.level[e] !== 0) continue
         const de = deploymentOf(instance, e)
         if (overLimit && de !== d) continue
         if (bestE >= 0 && this.size(e) >= this.size(bestE)) continue
         let frees = true
-        for (let k = 0; k < R && frees; k++) {
-          const deficit = this.occupancy.lateDeficit(a, d, k)
-          if (deficit > 0 && demandOf(instance, de, k) < deficit) frees = false
-        }
+        for (let k = 0; k < R; k++) if (demandOf(instance, de, k) < this.occupancy.lateDeficit(a, d, k)) frees = false
         if (!frees) continue
-        const b = this.bestFit(e, a, c)
+        const b = this.bestFit(e, a)
         if (b >= 0) (bestE = e), (bestB = b)
       }
       if (bestE >= 0) {
@@ -302,8 +303,8 @@ export class Packing {
     this.level[m.replica] = sign === 1 ? this.baseLevel + (m.early ? 1 : 2) : 0
     this.spent += migrationCostOf(this.instance, d) * sign
     this.receiving[m.to] = (this.receiving[m.to] ?? 0) + sign
-    // Free capacity grows on an undo, and on a kept node that a replica leaves.
-    if (sign === -1 || this.index.has(m.from)) this.frontier.grow()
+    // Free capacity grows on an undo only: a replica that leaves a kept node still counts in its early load until the round ends.
+    if (sign === -1) this.frontier.grow()
     for (const n of [m.to, m.from]) if (this.index.has(n)) this.reindex(n)
   }
 }

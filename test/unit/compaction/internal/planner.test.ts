@@ -1,0 +1,132 @@
+/** The planner's search: its breadth by instance size, and `SearchMachine` from the start to its end. */
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { instanceOf } from "../fixtures.js"
+import type { Instance } from "../../../../src/compaction/internal/instance.js"
+import { attemptsFor, repacksFor, SearchMachine } from "../../../../src/compaction/internal/planner.js"
+import { Compaction } from "../../../../src/index.js"
+
+// Two nodes of CPU 10 (b empty): the base that `withReplicas` fills.
+const base = instanceOf({
+  nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }],
+  deployments: [{ id: "x", demand: { CPU: 1 } }],
+  replicas: [{ id: "r0", deployment: "x", node: "a" }]
+})
+
+/** The base with `count` replicas of x, all on node a (b stays empty): a search of size count + 1. */
+const withReplicas = (count: number): Instance => ({
+  ...base,
+  replicaIds: Array.from({ length: count }, (_, i) => `r${i}`),
+  replicaDeployment: new Int32Array(count),
+  replicaNode: new Int32Array(count),
+  replicaMovable: new Uint8Array(count).fill(1)
+})
+
+describe("attemptsFor", () => {
+  it("makes 18 attempts up to a size of 165, then 3,000 / (size + 1), at least 2 up to 5,000 and 1 above", () => {
+    // size = replicas + nodes in use (1: the empty node does not count).
+    expect(attemptsFor(withReplicas(9))).toBe(18) // size 10
+    expect(attemptsFor(withReplicas(164))).toBe(18) // size 165: ⌊3000 / 166⌋ = 18
+    expect(attemptsFor(withReplicas(165))).toBe(17) // size 166: ⌊3000 / 167⌋ = 17
+    expect(attemptsFor(withReplicas(299))).toBe(9) // size 300: ⌊3000 / 301⌋ = 9
+    expect(attemptsFor(withReplicas(1499))).toBe(2) // size 1,500: ⌊3000 / 1501⌋ = 1, at least 2
+    expect(attemptsFor(withReplicas(4999))).toBe(2) // size 5,000
+    expect(attemptsFor(withReplicas(5000))).toBe(1) // size 5,001
+  })
+
+  it("counts the nodes in use, not the empty ones", () => {
+    // 164 replicas spread over two nodes: size 166, not 165.
+    const spread = { ...withReplicas(164), replicaNode: Int32Array.from({ length: 164 }, (_, r) => r % 2) }
+    expect(attemptsFor(spread)).toBe(17)
+  })
+})
+
+describe("repacksFor", () => {
+  it("runs every repack up to 4,000 replicas, first fit decreasing by sum up to 12,000, none above", () => {
+    expect(repacksFor(withReplicas(4000))).toEqual(["ffd-sum", "ffd-max", "fill"])
+    expect(repacksFor(withReplicas(4001))).toEqual(["ffd-sum"])
+    expect(repacksFor(withReplicas(12_000))).toEqual(["ffd-sum"])
+    expect(repacksFor(withReplicas(12_001))).toEqual([])
+  })
+})
+
+const options = (input: Compaction.PlanOptionsInput = {}) => Either.getOrThrow(Compaction.planOptions(input))
+
+const run = (machine: SearchMachine): SearchMachine => {
+  while (!machine.done) machine.step()
+  return machine
+}
+
+describe("SearchMachine", () => {
+  // a {10} holds x (6), b {10} holds y (3): one of them can go (9 ≤ 10), not both.
+  const pair = (a: { cost?: number; migrationCost?: number } = {}, b: { cost?: number } = {}) =>
+    instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 10 }, ...a.cost === undefined ? {} : { cost: a.cost } }, { id: "b", capacity: { CPU: 10 }, ...b }],
+      deployments: [
+        { id: "x", demand: { CPU: 6 }, maxSurge: 8, ...a.migrationCost === undefined ? {} : { migrationCost: a.migrationCost } },
+        { id: "y", demand: { CPU: 3 }, maxSurge: 8 }
+      ],
+      replicas: [{ id: "r0", deployment: "x", node: "a" }, { id: "r1", deployment: "y", node: "b" }]
+    })
+
+  it("starts at the snapshot: nothing moves before the first step", () => {
+    const machine = new SearchMachine(pair(), options())
+    const start = machine.outcome()
+    expect(Array.from(start.target)).toEqual([0, 1])
+    expect(Array.from(start.level)).toEqual([0, 0])
+    expect(Array.from(start.receiving)).toEqual([0, 0])
+    expect(machine.done).toBe(false)
+  })
+
+  it("releases the node whose replicas cost least to move", () => {
+    // x costs 5 to move, y 1: b goes, y joins a.
+    const machine = run(new SearchMachine(pair({ migrationCost: 5 }), options()))
+    const end = machine.outcome()
+    expect(Array.from(end.target)).toEqual([0, 0])
+    expect(Array.from(end.level)).toEqual([0, 1])
+    expect(Array.from(end.receiving)).toEqual([1, 0])
+  })
+
+  it("for the cost objective, releases the dearer node", () => {
+    // a costs 9, b 1: moving x to b releases 9 (more than 1), though x costs 5 to move.
+    const machine = run(new SearchMachine(pair({ cost: 9, migrationCost: 5 }, { cost: 1 }), options({ objective: "cost" })))
+    expect(Array.from(machine.outcome().target)).toEqual([1, 1])
+    // For the nodes objective the same cluster releases b (cheaper to move).
+    const nodes = run(new SearchMachine(pair({ cost: 9, migrationCost: 5 }, { cost: 1 }), options()))
+    expect(Array.from(nodes.outcome().target)).toEqual([0, 0])
+  })
+
+  it("moves nothing beyond the migration budget", () => {
+    const machine = run(new SearchMachine(pair(), options({ migrationBudget: 0 })))
+    expect(Array.from(machine.outcome().target)).toEqual([0, 1])
+    expect(machine.outcome().failures.get(0)?.reason).toBe("migration-budget")
+  })
+
+  it("merges the search of its own result: a chain of releases ends packed", () => {
+    // Four nodes of 10 with 2, 3, 4 and 1: 10 in all, so one node can hold everything and three go.
+    const chain = instanceOf({
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [1, 2, 3, 4].map((n) => ({ id: `d${n}`, demand: { CPU: n }, maxSurge: 8 })),
+      replicas: [["d2", "a"], ["d3", "b"], ["d4", "c"], ["d1", "d"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+    })
+    const end = run(new SearchMachine(chain, options())).outcome()
+    expect(new Set(end.target).size).toBe(1)
+  })
+
+  it("never gives back a release between two steps: each outcome keeps at most as many nodes as the one before", () => {
+    // The chain above: once an attempt has finished, the best one stands while the next ones start from scratch.
+    const chain = instanceOf({
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [1, 2, 3, 4].map((n) => ({ id: `d${n}`, demand: { CPU: n }, maxSurge: 8 })),
+      replicas: [["d2", "a"], ["d3", "b"], ["d4", "c"], ["d1", "d"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+    })
+    const machine = new SearchMachine(chain, options())
+    const kept: Array<number> = []
+    while (!machine.done) {
+      machine.step()
+      kept.push(new Set(machine.outcome().target).size)
+    }
+    expect(kept.every((k, i) => i === 0 || k <= (kept[i - 1] ?? 4))).toBe(true)
+    expect(kept[kept.length - 1]).toBe(1)
+  })
+})
