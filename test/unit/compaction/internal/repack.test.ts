@@ -91,3 +91,122 @@ describe("Repack", () => {
     expect(result).toBeUndefined()
   })
 })
+
+/** Runs every kind of repack on a snapshot given as input, with the options given. */
+const runAll = (input: Compaction.SnapshotInput, planOptions: Compaction.PlanOptionsInput = {}) => {
+  const snapshot = Compaction.validateOrThrow(input)
+  const instance = fromSnapshot(snapshot)
+  const opts = Either.getOrThrow(Compaction.planOptions(planOptions))
+  return (["ffd-sum", "ffd-max", "fill"] as const).map((kind) => {
+    const repack = new Repack(instance, opts, kind)
+    for (let steps = 0; !repack.done; steps++) {
+      if (steps > 10_000) throw new Error("the repack does not finish")
+      repack.step()
+    }
+    const ids = repack.result === undefined ? undefined : [...repack.result.target].map((n) => instance.nodeIds[n])
+    return { kind, result: repack.result, ids }
+  })
+}
+
+const threeOfThree = (cost?: ReadonlyArray<number>) => ({
+  nodes: ["a", "b", "c"].map((id, i) => ({ id, capacity: { CPU: 10 }, ...(cost === undefined ? {} : { cost: cost[i] ?? 0 }) })),
+  deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }],
+  replicas: ["a", "b", "c"].map((node, i) => ({ id: `r${i}`, deployment: "d", node }))
+})
+
+describe("Repack candidates", () => {
+  it("writes the whole candidate: target, levels, receivers, releases and the migration cost spent", () => {
+    // Three replicas of 3 CPU on three nodes of 10: all fit on a (the lowest of equal nodes); b's and c's
+    // replicas move to a in one level, a receives 2, b and c are released, 2 migrations of cost 1 each.
+    for (const { kind, result } of runAll(threeOfThree())) {
+      expect(result, kind).toBeDefined()
+      expect([...(result?.target ?? [])], kind).toEqual([0, 0, 0])
+      expect([...(result?.level ?? [])], kind).toEqual([0, 1, 1])
+      expect([...(result?.receiving ?? [])], kind).toEqual([2, 0, 0])
+      expect([...(result?.released ?? [])], kind).toEqual([0, 1, 1])
+      expect(result?.spent, kind).toBe(2)
+      expect(result?.failures.size, kind).toBe(0)
+    }
+  })
+
+  it("is no candidate when its moves cost more than the migration budget, and is one when they cost exactly the budget", () => {
+    for (const { kind, result } of runAll(threeOfThree(), { migrationBudget: 1 })) expect(result, kind).toBeUndefined()
+    for (const { kind, result } of runAll(threeOfThree(), { migrationBudget: 2 })) expect(result?.spent, kind).toBe(2)
+  })
+
+  it("packs onto the largest nodes first, or the cheapest per unit of capacity for the cost objective", () => {
+    // CPU scale 20: a 10/20 = 0.5, b 1, c 0.5. By size: b first, all on b. Per cost (10, 100, 1): a 0.05, b 0.01, c 0.5: c first.
+    const input = {
+      ...threeOfThree([10, 100, 1]),
+      nodes: [
+        { id: "a", capacity: { CPU: 10 }, cost: 10 },
+        { id: "b", capacity: { CPU: 20 }, cost: 100 },
+        { id: "c", capacity: { CPU: 10 }, cost: 1 }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["b", "b", "b"])
+    for (const { kind, ids } of runAll(input, { objective: "cost" })) expect(ids, kind).toEqual(["c", "c", "c"])
+    // A free node is the cheapest of all.
+    const free = { ...input, nodes: input.nodes.map((n) => (n.id === "b" ? { ...n, cost: 0 } : n)) }
+    for (const { kind, ids } of runAll(free, { objective: "cost" })) expect(ids, kind).toEqual(["b", "b", "b"])
+  })
+
+  it("sizes a node by the sum of its capacities relative to the largest of each resource", () => {
+    // Scales CPU 20, MEM 100: a {2, 100} is 0.1 + 1 = 1.1, b {20, 50} is 1 + 0.5 = 1.5: b first, both replicas on b.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 2, MEM: 100 } }, { id: "b", capacity: { CPU: 20, MEM: 50 } }],
+      deployments: [{ id: "d", demand: { CPU: 1, MEM: 10 }, maxSurge: 1 }],
+      replicas: [{ id: "r0", deployment: "d", node: "a" }, { id: "r1", deployment: "d", node: "b" }]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["b", "b"])
+  })
+
+  it("packs onto the lower node of two of the same size", () => {
+    // Scales CPU 10, MEM 10: a {10, 5} and b {5, 10} are both 1.5; both replicas fit on either: a, the lower.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10, MEM: 5 } }, { id: "b", capacity: { CPU: 5, MEM: 10 } }],
+      deployments: [{ id: "x", demand: { CPU: 4, MEM: 1 }, maxSurge: 1 }, { id: "y", demand: { CPU: 1, MEM: 4 }, maxSurge: 1 }],
+      replicas: [{ id: "r0", deployment: "x", node: "a" }, { id: "r1", deployment: "y", node: "b" }]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a"])
+  })
+
+  it("packs onto the nodes that stay anyway before larger ones", () => {
+    // a holds an unmovable replica: it stays, so it is filled first although b is larger; b and c are released.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 20 } }, { id: "c", capacity: { CPU: 10 } }],
+      deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }],
+      replicas: [
+        { id: "pinned", deployment: "d", node: "a", movable: false },
+        { id: "s1", deployment: "d", node: "b" },
+        { id: "s2", deployment: "d", node: "c" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "a"])
+  })
+
+  it("leaves every replica of a node that holds an unmovable one and takes nothing in where it is", () => {
+    // p is cordoned and holds an unmovable replica: m stays with it. x and y (a and b) go to a; b is released.
+    const input = {
+      nodes: [{ id: "p", capacity: { CPU: 10 }, acceptsIncoming: false }, { id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }],
+      deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }],
+      replicas: [
+        { id: "pinned", deployment: "d", node: "p", movable: false },
+        { id: "m", deployment: "d", node: "p" },
+        { id: "x", deployment: "d", node: "a" },
+        { id: "y", deployment: "d", node: "b" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["p", "p", "a", "a"])
+  })
+
+  it("keeps maxReplicasPerNode: two replicas a node, so two nodes of three", () => {
+    // Four replicas of 1 CPU, at most 2 a node: a keeps r0, r1; b keeps r2 and receives r3; c is released.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "d", demand: { CPU: 1 }, maxSurge: 2, maxReplicasPerNode: 2 }],
+      replicas: ["a", "a", "b", "c"].map((node, i) => ({ id: `r${i}`, deployment: "d", node }))
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "b", "b"])
+  })
+})
