@@ -85,8 +85,7 @@ export class Repack {
     const used = (this.inUse = usedNodes(instance, start))
     const anchored = anchoredNodes(instance, start)
     this.packed = start.slice()
-    this.room = new Float64Array(N * R)
-    for (let n = 0; n < N; n++) for (let k = 0; k < R; k++) this.room[n * R + k] = capacityOf(instance, n, k)
+    this.room = instance.capacity.slice()
     this.counts = new DeploymentCounts(instance.deploymentIds.length)
     start.forEach((n, r) => {
       const stays = instance.replicaMovable[r] !== 1 || instance.releasable[n] !== 1 || (anchored[n] === 1 && instance.accepts[n] !== 1)
