@@ -708,6 +708,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "unreachable where it survives (taking a wave): d is read from order, the keys of queues; the same line building the queues meets a new deployment and is killed"
   },
   {
+    file: "src/compaction/internal/assemble.ts",
+    mutator: "StringLiteral",
+    line: "const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable fallback: every index assemble reads an id at is a replica, deployment or node index of the instance (replica indexes, their deployments, their start and target nodes, the node indexes of used), all in range"
+  },
+  {
+    file: "src/compaction/internal/assemble.ts",
+    mutator: "StringLiteral",
+    line: "const finalLoad = tally(instance, packing.target, \"none\").load",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "assemble reads only the tally's load; the mode only says which per-deployment counts to keep, and \"\" (neither \"all\" nor \"limited\") keeps none, as \"none\" does"
+  },
+  {
     file: "src/compaction/internal/capacityIndex.ts",
     mutator: "ArithmeticOperator",
     line: "const orderKey = (size: number, start: number): number => size * 1024 + start",
