@@ -25,7 +25,7 @@ import type { PlanOptions } from "../Snapshot.js"
 import { type Candidate, highestLevel } from "./candidate.js"
 import { uint8Of } from "./arrays.js"
 import { anchoredNodes, usedNodes } from "./bounds.js"
-import { bestFill, bestSingle, type Pool } from "./fill.js"
+import { bestFill, type Pool } from "./fill.js"
 import { FirstFitTree } from "./firstFit.js"
 import {
   capacityOf,
@@ -56,7 +56,7 @@ export class Repack {
   /** The candidate, once done, when the packing placed every replica, ordered and kept to the budget. */
   result: Candidate | undefined
   private readonly R: number
-  /** The node each replica is packed on (its start node while it waits). */
+  /** The node each replica is packed on (its start node, or a node it was tried on, while it waits: read once all are placed). */
   private packed: Int32Array
   /** Free room per node and resource. */
   private readonly room: Float64Array
@@ -221,7 +221,6 @@ export class Repack {
       pool.free[r] = 0
       this.left--
     }
-    const fitsOne = (r: number) => this.fits(r, n)
     // Whether replicas fit together: each on top of the ones before it, taken back after.
     const fitsAll = (rs: ReadonlyArray<number>) => {
       let placed = 0
@@ -232,7 +231,7 @@ export class Repack {
     }
     for (let i = pool.items.length - 1; i >= 0; i--) {
       const r = pool.items[i] ?? 0
-      if (pool.free[r] === 1 && fitsOne(r)) {
+      if (pool.free[r] === 1 && this.fits(r, n)) {
         take(r)
         break
       }
@@ -242,8 +241,7 @@ export class Repack {
       if (fill.length === 0) break
       for (const r of fill) take(r)
     }
-    // A replica that fits no room on the binding resource alone (it demands none of it) goes by best single of the rest.
-    for (let i = bestSingle(pool, Infinity, fitsOne); i >= 0; i = bestSingle(pool, Infinity, fitsOne)) take(pool.items[i] ?? 0)
+    // Nothing left fits n: a replica that fits demands at most the room of the binding resource, its size, so a fill finds it.
     if (this.left === 0) this.phase = "map"
   }
 
@@ -252,7 +250,6 @@ export class Repack {
     const d = deploymentOf(instance, r)
     for (let k = 0; k < R; k++) this.room[n * R + k] = (this.room[n * R + k] ?? 0) + demandOf(instance, d, k)
     if (limitOf(instance, d) > 0) this.counts.add(n, d, -1)
-    this.packed[r] = instance.replicaNode[r] ?? n
   }
 
   /** Maps the packing back onto the nodes so that as many replicas as possible stay (`remap`). */

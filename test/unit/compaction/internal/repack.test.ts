@@ -209,4 +209,88 @@ describe("Repack candidates", () => {
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "b", "b"])
   })
+
+  it("never moves an unmovable replica, even where a node that stays anyway has room for it", () => {
+    // a (20) and b (10) both hold an unmovable replica; a is the larger, so m and z go to a and c is released;
+    // pinned2 stays on b, m does not (b takes replicas in: only its unmovable replica is held there).
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 20 } }, { id: "b", capacity: { CPU: 10 } }, { id: "c", capacity: { CPU: 10 } }],
+      deployments: [{ id: "d", demand: { CPU: 5 }, maxSurge: 1 }, { id: "e", demand: { CPU: 1 }, maxSurge: 1 }],
+      replicas: [
+        { id: "pinned1", deployment: "e", node: "a", movable: false },
+        { id: "pinned2", deployment: "d", node: "b", movable: false },
+        { id: "m", deployment: "d", node: "b" },
+        { id: "z", deployment: "d", node: "c" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "b", "a", "a"])
+  })
+
+  it("leaves the replicas of a node that is not releasable where they are, even when a larger node that stays has room", () => {
+    // a (20, an unmovable replica) and head (10, not releasable) both stay; a is the larger: z goes to a, c is released,
+    // h stays on head (it would fit on a too).
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 20 } }, { id: "head", capacity: { CPU: 10 }, releasable: false }, { id: "c", capacity: { CPU: 10 } }],
+      deployments: [{ id: "d", demand: { CPU: 5 }, maxSurge: 1 }, { id: "e", demand: { CPU: 1 }, maxSurge: 1 }],
+      replicas: [
+        { id: "pinned", deployment: "e", node: "a", movable: false },
+        { id: "h", deployment: "d", node: "head" },
+        { id: "z", deployment: "d", node: "c" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "head", "a"])
+  })
+
+  it("sizes the fills in the resource the replicas need most of, relative to the room", () => {
+    // Four nodes {CPU 100, MEM 10, GPU 0}, one replica each, 1 CPU and MEM 4, 5, 6, 5 (s, q, p, r). MEM is needed
+    // most (20 of 40 against 4 of 400 CPU; GPU none of none): by MEM the fills are p + s on a, q + r on b, two nodes.
+    // (Sized by CPU, every replica is 1: s + q on a, p alone, r alone, three nodes.) FFD by sum and by max agree.
+    const input = {
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 100, MEM: 10, GPU: 0 } })),
+      deployments: [4, 5, 6].map((m) => ({ id: `m${m}`, demand: { CPU: 1, MEM: m }, maxSurge: 1 })),
+      replicas: [
+        { id: "s", deployment: "m4", node: "a" },
+        { id: "q", deployment: "m5", node: "b" },
+        { id: "p", deployment: "m6", node: "c" },
+        { id: "r", deployment: "m5", node: "d" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "b", "a", "b"])
+  })
+
+  it("is finished once done: a further step changes nothing", () => {
+    const snapshot = Compaction.validateOrThrow(threeOfThree())
+    const repack = new Repack(fromSnapshot(snapshot), options, "ffd-sum")
+    while (!repack.done) repack.step()
+    const result = repack.result
+    expect(result).toBeDefined()
+    repack.step()
+    expect(repack.result).toBe(result)
+  })
+
+  it("maps the packing onto the node that already holds most of it", () => {
+    // Three nodes of 10: x (3) on a, y and z (3) on b, w (1) on c: all fit on one node; b holds two of them, so all go
+    // to b (two moves, not three onto a).
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "d3", demand: { CPU: 3 }, maxSurge: 1 }, { id: "d1", demand: { CPU: 1 }, maxSurge: 1 }],
+      replicas: [
+        { id: "x", deployment: "d3", node: "a" },
+        { id: "y", deployment: "d3", node: "b" },
+        { id: "z", deployment: "d3", node: "b" },
+        { id: "w", deployment: "d1", node: "c" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["b", "b", "b", "b"])
+  })
+
+  it("is no candidate when a replica fits on no destination", () => {
+    // z (6) leaves c, which takes nothing in, and fits neither beside x (6) on a nor beside y (6) on b.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }, { id: "c", capacity: { CPU: 10 }, acceptsIncoming: false }],
+      deployments: [{ id: "d", demand: { CPU: 6 }, maxSurge: 1 }],
+      replicas: ["a", "b", "c"].map((node, i) => ({ id: `r${i}`, deployment: "d", node }))
+    }
+    for (const { kind, result } of runAll(input)) expect(result, kind).toBeUndefined()
+  })
 })
