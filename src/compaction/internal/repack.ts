@@ -65,7 +65,8 @@ export class Repack {
   private pool: Array<number> = []
   /** Destinations in the order they are opened. */
   private readonly bins: Array<number>
-  private readonly tree: FirstFitTree | undefined
+  /** The room of the destinations, for first fit (the fills read `room` itself). */
+  private readonly tree: FirstFitTree
   private phase: "sort" | "pack" | "map" | "order" = "sort"
   private next = 0
   /** The pool of the fill packing, and the resource its sizes are measured in. */
@@ -103,11 +104,8 @@ export class Repack {
     for (let n = 0; n < N; n++) if (used[n] === 1 && instance.accepts[n] === 1) destinations.push(n)
     this.bins = destinations.sort((a, b) => (anchored[b] ?? 0) - (anchored[a] ?? 0) || value(b) - value(a) || a - b)
     this.binding = this.bindingResource()
-    if (kind !== "fill") {
-      const tree = new FirstFitTree(this.bins.length, R)
-      this.bins.forEach((n, b) => tree.set(b, (k) => this.room[n * R + k] ?? 0))
-      this.tree = tree
-    }
+    const tree = (this.tree = new FirstFitTree(this.bins.length, R))
+    this.bins.forEach((n, b) => tree.set(b, (k) => this.room[n * R + k] ?? 0))
   }
 
   /** The resource the pool needs most of, relative to the room of the destinations. */
@@ -189,7 +187,7 @@ export class Repack {
 
   private firstFitChunk(): void {
     const { instance, R } = this
-    const tree = this.tree as FirstFitTree
+    const { tree } = this
     const end = Math.min(this.pool.length, this.next + FIRST_FIT_CHUNK)
     for (; this.next < end; this.next++) {
       const r = this.pool[this.next] ?? 0
