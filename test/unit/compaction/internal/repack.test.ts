@@ -293,4 +293,19 @@ describe("Repack candidates", () => {
     }
     for (const { kind, result } of runAll(input)) expect(result, kind).toBeUndefined()
   })
+
+  it("for the cost objective fills a free node first, even one without capacity", () => {
+    // z costs nothing: the cheapest per unit of capacity, whatever its capacity (none), so the replica of no demand
+    // stays on it; x and y go to a, b is released.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }, { id: "z", capacity: { CPU: 0 }, cost: 0 }],
+      deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }, { id: "nothing", demand: { CPU: 0 }, maxSurge: 1 }],
+      replicas: [
+        { id: "x", deployment: "d", node: "a" },
+        { id: "y", deployment: "d", node: "b" },
+        { id: "q", deployment: "nothing", node: "z" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input, { objective: "cost" })) expect(ids, kind).toEqual(["a", "a", "z"])
+  })
 })
