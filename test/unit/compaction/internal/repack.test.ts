@@ -308,4 +308,13 @@ describe("Repack candidates", () => {
     }
     for (const { kind, ids } of runAll(input, { objective: "cost" })) expect(ids, kind).toEqual(["a", "a", "z"])
   })
+
+  it("finishes as no candidate when no replica may move", () => {
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }],
+      deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }],
+      replicas: ["a", "b"].map((node, i) => ({ id: `r${i}`, deployment: "d", node, movable: false }))
+    }
+    for (const { kind, result } of runAll(input)) expect(result, kind).toBeUndefined()
+  })
 })
