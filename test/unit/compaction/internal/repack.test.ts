@@ -317,4 +317,20 @@ describe("Repack candidates", () => {
     }
     for (const { kind, result } of runAll(input)) expect(result, kind).toBeUndefined()
   })
+
+  it("counts the replicas that stay against their node's room", () => {
+    // a keeps its unmovable replica (6 of 10): only x (4) fits beside it; y and z (4) go together, onto c (y stays);
+    // b and d are released.
+    const input = {
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "p", demand: { CPU: 6 }, maxSurge: 1 }, { id: "d", demand: { CPU: 4 }, maxSurge: 1 }],
+      replicas: [
+        { id: "pinned", deployment: "p", node: "a", movable: false },
+        { id: "x", deployment: "d", node: "b" },
+        { id: "y", deployment: "d", node: "c" },
+        { id: "z", deployment: "d", node: "d" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "c", "c"])
+  })
 })
