@@ -333,4 +333,23 @@ describe("Repack candidates", () => {
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "c", "c"])
   })
+
+  it("takes the mapping onto hosts when its order is shorter", () => {
+    // Nodes of 10: a holds p 6, q 3; b holds s 4, t 5; c holds u 3; d holds v 5. The packing: {p, s}, {t, v}, {q, u}.
+    // Mapped by overlap (p on a, t on b, u on c): q a→c, then s b→a, then v d→b: three levels, d released.
+    // Mapped onto hosts (u's c, v's d; p's a): q a→c and t b→d, then s b→a: two levels, b released. The hosts win.
+    const input = {
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: (
+        [["p", 6], ["s", 4], ["q", 3], ["t", 5], ["u", 3], ["v", 5]] as const
+      ).map(([id, cpu]) => ({ id, demand: { CPU: cpu }, maxSurge: 1 })),
+      replicas: (
+        [["p", "a"], ["s", "b"], ["q", "a"], ["t", "b"], ["u", "c"], ["v", "d"]] as const
+      ).map(([deployment, node]) => ({ id: deployment, deployment, node }))
+    }
+    for (const { kind, ids, result } of runAll(input)) {
+      expect(ids, kind).toEqual(["a", "a", "c", "d", "c", "d"])
+      expect([...(result?.level ?? [])], kind).toEqual([0, 2, 1, 1, 0, 0])
+    }
+  })
 })
