@@ -81,7 +81,6 @@ export class Repack {
 
   constructor(readonly instance: Instance, readonly options: PlanOptions, readonly kind: RepackKind) {
     const R = (this.R = resourceCount(instance))
-    const N = nodeCount(instance)
     const start = instance.replicaNode
     const used = (this.inUse = usedNodes(instance, start))
     const anchored = anchoredNodes(instance, start)
@@ -101,8 +100,9 @@ export class Repack {
       return cost > 0 ? share / cost : Infinity
     }
     const destinations: Array<number> = []
-    for (let n = 0; n < N; n++) if (used[n] === 1 && instance.accepts[n] === 1) destinations.push(n)
-    this.bins = destinations.sort((a, b) => (anchored[b] ?? 0) - (anchored[a] ?? 0) || value(b) - value(a) || a - b)
+    used.forEach((u, n) => (u === 1 && instance.accepts[n] === 1 ? destinations.push(n) : undefined))
+    // A stable sort of nodes listed in index order: ties keep the lower node first.
+    this.bins = destinations.sort((a, b) => (anchored[b] ?? 0) - (anchored[a] ?? 0) || value(b) - value(a))
     this.binding = this.bindingResource()
     const tree = (this.tree = new FirstFitTree(this.bins.length, R))
     this.bins.forEach((n, b) => tree.set(b, (k) => this.room[n * R + k] ?? 0))
@@ -169,7 +169,8 @@ export class Repack {
   private sort(): void {
     const keys = new Float64Array(replicaCount(this.instance))
     for (const r of this.pool) keys[r] = this.key(r)
-    this.pool.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b)
+    // A stable sort of replicas listed in index order: ties keep the lower replica first.
+    this.pool.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0))
     if (this.kind === "fill") {
       const items = Int32Array.from(this.pool).reverse()
       const free = new Uint8Array(replicaCount(this.instance))

@@ -183,6 +183,21 @@ describe("Repack candidates", () => {
       ]
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a", "a"])
+    // The same with the larger node listed first.
+    const [a, b, c] = input.nodes
+    for (const { kind, ids } of runAll({ ...input, nodes: [b, a, c].flatMap((n) => (n === undefined ? [] : [n])) })) {
+      expect(ids, kind).toEqual(["a", "a", "a"])
+    }
+  })
+
+  it("never packs onto a node that holds nothing", () => {
+    // e is empty and the largest: x and y still go to a, and b is released.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }, { id: "e", capacity: { CPU: 100 } }],
+      deployments: [{ id: "d", demand: { CPU: 3 }, maxSurge: 1 }],
+      replicas: [{ id: "x", deployment: "d", node: "a" }, { id: "y", deployment: "d", node: "b" }]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "a"])
   })
 
   it("leaves every replica of a node that holds an unmovable one and takes nothing in where it is", () => {
