@@ -118,7 +118,8 @@ export class Repack {
       let room = 0
       for (const r of this.pool) need += demandOf(instance, deploymentOf(instance, r), k)
       for (const n of this.bins) room += this.room[n * R + k] ?? 0
-      const share = room > 0 ? need / room : need > 0 ? Infinity : 0
+      // Where the destinations have none of it: Infinity when needed (a replica then fits nowhere, whatever is chosen), NaN (never taken) when not.
+      const share = need / room
       if (share > bestShare) (best = k), (bestShare = share)
     }
     return best
