@@ -367,4 +367,39 @@ describe("Repack candidates", () => {
       expect([...(result?.level ?? [])], kind).toEqual([0, 2, 1, 1, 0, 0])
     }
   })
+
+  it("of resources needed alike, sizes the fills in the first", () => {
+    // Four nodes {A 10, B 10}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 5. A and B are both needed
+    // 20 of 40: A, the first, sizes the fills: p + s on a, q + r on b, two nodes. (By B every replica is 5: s + q,
+    // then p alone, r alone, three nodes.) FFD by sum (p, q, r, s) and by max (p, s, q, r) pair them alike.
+    const input = {
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { A: 10, B: 10 } })),
+      deployments: [4, 5, 6].map((m) => ({ id: `a${m}`, demand: { A: m, B: 5 }, maxSurge: 1 })),
+      replicas: [
+        { id: "s", deployment: "a4", node: "a" },
+        { id: "q", deployment: "a5", node: "b" },
+        { id: "p", deployment: "a6", node: "c" },
+        { id: "r", deployment: "a5", node: "d" }
+      ]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "b", "a", "b"])
+  })
+
+  it("orders first fit by the sum of the shares or by the largest share", () => {
+    // Nodes {A 10, B 10}: u (A 6) on a, w (A 3, B 5) on b, z (A 4, B 5) on c.
+    // By sum (z .9, w .8, u .6): z + w share a node, u another; mapped, z and w go to b (w stays), u stays on a.
+    // By max (u .6, then w and z .5 each, in replica order): u + w on a, z alone, where it is.
+    // By the fills (A needed most; u 6, z 4, w 3): u, then z fills a's A exactly; w alone, where it is.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { A: 10, B: 10 } })),
+      deployments: [
+        { id: "u", demand: { A: 6 }, maxSurge: 1 },
+        { id: "w", demand: { A: 3, B: 5 }, maxSurge: 1 },
+        { id: "z", demand: { A: 4, B: 5 }, maxSurge: 1 }
+      ],
+      replicas: ["u", "w", "z"].map((d, i) => ({ id: d, deployment: d, node: ["a", "b", "c"][i] ?? "" }))
+    }
+    const expected = { "ffd-sum": ["a", "b", "b"], "ffd-max": ["a", "a", "c"], fill: ["a", "b", "a"] }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(expected[kind])
+  })
 })
