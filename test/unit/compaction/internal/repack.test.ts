@@ -402,4 +402,14 @@ describe("Repack candidates", () => {
     const expected = { "ffd-sum": ["a", "b", "b"], "ffd-max": ["a", "a", "c"], fill: ["a", "b", "a"] }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(expected[kind])
   })
+
+  it("packs onto the last node listed as onto any other", () => {
+    // b, listed last, is the larger: x and y (two deployments) both go to b, a is released.
+    const input = {
+      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 20 } }],
+      deployments: [{ id: "dx", demand: { CPU: 3 }, maxSurge: 1 }, { id: "dy", demand: { CPU: 3 }, maxSurge: 1 }],
+      replicas: [{ id: "x", deployment: "dx", node: "a" }, { id: "y", deployment: "dy", node: "b" }]
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["b", "b"])
+  })
 })
