@@ -412,4 +412,15 @@ describe("Repack candidates", () => {
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["b", "b"])
   })
+
+  it("fills a node up to maxReplicasPerNode, however many fills it tried", () => {
+    // At most 3 replicas of d a node. First fit: a takes r0, r1, r2 (r2 joins), r3 stays on c, b is released.
+    // The fills: a takes r0, then the pair r1 + r3 (two beat one; the walk's first pair), r2 stays on b, c is released.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "d", demand: { CPU: 1 }, maxSurge: 2, maxReplicasPerNode: 3 }],
+      replicas: ["a", "a", "b", "c"].map((node, i) => ({ id: `r${i}`, deployment: "d", node }))
+    }
+    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(kind === "fill" ? ["a", "a", "b", "a"] : ["a", "a", "a", "c"])
+  })
 })
