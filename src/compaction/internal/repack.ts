@@ -179,7 +179,8 @@ export class Repack {
       this.fillPool = { items, size: keys, free }
     }
     this.left = this.pool.length
-    this.phase = this.pool.length === 0 ? "map" : "pack"
+    // An empty pool packs nothing: first fit and the fills hand over to the mapping at once (or fail without a destination, which releases nothing either).
+    this.phase = "pack"
   }
 
   /** Some replica fits on no destination: no candidate. */
