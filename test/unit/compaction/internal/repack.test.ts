@@ -300,9 +300,14 @@ describe("Repack candidates", () => {
   })
 
   it("is no candidate when a replica fits on no destination", () => {
-    // z (6) leaves c, which takes nothing in, and fits neither beside x (6) on a nor beside y (6) on b.
+    // z (6) leaves c, which takes nothing in, and fits neither beside x (6) on a nor beside y (6) on b (e, empty, is no destination).
     const input = {
-      nodes: [{ id: "a", capacity: { CPU: 10 } }, { id: "b", capacity: { CPU: 10 } }, { id: "c", capacity: { CPU: 10 }, acceptsIncoming: false }],
+      nodes: [
+        { id: "e", capacity: { CPU: 100 } },
+        { id: "a", capacity: { CPU: 10 } },
+        { id: "b", capacity: { CPU: 10 } },
+        { id: "c", capacity: { CPU: 10 }, acceptsIncoming: false }
+      ],
       deployments: [{ id: "d", demand: { CPU: 6 }, maxSurge: 1 }],
       replicas: ["a", "b", "c"].map((node, i) => ({ id: `r${i}`, deployment: "d", node }))
     }
