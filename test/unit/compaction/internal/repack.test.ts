@@ -428,4 +428,10 @@ describe("Repack candidates", () => {
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(kind === "fill" ? ["a", "a", "b", "a"] : ["a", "a", "a", "c"])
   })
+
+  it("places every replica by first fit, however many steps it takes", () => {
+    // 501 replicas of 1 on nodes of 501, one each: all fit on one node, every other node is released.
+    const snapshot = onePerNode(Array.from({ length: 501 }, () => 1), 501)
+    for (const kind of ["ffd-sum", "ffd-max"] as const) expect(new Set(run(snapshot, kind).result?.target).size, kind).toBe(1)
+  })
 })
