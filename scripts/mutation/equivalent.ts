@@ -796,6 +796,94 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
   },
   {
+    file: "src/compaction/internal/assemble.ts",
+    mutator: "StringLiteral",
+    line: "const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
+    original: "\"\"",
+    replacement: "\"Stryker was here!\"",
+    reason: "unreachable fallback: every index assemble reads an id at is a replica, deployment or node index of the instance (replica indexes, their deployments, their start and target nodes, the node indexes of used), all in range"
+  },
+  {
+    file: "src/compaction/internal/assemble.ts",
+    mutator: "StringLiteral",
+    line: "const finalLoad = tally(instance, packing.target, \"none\").load",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "assemble reads only the tally's load; the mode only says which per-deployment counts to keep, and \"\" (neither \"all\" nor \"limited\") keeps none, as \"none\" does"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limitOf(instance, d) > 0) this.counts.add(n, d, 1)",
+    original: "limitOf(instance, d) > 0",
+    replacement: "true",
+    reason: "the per-node counts are read only for a deployment with a limit (fits and first fit test limit === 0 first), so also counting the deployments without one changes nothing that is read"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "EqualityOperator",
+    line: "if (limitOf(instance, d) > 0) this.counts.add(n, d, 1)",
+    original: "limitOf(instance, d) > 0",
+    replacement: "limitOf(instance, d) >= 0",
+    reason: "the per-node counts are read only for a deployment with a limit (fits and first fit test limit === 0 first), so also counting the deployments without one changes nothing that is read"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "if (limitOf(instance, d) > 0) this.counts.add(n, d, -1)",
+    original: "limitOf(instance, d) > 0",
+    replacement: "true",
+    reason: "the per-node counts are read only for a deployment with a limit (fits and first fit test limit === 0 first), so also counting the deployments without one changes nothing that is read"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "EqualityOperator",
+    line: "if (limitOf(instance, d) > 0) this.counts.add(n, d, -1)",
+    original: "limitOf(instance, d) > 0",
+    replacement: "limitOf(instance, d) >= 0",
+    reason: "the per-node counts are read only for a deployment with a limit (fits and first fit test limit === 0 first), so also counting the deployments without one changes nothing that is read"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "if (this.kind === \"fill\") {",
+    original: "this.kind === \"fill\"",
+    replacement: "true",
+    reason: "the first-fit kinds then build the fills' pool as well, and never read it"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    replacement: "false",
+    reason: "a shortcut: when the kept order has one level and every release of the packing, the hosts' order is worked out but never taken: a remap of the same packing releases at most as many nodes, and releasing as many it has at least one level (with none it moves nothing and releases nothing, and then neither is a candidate)"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "highestLevel(kept.level) <= 1",
+    replacement: "false",
+    reason: "a shortcut: when the kept order has one level and every release of the packing, the hosts' order is worked out but never taken: a remap of the same packing releases at most as many nodes, and releasing as many it has at least one level (with none it moves nothing and releases nothing, and then neither is a candidate) (here never taken: the hosts are always tried)"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "EqualityOperator",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "highestLevel(kept.level) <= 1",
+    replacement: "highestLevel(kept.level) < 1",
+    reason: "a shortcut: when the kept order has one level and every release of the packing, the hosts' order is worked out but never taken: a remap of the same packing releases at most as many nodes, and releasing as many it has at least one level (with none it moves nothing and releases nothing, and then neither is a candidate) (a kept order that moves anything has a level 1 at least, so < 1 never takes the shortcut)"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    replacement: "false",
+    reason: "a shortcut: when the kept order has one level and every release of the packing, the hosts' order is worked out but never taken: a remap of the same packing releases at most as many nodes, and releasing as many it has at least one level (with none it moves nothing and releases nothing, and then neither is a candidate) (here never taken: the hosts are always tried)"
+  },
+  {
     file: "src/compaction/internal/capacityIndex.ts",
     mutator: "ArithmeticOperator",
     line: "const orderKey = (size: number, start: number): number => size * 1024 + start",

@@ -10,6 +10,9 @@ import { tally } from "./tally.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"
 
+/** The id at index i (every index the plan reads is in range). */
+const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? ""
+
 const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
   const used = new Uint8Array(nodeCount(instance))
   placement.forEach((n) => (used[n] = 1))
@@ -39,7 +42,7 @@ export const notSearched = (node: string): Explanation => ({
 })
 
 const explain = (instance: Instance, packing: Outcome, n: number, complete: boolean): Explanation => {
-  const node = instance.nodeIds[n] ?? ""
+  const node = idOf(instance.nodeIds, n)
   if ((packing.receiving[n] ?? 0) > 0) {
     return { node, reason: "destination", message: `node ${JSON.stringify(node)} receives migrated replicas` }
   }
@@ -96,10 +99,10 @@ export const assemble = (
       const from = instance.replicaNode[r] ?? 0
       const d = deploymentOf(instance, r)
       steps.push({
-        replica: instance.replicaIds[r] ?? "",
-        deployment: instance.deploymentIds[d] ?? "",
-        from: instance.nodeIds[from] ?? "",
-        to: instance.nodeIds[packing.target[r] ?? 0] ?? "",
+        replica: idOf(instance.replicaIds, r),
+        deployment: idOf(instance.deploymentIds, d),
+        from: idOf(instance.nodeIds, from),
+        to: idOf(instance.nodeIds, packing.target[r] ?? 0),
         wave: w + 1
       })
       lastDeparture[from] = w + 1
@@ -110,7 +113,7 @@ export const assemble = (
   const after = usedNodes(instance, packing.target)
   const released: Array<Release> = []
   before.forEach((u, n) => {
-    if (u === 1 && after[n] === 0) released.push({ node: instance.nodeIds[n] ?? "", afterWave: lastDeparture[n] ?? 0 })
+    if (u === 1 && after[n] === 0) released.push({ node: idOf(instance.nodeIds, n), afterWave: lastDeparture[n] ?? 0 })
   })
   const finalLoad = tally(instance, packing.target, "none").load
   const explanations: Array<Explanation> = []
@@ -120,7 +123,7 @@ export const assemble = (
   return {
     steps,
     released,
-    placement: snapshot.replicas.map((r, i) => ({ replica: r.id, node: instance.nodeIds[packing.target[i] ?? 0] ?? "" })),
+    placement: snapshot.replicas.map((r, i) => ({ replica: r.id, node: idOf(instance.nodeIds, packing.target[i] ?? 0) })),
     metrics: {
       nodesBefore: before.reduce((a, b) => a + b, 0),
       nodesAfter: after.reduce((a, b) => a + b, 0),

@@ -25,7 +25,7 @@ import type { PlanOptions } from "../Snapshot.js"
 import { type Candidate, highestLevel } from "./candidate.js"
 import { uint8Of } from "./arrays.js"
 import { anchoredNodes, usedNodes } from "./bounds.js"
-import { bestFill, bestSingle, type Pool } from "./fill.js"
+import { bestFill, type Pool } from "./fill.js"
 import { FirstFitTree } from "./firstFit.js"
 import {
   capacityOf,
@@ -56,7 +56,7 @@ export class Repack {
   /** The candidate, once done, when the packing placed every replica, ordered and kept to the budget. */
   result: Candidate | undefined
   private readonly R: number
-  /** The node each replica is packed on (its start node while it waits). */
+  /** The node each replica is packed on (its start node, or a node it was tried on, while it waits: read once all are placed). */
   private packed: Int32Array
   /** Free room per node and resource. */
   private readonly room: Float64Array
@@ -65,7 +65,8 @@ export class Repack {
   private pool: Array<number> = []
   /** Destinations in the order they are opened. */
   private readonly bins: Array<number>
-  private readonly tree: FirstFitTree | undefined
+  /** The room of the destinations, for first fit (the fills read `room` itself). */
+  private readonly tree: FirstFitTree
   private phase: "sort" | "pack" | "map" | "order" = "sort"
   private next = 0
   /** The pool of the fill packing, and the resource its sizes are measured in. */
@@ -80,13 +81,11 @@ export class Repack {
 
   constructor(readonly instance: Instance, readonly options: PlanOptions, readonly kind: RepackKind) {
     const R = (this.R = resourceCount(instance))
-    const N = nodeCount(instance)
     const start = instance.replicaNode
     const used = (this.inUse = usedNodes(instance, start))
     const anchored = anchoredNodes(instance, start)
     this.packed = start.slice()
-    this.room = new Float64Array(N * R)
-    for (let n = 0; n < N; n++) for (let k = 0; k < R; k++) this.room[n * R + k] = capacityOf(instance, n, k)
+    this.room = instance.capacity.slice()
     this.counts = new DeploymentCounts(instance.deploymentIds.length)
     start.forEach((n, r) => {
       const stays = instance.replicaMovable[r] !== 1 || instance.releasable[n] !== 1 || (anchored[n] === 1 && instance.accepts[n] !== 1)
@@ -101,14 +100,12 @@ export class Repack {
       return cost > 0 ? share / cost : Infinity
     }
     const destinations: Array<number> = []
-    for (let n = 0; n < N; n++) if (used[n] === 1 && instance.accepts[n] === 1) destinations.push(n)
-    this.bins = destinations.sort((a, b) => (anchored[b] ?? 0) - (anchored[a] ?? 0) || value(b) - value(a) || a - b)
+    used.forEach((u, n) => (u === 1 && instance.accepts[n] === 1 ? destinations.push(n) : undefined))
+    // A stable sort of nodes listed in index order: ties keep the lower node first.
+    this.bins = destinations.sort((a, b) => (anchored[b] ?? 0) - (anchored[a] ?? 0) || value(b) - value(a))
     this.binding = this.bindingResource()
-    if (kind !== "fill") {
-      const tree = new FirstFitTree(this.bins.length, R)
-      this.bins.forEach((n, b) => tree.set(b, (k) => this.room[n * R + k] ?? 0))
-      this.tree = tree
-    }
+    const tree = (this.tree = new FirstFitTree(this.bins.length, R))
+    this.bins.forEach((n, b) => tree.set(b, (k) => this.room[n * R + k] ?? 0))
   }
 
   /** The resource the pool needs most of, relative to the room of the destinations. */
@@ -121,7 +118,8 @@ export class Repack {
       let room = 0
       for (const r of this.pool) need += demandOf(instance, deploymentOf(instance, r), k)
       for (const n of this.bins) room += this.room[n * R + k] ?? 0
-      const share = room > 0 ? need / room : need > 0 ? Infinity : 0
+      // Where the destinations have none of it: Infinity when needed (a replica then fits nowhere, whatever is chosen), NaN (never taken) when not.
+      const share = need / room
       if (share > bestShare) (best = k), (bestShare = share)
     }
     return best
@@ -172,7 +170,8 @@ export class Repack {
   private sort(): void {
     const keys = new Float64Array(replicaCount(this.instance))
     for (const r of this.pool) keys[r] = this.key(r)
-    this.pool.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0) || a - b)
+    // A stable sort of replicas listed in index order: ties keep the lower replica first.
+    this.pool.sort((a, b) => (keys[b] ?? 0) - (keys[a] ?? 0))
     if (this.kind === "fill") {
       const items = Int32Array.from(this.pool).reverse()
       const free = new Uint8Array(replicaCount(this.instance))
@@ -180,7 +179,8 @@ export class Repack {
       this.fillPool = { items, size: keys, free }
     }
     this.left = this.pool.length
-    this.phase = this.pool.length === 0 ? "map" : "pack"
+    // An empty pool packs nothing: first fit and the fills hand over to the mapping at once (or fail without a destination, which releases nothing either).
+    this.phase = "pack"
   }
 
   /** Some replica fits on no destination: no candidate. */
@@ -190,7 +190,7 @@ export class Repack {
 
   private firstFitChunk(): void {
     const { instance, R } = this
-    const tree = this.tree as FirstFitTree
+    const { tree } = this
     const end = Math.min(this.pool.length, this.next + FIRST_FIT_CHUNK)
     for (; this.next < end; this.next++) {
       const r = this.pool[this.next] ?? 0
@@ -222,7 +222,6 @@ export class Repack {
       pool.free[r] = 0
       this.left--
     }
-    const fitsOne = (r: number) => this.fits(r, n)
     // Whether replicas fit together: each on top of the ones before it, taken back after.
     const fitsAll = (rs: ReadonlyArray<number>) => {
       let placed = 0
@@ -233,7 +232,7 @@ export class Repack {
     }
     for (let i = pool.items.length - 1; i >= 0; i--) {
       const r = pool.items[i] ?? 0
-      if (pool.free[r] === 1 && fitsOne(r)) {
+      if (pool.free[r] === 1 && this.fits(r, n)) {
         take(r)
         break
       }
@@ -243,8 +242,7 @@ export class Repack {
       if (fill.length === 0) break
       for (const r of fill) take(r)
     }
-    // A replica that fits no room on the binding resource alone (it demands none of it) goes by best single of the rest.
-    for (let i = bestSingle(pool, Infinity, fitsOne); i >= 0; i = bestSingle(pool, Infinity, fitsOne)) take(pool.items[i] ?? 0)
+    // Nothing left fits n: a replica that fits demands at most the room of the binding resource, its size, so a fill finds it.
     if (this.left === 0) this.phase = "map"
   }
 
@@ -253,7 +251,6 @@ export class Repack {
     const d = deploymentOf(instance, r)
     for (let k = 0; k < R; k++) this.room[n * R + k] = (this.room[n * R + k] ?? 0) + demandOf(instance, d, k)
     if (limitOf(instance, d) > 0) this.counts.add(n, d, -1)
-    this.packed[r] = instance.replicaNode[r] ?? n
   }
 
   /** Maps the packing back onto the nodes so that as many replicas as possible stay (`remap`). */
