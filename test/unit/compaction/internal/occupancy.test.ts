@@ -86,6 +86,39 @@ describe("Occupancy", () => {
     expect(o.score(1, 0, -3)).toBeCloseTo(-2.1)
   })
 
+  describe("early and late loads over two resources", () => {
+    // The same two nodes: a holds r (d: CPU 2, memory 4), b holds s (e: CPU 6, memory 2).
+    const two = instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 10, memory: 20 } }, { id: "b", capacity: { CPU: 10, memory: 20 } }],
+      deployments: [{ id: "d", demand: { CPU: 2, memory: 4 } }, { id: "e", demand: { CPU: 6, memory: 2 } }],
+      replicas: [{ id: "r", deployment: "d", node: "a" }, { id: "s", deployment: "e", node: "b" }]
+    })
+    const [A2, B2] = [0, 1]
+    const [R2, S2] = [0, 1]
+
+    it("frees and scores each node by the larger of its two loads, per resource", () => {
+      const o = new Occupancy(two, two.replicaNode)
+      // s moves b → a in the second level: a's late load is r + s = (8, 6), its early load still r = (2, 4);
+      // b's late load is empty, its early load still s = (6, 2).
+      o.move({ replica: S2, from: B2, to: A2, early: false })
+      expect([o.free(A2, 0), o.free(A2, 1)]).toEqual([10 - 8, 20 - 6])
+      expect([o.free(B2, 0), o.free(B2, 1)]).toEqual([10 - 6, 20 - 2])
+      // e on a: CPU (10 - 8 - 6) / 10 + memory (20 - 6 - 2) / 20 = -0.4 + 0.6
+      expect(o.score(A2, 1, 0)).toBeCloseTo(0.2)
+      // d on b: CPU (10 - 6 - 2) / 10 + memory (20 - 2 - 4) / 20 = 0.2 + 0.7
+      expect(o.score(B2, 0, 0)).toBeCloseTo(0.9)
+    })
+
+    it("adds a second-level arrival to the late load only", () => {
+      const o = new Occupancy(two, two.replicaNode)
+      // s moves b → a in the first level, then r moves a → b in the second: b's early load keeps s (6, 2),
+      // its late load holds r (2, 4); so b's free CPU is 10 - 6, its free memory 20 - 4.
+      o.move({ replica: S2, from: B2, to: A2, early: true })
+      o.move({ replica: R2, from: A2, to: B2, early: false })
+      expect([o.free(B2, 0), o.free(B2, 1)]).toEqual([4, 16])
+    })
+  })
+
   describe("per-node limits", () => {
     // Nodes x, y, z, w of CPU 100 (room is never short); "one" at most 1 per node, "two" at most 2.
     const limited = instanceOf({
