@@ -796,12 +796,12 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
   },
   {
-    file: "src/compaction/internal/assemble.ts",
+    file: "src/compaction/internal/instance.ts",
     mutator: "StringLiteral",
-    line: "const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
+    line: "export const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
     original: "\"\"",
     replacement: "\"Stryker was here!\"",
-    reason: "unreachable fallback: every index assemble reads an id at is a replica, deployment or node index of the instance (replica indexes, their deployments, their start and target nodes, the node indexes of used), all in range"
+    reason: "unreachable fallback: its callers (assemble, Ray's port) read ids only at replica, deployment and node indexes of the instance (replicas, their deployments, their start and target nodes, the nodes in use), all in range"
   },
   {
     file: "src/compaction/internal/assemble.ts",
@@ -1066,14 +1066,6 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     original: "\"none\"",
     replacement: "\"\"",
     reason: "\"none\" and any other word but \"all\" or \"limited\" make tally skip the per-deployment counts, which writePlan never reads (only loads and replicas per node)"
-  },
-  {
-    file: "src/compaction/ray.ts",
-    mutator: "StringLiteral",
-    line: "const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
-    original: "\"\"",
-    replacement: "\"Stryker was here!\"",
-    reason: "unreachable: every index idOf is given comes from the snapshot's own dense view (a node, deployment or replica index in range), so ids[i] is always a string"
   },
   {
     file: "src/compaction/fromRay.ts",

@@ -13,6 +13,7 @@ import {
   demandOf,
   deploymentOf,
   fromSnapshot,
+  idOf,
   type Instance,
   limitOf,
   migrationCostOf,
@@ -112,9 +113,6 @@ const wavesOf = (instance: Instance, rounds: ReadonlyArray<Round>, maxConcurrent
   }
   return waves
 }
-
-/** The id at index i (the dense view's indexes are always in range). */
-const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? ""
 
 /** Why a kept node under half used in every resource stays, in Ray's terms: it received replicas, it is a head node, or nothing fit. */
 const explain = (node: string, received: boolean, releasable: boolean): Explanation =>

@@ -5,13 +5,10 @@
  */
 import type { Explanation, Plan, Release, Step } from "../Plan.js"
 import type { PlanOptions, Snapshot } from "../Snapshot.js"
-import { capacityOf, deploymentOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
+import { capacityOf, deploymentOf, idOf, type Instance, migrationCostOf, nodeCount, resourceCount } from "./instance.js"
 import { tally } from "./tally.js"
 import type { Failure } from "./packing.js"
 import { schedule } from "./schedule.js"
-
-/** The id at index i (every index the plan reads is in range). */
-const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? ""
 
 const usedNodes = (instance: Instance, placement: Int32Array): Uint8Array => {
   const used = new Uint8Array(nodeCount(instance))

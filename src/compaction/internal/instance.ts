@@ -37,6 +37,9 @@ export const nodeCount = (instance: Instance): number => instance.nodeIds.length
 export const deploymentCount = (instance: Instance): number => instance.deploymentIds.length
 export const replicaCount = (instance: Instance): number => instance.replicaIds.length
 
+/** The id at index i of one of the view's id lists (node, deployment or replica ids; every index the planner reads is in range). */
+export const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? ""
+
 /** The deployment of replica r. */
 export const deploymentOf = (instance: Instance, r: number): number => instance.replicaDeployment[r] ?? 0
 /** Deployment d's demand of resource k. */
