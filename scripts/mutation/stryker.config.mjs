@@ -26,10 +26,11 @@ export default {
   // Module-level constants would be checked by every test of the core: their mutants are the slowest, and a changed constant shows up in the tests that use it.
   ignoreStatic: true,
   concurrency: 2,
-  // A mutant can turn a loop infinite: give up on one after four times its tests' normal time, plus 30 s for
-  // the suites' start-up on a loaded machine (a longer margin only makes every infinite-loop mutant cost more).
-  timeoutFactor: 4,
-  timeoutMS: 30_000,
+  // A mutant can turn a loop infinite: give up on one after twice its tests' normal time, plus 15 s for a loaded
+  // machine (one module graph per run, so no per-file start-up to allow for). A longer margin only makes every
+  // infinite-loop mutant cost more: at four times plus 30 s, they took most of a run over the planner's files.
+  timeoutFactor: 2,
+  timeoutMS: 15_000,
   // The event recorder writes each mutant's result as it is known, so a run stopped early still has its results (`--partial`).
   reporters: ["json", "clear-text", "progress-append-only", "event-recorder"],
   jsonReporter: { fileName: `reports/mutation/${core}.json` },
