@@ -373,6 +373,26 @@ describe("Repack candidates", () => {
     }
   })
 
+  it("keeps the mapping that keeps the most replicas in place when the hosts' order is no shorter", () => {
+    // Nodes of 10: a holds p (5) and x (1), b holds q (5) and y (1), c holds z (1). Every packing puts p, q on a and
+    // x, y, z on b; c is released. By overlap (a and b each hold one replica of each bin; ties to the lower node): the
+    // bins stay on a and b, x a→b and z c→b in level 1, q b→a in level 2 (a has room for it once x has left).
+    // Onto hosts (all of c's replicas go to the second bin: c hosts it, a keeps the first): x a→c and y b→c in
+    // level 1, q b→a in level 2, b released. As many releases in as many levels: the overlap's order is kept.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "big", demand: { CPU: 5 }, maxSurge: 1 }, { id: "small", demand: { CPU: 1 }, maxSurge: 1 }],
+      replicas: (
+        [["p", "big", "a"], ["x", "small", "a"], ["q", "big", "b"], ["y", "small", "b"], ["z", "small", "c"]] as const
+      ).map(([id, deployment, node]) => ({ id, deployment, node }))
+    }
+    for (const { kind, ids, result } of runAll(input)) {
+      expect(ids, kind).toEqual(["a", "b", "a", "b", "b"])
+      expect([...(result?.level ?? [])], kind).toEqual([0, 1, 2, 0, 1])
+      expect([...(result?.released ?? [])], kind).toEqual([0, 0, 1])
+    }
+  })
+
   it("of resources needed alike, sizes the fills in the first", () => {
     // Four nodes {A 10, B 10}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 5. A and B are both needed
     // 20 of 40: A, the first, sizes the fills: p + s on a, q + r on b, two nodes. (By B every replica is 5: s + q,
