@@ -884,6 +884,38 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a shortcut: when the kept order has one level and every release of the packing, the hosts' order is worked out but never taken: a remap of the same packing releases at most as many nodes, and releasing as many it has at least one level (with none it moves nothing and releases nothing, and then neither is a candidate) (here never taken: the hosts are always tried)"
   },
   {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    replacement: "true",
+    reason: "never false where it is read: a repaired order releases exactly the nodes its target releases (quantities are safe integers, so the loads it sums are exact while below 2^53). A cancelled move leaves its replica on its own node, which the target still uses, and never empties its destination: that node's own replicas all leave it, and one of them still waits when the order blocks (had all left, the node would be empty and the waiting replica, packed there, would fit); a block lasts until every waiting move is cancelled (a cancellation frees no room), and that replica can be cancelled only while its node is in use, so emptying the destination first leaves no order at all"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "EqualityOperator",
+    line: "const best = kept !== undefined && highestLevel(kept.level) <= 1 && count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    original: "count(this.releasedBy(kept.target)) === count(this.releasedBy(this.packed))",
+    replacement: "count(this.releasedBy(kept.target)) !== count(this.releasedBy(this.packed))",
+    reason: "the releases are always equal (see the entry above), so the shortcut is never taken and the hosts are always tried, which changes nothing (see the entries that replace the whole condition or this comparison by false)"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "return more > 0 || (more === 0 && highestLevel(a.level) < highestLevel(b.level))",
+    original: "more > 0",
+    replacement: "false",
+    reason: "more is 0 wherever shorter is called: both orders release what the packing releases (remap moves each packed node's contents onto one node of its class, a node each, so as many nodes stay in use; a repaired order releases what its target releases, see the entries on best above)"
+  },
+  {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ConditionalExpression",
+    line: "return more > 0 || (more === 0 && highestLevel(a.level) < highestLevel(b.level))",
+    original: "more === 0",
+    replacement: "true",
+    reason: "more is 0 wherever shorter is called: both orders release what the packing releases (remap moves each packed node's contents onto one node of its class, a node each, so as many nodes stay in use; a repaired order releases what its target releases, see the entries on best above)"
+  },
+  {
     file: "src/compaction/internal/occupancy.ts",
     mutator: "ArrayDeclaration",
     line: "private readonly journal: Array<Move> = []",

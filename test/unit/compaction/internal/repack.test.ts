@@ -373,6 +373,47 @@ describe("Repack candidates", () => {
     }
   })
 
+  it("keeps the mapping that keeps the most replicas in place when the hosts' order is no shorter", () => {
+    // Nodes of 10: a holds p (5) and x (1), b holds q (5) and y (1), c holds z (1). Every packing puts p, q on a and
+    // x, y, z on b; c is released. By overlap (a and b each hold one replica of each bin; ties to the lower node): the
+    // bins stay on a and b, x a→b and z c→b in level 1, q b→a in level 2 (a has room for it once x has left).
+    // Onto hosts (all of c's replicas go to the second bin: c hosts it, a keeps the first): x a→c and y b→c in
+    // level 1, q b→a in level 2, b released. As many releases in as many levels: the overlap's order is kept.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "big", demand: { CPU: 5 }, maxSurge: 1 }, { id: "small", demand: { CPU: 1 }, maxSurge: 1 }],
+      replicas: (
+        [["p", "big", "a"], ["x", "small", "a"], ["q", "big", "b"], ["y", "small", "b"], ["z", "small", "c"]] as const
+      ).map(([id, deployment, node]) => ({ id, deployment, node }))
+    }
+    for (const { kind, ids, result } of runAll(input)) {
+      expect(ids, kind).toEqual(["a", "b", "a", "b", "b"])
+      expect([...(result?.level ?? [])], kind).toEqual([0, 1, 2, 0, 1])
+      expect([...(result?.released ?? [])], kind).toEqual([0, 0, 1])
+    }
+  })
+
+  it("takes the mapping onto hosts when the other's order blocks beyond repair", () => {
+    // Nodes of 10: b holds v (8), a holds u (8) and s (1), c holds t (1). Every packing puts v, s, t on the first node, a,
+    // and u on b. By overlap (the first bin holds one replica of each node: ties go to the lower, a; the second stays
+    // on b): v b→a and u a→b each wait for the other's room, t c→a fills a in level 1, then nothing fits and neither v
+    // nor u may stay home (b keeps u's 8, a v's 8 and s, t): no order. Onto hosts (all of b's and of c's replicas
+    // go to the first bin: b, the lower, hosts it; a takes the second): v and u stay, s a→b and t c→b in one level,
+    // c released.
+    const input = {
+      nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+      deployments: [{ id: "v", demand: { CPU: 8 } }, { id: "u", demand: { CPU: 8 } }, { id: "small", demand: { CPU: 1 } }],
+      replicas: (
+        [["v", "v", "b"], ["u", "u", "a"], ["s", "small", "a"], ["t", "small", "c"]] as const
+      ).map(([id, deployment, node]) => ({ id, deployment, node }))
+    }
+    for (const { kind, ids, result } of runAll(input)) {
+      expect(ids, kind).toEqual(["b", "a", "b", "b"])
+      expect([...(result?.level ?? [])], kind).toEqual([0, 0, 1, 1])
+      expect([...(result?.released ?? [])], kind).toEqual([0, 0, 1])
+    }
+  })
+
   it("of resources needed alike, sizes the fills in the first", () => {
     // Four nodes {A 10, B 10}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 5. A and B are both needed
     // 20 of 40: A, the first, sizes the fills: p + s on a, q + r on b, two nodes. (By B every replica is 5: s + q,
