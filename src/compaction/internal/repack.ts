@@ -264,8 +264,9 @@ export class Repack {
    * Orders the moves make-before-break, of two mappings of the packing: the
    * one that keeps the most replicas in place, and the one onto hosts
    * (`remap`'s `hosts`), which may move a few more but waits less. The hosts
-   * are taken when they release more (the other's order may have to cancel
-   * moves, and with them releases), or as many in fewer levels.
+   * are taken when the other cannot be ordered, or when they release as many
+   * in fewer levels (a repaired order cancels only moves off nodes that stay
+   * in use, so it keeps every release; the comparison of releases guards that).
    */
   private order(): void {
     const { instance, options } = this
