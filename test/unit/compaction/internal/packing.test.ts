@@ -1,7 +1,7 @@
 /** `Packing`: one planning attempt's working state — drains all or nothing, best fit, make-room in two levels, kept reasons, rounds. */
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
-import { type DestinationMode, Packing } from "../../../../src/compaction/internal/packing.js"
+import { type DestinationMode, gridAxes, Packing } from "../../../../src/compaction/internal/packing.js"
 
 type NodeInput = { readonly id: string; readonly capacity: Record<string, number>; readonly releasable?: boolean; readonly acceptsIncoming?: boolean }
 type DeploymentInput = { readonly id: string; readonly demand: Record<string, number>; readonly maxReplicasPerNode?: number }
@@ -43,6 +43,52 @@ describe("Packing: the state at the start", () => {
       [["g", "a"]]
     )
     expect(new Packing(instance, Infinity).size(0)).toBeCloseTo(0.75, 12)
+  })
+})
+
+describe("gridAxes", () => {
+  it("takes the two resources with the largest total demand, each relative to the largest node", () => {
+    // Columns A, B, C (sorted by name); largest nodes A 10, B 100, C 2.
+    // p (A 1, B 20, C 1): 0.1, 0.2, 0.5 per replica; q (A 1, B 20): 0.1, 0.2, 0.
+    // Totals over the replicas p, q: A 0.2, B 0.4, C 0.5: C, then B.
+    // (Raw demands would rank B first; q alone, the last replica, would rank B, then A.)
+    const instance = instanceOf({
+      nodes: [{ id: "n", capacity: { A: 10, B: 100, C: 2 } }, { id: "m", capacity: { A: 5, B: 50, C: 1 } }],
+      deployments: [{ id: "p", demand: { A: 1, B: 20, C: 1 } }, { id: "q", demand: { A: 1, B: 20 } }],
+      replicas: [{ id: "r0", deployment: "p", node: "n" }, { id: "r1", deployment: "q", node: "n" }]
+    })
+    expect(instance.resources).toEqual(["A", "B", "C"])
+    expect(gridAxes(instance)).toEqual([2, 1])
+  })
+
+  it("counts every replica of a deployment", () => {
+    // a (A 3): 0.3 of A, twice: 0.6; b (B 5): 0.5 of B; c (C 4): 0.4 of C. A, then B.
+    const instance = instanceOf({
+      nodes: [{ id: "n", capacity: { A: 10, B: 10, C: 10 } }],
+      deployments: [{ id: "b", demand: { B: 5 } }, { id: "c", demand: { C: 4 } }, { id: "a", demand: { A: 3 } }],
+      replicas: [{ id: "r0", deployment: "a", node: "n" }, { id: "r1", deployment: "b", node: "n" }, { id: "r2", deployment: "c", node: "n" }, { id: "r3", deployment: "a", node: "n" }]
+    })
+    expect(gridAxes(instance)).toEqual([0, 1])
+  })
+
+  it("keeps a tie in column order", () => {
+    // A and C tie at 0.3 (B 0.1): A, then C; with B and C tied under a larger A: A, then B.
+    const tie = (demand: Record<string, number>) =>
+      gridAxes(
+        instanceOf({
+          nodes: [{ id: "n", capacity: { A: 10, B: 10, C: 10 } }],
+          deployments: [{ id: "x", demand }],
+          replicas: [{ id: "r0", deployment: "x", node: "n" }]
+        })
+      )
+    expect(tie({ A: 3, B: 1, C: 3 })).toEqual([0, 2])
+    expect(tie({ A: 1, B: 3, C: 3 })).toEqual([1, 2])
+    expect(tie({ A: 5, B: 2, C: 2 })).toEqual([0, 1])
+  })
+
+  it("takes the single resource twice", () => {
+    expect(gridAxes(instanceOf({ nodes: [cpu("n", 10)], deployments: [dep("x", 2)], replicas: [{ id: "r0", deployment: "x", node: "n" }] }))).toEqual([0, 0])
+    expect(gridAxes(instanceOf({ nodes: [cpu("n", 10)], deployments: [], replicas: [] }))).toEqual([0, 0])
   })
 })
 
