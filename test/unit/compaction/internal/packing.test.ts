@@ -328,6 +328,21 @@ describe("Packing: make-room moves", () => {
     expect(seven.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
   })
 
+  it("makes room on node 0, evicting the smaller of two replicas listed larger first", () => {
+    // As above, with a first: a {10} holds V (3) then Y (2), 5 free, lacking 5 + 6 − 10 = 1; b {10} holds Z (6), 4 free;
+    // c holds X (6), which fits nowhere. Both V and Y free a's missing 1 and fit b: Y, the smaller, moves to b, X lands on a.
+    // b cannot make room (Z fits nowhere else). (Deployments x, z, v, y in that order: y is the last.)
+    const first = build(
+      [cpu("a", 10), cpu("b", 10), cpu("c", 10)],
+      [dep("x", 6), dep("z", 6), dep("v", 3), dep("y", 2)],
+      [["x", "c"], ["z", "b"], ["v", "a"], ["y", "a"]]
+    )
+    const p = new Packing(first, Infinity)
+    expect(p.drain(2)).toBe(true)
+    expect(list(p.target)).toEqual([0, 1, 0, 1])
+    expect(list(p.level)).toEqual([2, 0, 0, 1])
+  })
+
   it("never evicts a replica that already moved in the round", () => {
     // b, d {10} hold Z (8) each: 2 free; c1 {6} holds X1 (6), c2 {3} holds X2 (3); a {10} holds Y (2), V (3).
     // Drain c1: X1 fits nowhere; a lacks 5 + 6 − 10 = 1: Y (the smaller) goes to b (tie with d, the lower index), X1 lands on a.
@@ -486,6 +501,23 @@ describe("Packing: destination modes", () => {
     expect(p.drain(0)).toBe(true)
     expect(p.target[0]).toBe(2)
     const q = new Packing(free, Infinity, "late", Float64Array.from([0, 2, 1]))
+    expect(q.drain(0)).toBe(true)
+    expect(q.target[0]).toBe(1)
+  })
+
+  it("best fit, the default, stops one diagonal of the grid after the first fit; a preference looks further", () => {
+    // (CPU 10, a 4 × 4 grid in free CPU, one axis twice) d's r0 (3, cell (1, 1)); t has 4 free (cell (1, 1)), s 6 (cell (2, 2)),
+    // u 8 (cell (3, 3)). The cells with room for sure come first: s fits in (2, 2), on diagonal 4; (3, 3), on diagonal 6, ends
+    // the search before the boundary cell (1, 1), which holds the tighter t. Anchored (no node stays anyway) finds t.
+    const stop = build(
+      [cpu("d", 10), cpu("t", 10), cpu("s", 10), cpu("u", 10)],
+      [dep("x", 3), dep("t6", 6), dep("s4", 4), dep("u2", 2)],
+      [["x", "d"], ["t6", "t"], ["s4", "s"], ["u2", "u"]]
+    )
+    const p = new Packing(stop, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
+    const q = new Packing(stop, Infinity, "anchored")
     expect(q.drain(0)).toBe(true)
     expect(q.target[0]).toBe(1)
   })
