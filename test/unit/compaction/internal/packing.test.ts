@@ -343,6 +343,38 @@ describe("Packing: make-room moves", () => {
     expect(list(p.level)).toEqual([2, 0, 0, 1])
   })
 
+  // (CPU 100, a 32 × 32 grid above 1,000 nodes in use, one axis twice: a cell spans 3.125 of free CPU.) c holds X (60, cell 19);
+  // kept nodes hold one pinned replica each, nearest X's cell first: 58 free (cell 18), 55 twice (17), 51 twice (16), 48 twice (15),
+  // 45 (14); then m (cell 14) holds Y (15) and a pinned V (40): 45 free, lacking 15, which Y frees; b holds a pinned W (80): 20 free,
+  // room for Y. The other nodes are full (pinned replicas of 100, cell 0), up to `inUse` nodes holding replicas.
+  const large = (inUse: number) => {
+    const kept = [42, 45, 45, 49, 49, 52, 52, 55]
+    const full = inUse - kept.length - 3
+    return build(
+      [cpu("c", 100), ...kept.map((_, i) => cpu(`k${i}`, 100)), cpu("m", 100), cpu("b", 100), ...Array.from({ length: full }, (_, i) => cpu(`f${i}`, 100))],
+      [dep("x", 60), dep("y", 15), dep("v", 40), dep("w", 80), dep("full", 100), ...[42, 45, 49, 52, 55].map((u) => dep(`p${u}`, u))],
+      [
+        ["x", "c"],
+        ...kept.map((u, i) => [`p${u}`, `k${i}`, false] as const),
+        ["y", "m"],
+        ["v", "m", false],
+        ["w", "b", false],
+        ...Array.from({ length: full }, (_, i) => ["full", `f${i}`, false] as const)
+      ]
+    )
+  }
+
+  it("tries 48 kept nodes, 6 a cell, up to 2,000 nodes in use; above, 8, 2 a cell", () => {
+    // m is the ninth in the order: tried at 2,000 nodes in use, not at 2,001.
+    const at = new Packing(large(2000), Infinity)
+    expect(at.drain(0)).toBe(true)
+    expect(at.target[0]).toBe(9)
+    expect(at.target[9]).toBe(10)
+    const above = new Packing(large(2001), Infinity)
+    expect(above.drain(0)).toBe(false)
+    expect(above.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+  })
+
   it("never evicts a replica that already moved in the round", () => {
     // b, d {10} hold Z (8) each: 2 free; c1 {6} holds X1 (6), c2 {3} holds X2 (3); a {10} holds Y (2), V (3).
     // Drain c1: X1 fits nowhere; a lacks 5 + 6 − 10 = 1: Y (the smaller) goes to b (tie with d, the lower index), X1 lands on a.
