@@ -119,9 +119,9 @@ export class Packing {
     const { instance } = this
     this.baseLevel = highestLevel(this.level)
     for (let r = 0; r < this.level.length; r++) if ((this.level[r] ?? 0) > 0) this.pinned[r] = 1
-    const origin = this.target.slice()
-    this.occupancy = new Occupancy(instance, origin)
-    this.byNode = replicasByNode(instance, origin)
+    // (both read the targets here and keep none of them)
+    this.occupancy = new Occupancy(instance, this.target)
+    this.byNode = replicasByNode(instance, this.target)
     this.used = uint8Of(nodeCount(instance), (n) => (this.replicasOn(n).length > 0 ? 1 : 0))
     this.anchored = uint8Of(nodeCount(instance), (n) =>
       instance.releasable[n] !== 1 || this.replicasOn(n).some((r) => this.pinned[r] === 1) ? 1 : 0
@@ -225,8 +225,8 @@ export class Packing {
     let scanned = 0
     const nodes = nodeCount(instance)
     for (const cell of this.index.upwardOccupied(this.index.cellFor(demand))) {
-      // Best fit stops one diagonal after the first fit; a preference looks further.
-      if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
+      // Best fit stops one diagonal after the first fit (bestDiagonal is Infinity until then); a preference looks further.
+      if ((this.mode === "best-fit" && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
       for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (++scanned > SCAN_LIMIT) break
         if (n === except || !this.occupancy.fitsEarly(r, n)) continue
