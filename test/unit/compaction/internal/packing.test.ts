@@ -605,6 +605,19 @@ describe("Packing: destination modes", () => {
     expect(q.target[0]).toBe(1)
   })
 
+  it("best fit looks one diagonal past the first fit", () => {
+    // (a, b 100 each, a 4 × 4 grid: cells of 25) d's r0 (10, 10), cell (0, 0). s has (49, 49) free, cell (1, 1), diagonal 2:
+    // room left 39 + 39; t has (50, 25) free, cell (2, 1) or (1, 2), diagonal 3: room left 40 + 15, the tighter.
+    const next = instanceOf({
+      nodes: [{ id: "d", capacity: { a: 100, b: 100 } }, { id: "s", capacity: { a: 100, b: 100 } }, { id: "t", capacity: { a: 100, b: 100 } }],
+      deployments: [{ id: "x", demand: { a: 10, b: 10 } }, { id: "s51", demand: { a: 51, b: 51 } }, { id: "t50", demand: { a: 50, b: 75 } }],
+      replicas: [{ id: "r0", deployment: "x", node: "d" }, { id: "r1", deployment: "s51", node: "s" }, { id: "r2", deployment: "t50", node: "t" }]
+    })
+    const p = new Packing(next, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
+  })
+
   it("breaks a tie in score by the lower node index", () => {
     // d's r0 (2) fits b and f alike (both 5 free).
     const tie = build([cpu("d", 10), cpu("b", 10), cpu("f", 10)], [dep("x", 2), dep("y", 5)], [["x", "d"], ["y", "b"], ["y", "f"]])
