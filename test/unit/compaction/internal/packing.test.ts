@@ -512,6 +512,36 @@ describe("Packing: the reach of a best-fit query", () => {
   })
 })
 
+describe("Packing: the failures remembered", () => {
+  it("remembers no failure of a search that left a node out", () => {
+    // a {10} holds e (3) and a pinned p (4): 3 free; c1 {5} holds r1 (5), c2 {3} holds r2 (3); all else full.
+    // r1 fits nowhere; making room on a, e (3) finds no node but a: c1 stays. r2 (3) then fits a.
+    const instance = build(
+      [cpu("a", 10), cpu("c1", 5), cpu("c2", 3)],
+      [dep("e", 3), dep("p", 4), dep("r1", 5), dep("r2", 3)],
+      [["e", "a"], ["p", "a", false], ["r1", "c1"], ["r2", "c2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(1)).toBe(false)
+    expect(p.drain(2)).toBe(true)
+    expect(p.target[3]).toBe(0)
+  })
+
+  it("remembers no failure of a deployment with a per-node limit", () => {
+    // L (3) at most 1 per node: a {10} holds one (7 free), c1 {3} holds another, which fits nowhere (a holds an L). c1 stays.
+    // c2 {4, accepts none} holds y (4, no limit): it fits a.
+    const instance = build(
+      [cpu("a", 10), cpu("c1", 3), cpu("c2", 4, { acceptsIncoming: false })],
+      [dep("L", 3, { maxReplicasPerNode: 1 }), dep("y", 4)],
+      [["L", "a"], ["L", "c1"], ["y", "c2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(1)).toBe(false)
+    expect(p.drain(2)).toBe(true)
+    expect(p.target[2]).toBe(0)
+  })
+})
+
 describe("Packing: destination modes", () => {
   // d holds r0 (2); h (a head node, 8 free) holds r1; b (3 free) holds r2; f (5 free) holds r3.
   const instance = build(
@@ -605,13 +635,24 @@ describe("Packing: destination modes", () => {
     expect(q.target[0]).toBe(1)
   })
 
-  it("best fit looks one diagonal past the first fit", () => {
-    // (a, b 100 each, a 4 × 4 grid: cells of 25) d's r0 (10, 10), cell (0, 0). s has (49, 49) free, cell (1, 1), diagonal 2:
-    // room left 39 + 39; t has (50, 25) free, cell (2, 1) or (1, 2), diagonal 3: room left 40 + 15, the tighter.
+  it("best fit looks one diagonal past the first fit, and no further", () => {
+    // (a, b, z 100 each; the grid on a and b, 4 × 4: cells of 25) d's r0 (10, 10, 10), cell (0, 0). s has (49, 49, 100) free,
+    // diagonal 2: room left 39 + 39 + 90; t has (50, 25, 100), diagonal 3: 40 + 15 + 90, tighter; u has (50, 50, 10),
+    // diagonal 4: 40 + 40 + 0, the tightest, but two diagonals past s, the first fit.
     const next = instanceOf({
-      nodes: [{ id: "d", capacity: { a: 100, b: 100 } }, { id: "s", capacity: { a: 100, b: 100 } }, { id: "t", capacity: { a: 100, b: 100 } }],
-      deployments: [{ id: "x", demand: { a: 10, b: 10 } }, { id: "s51", demand: { a: 51, b: 51 } }, { id: "t50", demand: { a: 50, b: 75 } }],
-      replicas: [{ id: "r0", deployment: "x", node: "d" }, { id: "r1", deployment: "s51", node: "s" }, { id: "r2", deployment: "t50", node: "t" }]
+      nodes: ["d", "s", "t", "u"].map((id) => ({ id, capacity: { a: 100, b: 100, z: 100 } })),
+      deployments: [
+        { id: "x", demand: { a: 10, b: 10, z: 10 } },
+        { id: "s51", demand: { a: 51, b: 51 } },
+        { id: "t50", demand: { a: 50, b: 75 } },
+        { id: "u50", demand: { a: 50, b: 50, z: 90 } }
+      ],
+      replicas: [
+        { id: "r0", deployment: "x", node: "d" },
+        { id: "r1", deployment: "s51", node: "s" },
+        { id: "r2", deployment: "t50", node: "t" },
+        { id: "r3", deployment: "u50", node: "u" }
+      ]
     })
     const p = new Packing(next, Infinity)
     expect(p.drain(0)).toBe(true)
