@@ -465,12 +465,14 @@ describe("Packing: the reach of a best-fit query", () => {
   // Resources a, b, z (10 each at most; the grid on a and b, a 16 × 16 grid in free a and b). c1 {1, 1, 1} holds A (1, 1, 1),
   // cell (1, 1); c2 {5, 5, 1} holds B (5, 5, 1), cell (8, 8); neither accepts replicas. f {10, 10, 10} holds a pinned P
   // (4, 4, 5): free (6, 6, 5), cell (9, 9), room for A and B. `blockers` nodes {a 10, b 10} hold a pinned Q (7, 7): free
-  // (3, 3, 0), cell (4, 4), no room for z. A's query visits (4, 4) before (9, 9); B's never visits (4, 4).
+  // (3, 3, 0), cell (4, 4), no room for z. A's query visits (4, 4) before (9, 9); B's never visits (4, 4). c3 {1, 1} (accepting
+  // none) holds W (1, 1), which fits a blocker.
   const blocked = (blockers: number) =>
     instanceOf({
       nodes: [
         { id: "c1", capacity: { a: 1, b: 1, z: 1 }, acceptsIncoming: false },
         { id: "c2", capacity: { a: 5, b: 5, z: 1 }, acceptsIncoming: false },
+        { id: "c3", capacity: { a: 1, b: 1 }, acceptsIncoming: false },
         { id: "f", capacity: { a: 10, b: 10, z: 10 } },
         ...Array.from({ length: blockers }, (_, i) => ({ id: `k${i}`, capacity: { a: 10, b: 10 } }))
       ],
@@ -478,12 +480,14 @@ describe("Packing: the reach of a best-fit query", () => {
         { id: "A", demand: { a: 1, b: 1, z: 1 } },
         { id: "B", demand: { a: 5, b: 5, z: 1 } },
         { id: "P", demand: { a: 4, b: 4, z: 5 } },
-        { id: "Q", demand: { a: 7, b: 7 } }
+        { id: "Q", demand: { a: 7, b: 7 } },
+        { id: "W", demand: { a: 1, b: 1 } }
       ],
       replicas: [
         { id: "r0", deployment: "A", node: "c1" },
         { id: "r1", deployment: "B", node: "c2" },
         { id: "r2", deployment: "P", node: "f", movable: false },
+        { id: "r3", deployment: "W", node: "c3" },
         ...Array.from({ length: blockers }, (_, i) => ({ id: `q${i}`, deployment: "Q", node: `k${i}`, movable: false }))
       ]
     })
@@ -494,19 +498,21 @@ describe("Packing: the reach of a best-fit query", () => {
     // Behind 511 blockers, f is the 512th node A's query looks at; behind 512, the 513th.
     const p = new Packing(within, Infinity)
     expect(p.drain(0)).toBe(true)
-    expect(p.target[0]).toBe(2)
+    expect(p.target[0]).toBe(3)
     const q = new Packing(beyond, Infinity)
     expect(q.drain(0)).toBe(false)
     expect(q.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
   })
 
   it("fails a demand at least as large as one that found no destination, without a query", () => {
-    // B alone goes to f; after A found nothing (f out of its reach), B, larger in every resource, fails too.
+    // B alone goes to f; after A found nothing (f out of its reach), B, larger in every resource, fails too, even after
+    // W's move (a move frees no capacity in its round).
     const alone = new Packing(beyond, Infinity)
     expect(alone.drain(1)).toBe(true)
-    expect(alone.target[1]).toBe(2)
+    expect(alone.target[1]).toBe(3)
     const after = new Packing(beyond, Infinity)
     expect(after.drain(0)).toBe(false)
+    expect(after.drain(2)).toBe(true)
     expect(after.drain(1)).toBe(false)
     expect(after.failures.get(1)).toEqual({ reason: "no-room", replica: 1 })
   })
