@@ -375,6 +375,35 @@ describe("Packing: make-room moves", () => {
     expect(above.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
   })
 
+  it("makes room on the kept node nearest the demand's grid cell first", () => {
+    // (a, b 100 each; the grid on b, then a, 4 × 4: cells of 25) c holds X (30, 30), cell (1, 1). m1 has (30, 20) free, cell
+    // (0, 1), one step from X's; m2 has (80, 20), cell (0, 3), three steps; o has (15, 15), cell (0, 0). X fits nowhere;
+    // m1 and m2 each lack 10 of b, which their e1 or e2 (10, 10) frees, and which fits o. m1, the nearer, makes room.
+    const instance = instanceOf({
+      nodes: ["c", "m1", "m2", "o"].map((id) => ({ id, capacity: { a: 100, b: 100 } })),
+      deployments: [
+        { id: "x", demand: { a: 30, b: 30 } },
+        { id: "e", demand: { a: 10, b: 10 } },
+        { id: "p1", demand: { a: 60, b: 70 } },
+        { id: "p2", demand: { a: 10, b: 70 } },
+        { id: "q", demand: { a: 85, b: 85 } }
+      ],
+      replicas: [
+        { id: "r0", deployment: "x", node: "c" },
+        { id: "r1", deployment: "e", node: "m1" },
+        { id: "r2", deployment: "p1", node: "m1", movable: false },
+        { id: "r3", deployment: "e", node: "m2" },
+        { id: "r4", deployment: "p2", node: "m2", movable: false },
+        { id: "r5", deployment: "q", node: "o", movable: false }
+      ]
+    })
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+    expect(p.target[1]).toBe(3)
+    expect(p.target[3]).toBe(2)
+  })
+
   it("never evicts a replica that already moved in the round", () => {
     // b, d {10} hold Z (8) each: 2 free; c1 {6} holds X1 (6), c2 {3} holds X2 (3); a {10} holds Y (2), V (3).
     // Drain c1: X1 fits nowhere; a lacks 5 + 6 − 10 = 1: Y (the smaller) goes to b (tie with d, the lower index), X1 lands on a.
