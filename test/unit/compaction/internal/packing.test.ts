@@ -347,7 +347,8 @@ describe("Packing: make-room moves", () => {
   // kept nodes hold one pinned replica each, nearest X's cell first: 58 free (cell 18), 55 twice (17), 51 twice (16), 48 twice (15),
   // 45 (14); then m (cell 14) holds Y (15) and a pinned V (40): 45 free, lacking 15, which Y frees; b holds a pinned W (80): 20 free,
   // room for Y. The other nodes are full (pinned replicas of 100, cell 0), up to `inUse` nodes holding replicas.
-  const large = (inUse: number) => {
+  // With `eighthMakesRoom`, the last kept node in cell 14 holds a Y and a V as m does.
+  const large = (inUse: number, eighthMakesRoom = false) => {
     const kept = [42, 45, 45, 49, 49, 52, 52, 55]
     const full = inUse - kept.length - 3
     return build(
@@ -355,7 +356,9 @@ describe("Packing: make-room moves", () => {
       [dep("x", 60), dep("y", 15), dep("v", 40), dep("w", 80), dep("full", 100), ...[42, 45, 49, 52, 55].map((u) => dep(`p${u}`, u))],
       [
         ["x", "c"],
-        ...kept.map((u, i) => [`p${u}`, `k${i}`, false] as const),
+        ...kept.flatMap((u, i) =>
+          eighthMakesRoom && i === 7 ? [["y", "k7"] as const, ["v", "k7", false] as const] : [[`p${u}`, `k${i}`, false] as const]
+        ),
         ["y", "m"],
         ["v", "m", false],
         ["w", "b", false],
@@ -373,6 +376,10 @@ describe("Packing: make-room moves", () => {
     const above = new Packing(large(2001), Infinity)
     expect(above.drain(0)).toBe(false)
     expect(above.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+    // The eighth is tried above 2,000 too.
+    const eighth = new Packing(large(2001, true), Infinity)
+    expect(eighth.drain(0)).toBe(true)
+    expect(eighth.target[0]).toBe(8)
   })
 
   it("makes room on the kept node nearest the demand's grid cell first", () => {
