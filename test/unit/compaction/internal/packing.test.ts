@@ -356,8 +356,8 @@ describe("Packing: make-room moves", () => {
       [dep("x", 60), dep("y", 15), dep("v", 40), dep("w", 80), dep("full", 100), ...[42, 45, 49, 52, 55].map((u) => dep(`p${u}`, u))],
       [
         ["x", "c"],
-        ...kept.flatMap((u, i) =>
-          eighthMakesRoom && i === 7 ? [["y", "k7"] as const, ["v", "k7", false] as const] : [[`p${u}`, `k${i}`, false] as const]
+        ...kept.flatMap((u, i): Array<readonly [string, string, boolean?]> =>
+          eighthMakesRoom && i === 7 ? [["y", "k7"], ["v", "k7", false]] : [[`p${u}`, `k${i}`, false]]
         ),
         ["y", "m"],
         ["v", "m", false],
