@@ -780,6 +780,54 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a node sits in one cell and is visited once per query, so n is never the best found so far"
   },
   {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "for (let n = 0; n < nodeCount(instance); n++) {",
+    original: "n < nodeCount(instance)",
+    replacement: "n <= nodeCount(instance)",
+    reason: "the extra pass of candidates asks about node N, whose used[N] is undefined: it is skipped before anything is recorded"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ArrayDeclaration",
+    line: "return this.byNode[n] ?? []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "unreachable: byNode holds a list for every node (replicasByNode maps every node id), and every n asked about is a node index"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ConditionalExpression",
+    line: "if ((this.mode === \"best-fit\" && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break",
+    original: "scanned > SCAN_LIMIT",
+    replacement: "false",
+    reason: "a shortcut: once scanned passes SCAN_LIMIT, the inner loop of every further cell breaks at its first node (++scanned > SCAN_LIMIT) before looking at it"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "EqualityOperator",
+    line: "if ((this.mode === \"best-fit\" && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break",
+    original: "scanned > SCAN_LIMIT",
+    replacement: "scanned >= SCAN_LIMIT",
+    reason: "at scanned = SCAN_LIMIT the next cell's first node makes it SCAN_LIMIT + 1 and the inner loop breaks before looking at it: stopping one cell earlier looks at the same nodes"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "UnaryOperator",
+    line: "let bestB = -1",
+    original: "-1",
+    replacement: "+1",
+    reason: "bestB is read only when bestE >= 0, and the two are set together: its initial value is never read"
+  },
+  {
+    file: "src/compaction/internal/packing.ts",
+    mutator: "ConditionalExpression",
+    line: "if (overLimit && de !== d) continue",
+    original: "de !== d",
+    replacement: "true",
+    reason: "a replica e of r's own deployment has r's demand and limit, and bestFit(r) found no node just before makeRoom with the same loads and index: bestFit(e, a) scans the same cells in the same order (a counted, never taken) and finds none either, so skipping e changes nothing"
+  },
+  {
     file: "src/compaction/internal/planner.ts",
     mutator: "ConditionalExpression",
     line: "if (!this.progress || this.round + 1 >= MAX_ROUNDS) {",

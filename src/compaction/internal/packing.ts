@@ -42,7 +42,7 @@ export interface Failure {
 }
 
 /** The two resources of the capacity grid: the two with the largest total demand, relative to the largest node. */
-const gridAxes = (instance: Instance): readonly [number, number] => {
+export const gridAxes = (instance: Instance): readonly [number, number] => {
   const R = resourceCount(instance)
   const total = new Float64Array(R)
   instance.replicaDeployment.forEach((d) => {
@@ -78,10 +78,10 @@ export class Packing {
   readonly failures = new Map<number, Failure>()
   spent = 0
   private occupancy!: Occupancy
-  private used: Uint8Array
+  private used!: Uint8Array
   /** How many nodes hold replicas at the start of the round: sets the index's grid and the make-room search's reach. */
   private inUse = 0
-  private byNode: Array<Array<number>>
+  private byNode!: Array<Array<number>>
   private baseLevel = 0
   private index!: CapacityIndex
   /** The two resources of the capacity grid, chosen once. */
@@ -105,8 +105,6 @@ export class Packing {
     this.pinned = uint8Of(replicaCount(instance), (r) => 1 - (instance.replicaMovable[r] ?? 0))
     this.released = new Uint8Array(nodeCount(instance))
     this.receiving = new Int32Array(nodeCount(instance))
-    this.used = new Uint8Array(0)
-    this.byNode = []
     this.axes = gridAxes(instance)
     this.sizes = float64Of(deploymentCount(instance), (d) => sizeOf(instance, d))
     this.startRound()
@@ -121,12 +119,12 @@ export class Packing {
     const { instance } = this
     this.baseLevel = highestLevel(this.level)
     for (let r = 0; r < this.level.length; r++) if ((this.level[r] ?? 0) > 0) this.pinned[r] = 1
-    const origin = this.target.slice()
-    this.occupancy = new Occupancy(instance, origin)
-    this.byNode = replicasByNode(instance, origin)
-    this.used = uint8Of(nodeCount(instance), (n) => ((this.byNode[n]?.length ?? 0) > 0 ? 1 : 0))
+    // (both read the targets here and keep none of them)
+    this.occupancy = new Occupancy(instance, this.target)
+    this.byNode = replicasByNode(instance, this.target)
+    this.used = uint8Of(nodeCount(instance), (n) => (this.replicasOn(n).length > 0 ? 1 : 0))
     this.anchored = uint8Of(nodeCount(instance), (n) =>
-      instance.releasable[n] !== 1 || (this.byNode[n] ?? []).some((r) => this.pinned[r] === 1) ? 1 : 0
+      instance.releasable[n] !== 1 || this.replicasOn(n).some((r) => this.pinned[r] === 1) ? 1 : 0
     )
     this.inUse = this.used.reduce((a, b) => a + b, 0)
     this.index = new CapacityIndex(this.axes, instance.scale, nodeCount(instance), this.inUse)
@@ -144,7 +142,7 @@ export class Packing {
         this.failures.set(n, { reason: "not-releasable" })
         continue
       }
-      const pinned = (this.byNode[n] ?? []).find((r) => this.pinned[r] === 1)
+      const pinned = this.replicasOn(n).find((r) => this.pinned[r] === 1)
       if (pinned !== undefined) this.failures.set(n, { reason: "unmovable-replica", replica: pinned })
       else result.push(n)
     }
@@ -165,7 +163,7 @@ export class Packing {
     const mark = this.occupancy.mark()
     const spentBefore = this.spent
     // (the sort is stable and a node's replicas are listed by index: ties stay by index)
-    const replicas = [...(this.byNode[c] ?? [])].sort((a, b) => this.size(b) - this.size(a))
+    const replicas = [...this.replicasOn(c)].sort((a, b) => this.size(b) - this.size(a))
     let failure: Failure | undefined
     for (const r of replicas) {
       const to = this.bestFit(r, c)
@@ -197,6 +195,11 @@ export class Packing {
     return this.sizes[deploymentOf(this.instance, r)] ?? 0
   }
 
+  /** The replicas on node n at the start of the round. */
+  private replicasOn(n: number): ReadonlyArray<number> {
+    return this.byNode[n] ?? []
+  }
+
   private receives(n: number): boolean {
     return (this.receiving[n] ?? 0) > 0
   }
@@ -222,8 +225,8 @@ export class Packing {
     let scanned = 0
     const nodes = nodeCount(instance)
     for (const cell of this.index.upwardOccupied(this.index.cellFor(demand))) {
-      // Best fit stops one diagonal after the first fit; a preference looks further.
-      if ((this.mode === "best-fit" && best >= 0 && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
+      // Best fit stops one diagonal after the first fit (bestDiagonal is Infinity until then); a preference looks further.
+      if ((this.mode === "best-fit" && this.index.diagonal(cell) > bestDiagonal + 1) || scanned > SCAN_LIMIT) break
       for (let n = this.index.firstIn(cell); n >= 0; n = this.index.nextIn(n)) {
         if (++scanned > SCAN_LIMIT) break
         if (n === except || !this.occupancy.fitsEarly(r, n)) continue
@@ -268,7 +271,7 @@ export class Packing {
       const overLimit = perNodeLimit > 0 && this.occupancy.lateCount(a, d) + 1 > perNodeLimit
       let bestE = -1
       let bestB = -1
-      for (const e of this.byNode[a] ?? []) {
+      for (const e of this.replicasOn(a)) {
         // (a replica moves at most once a round: one that moved has a level)
         if (this.pinned[e] === 1 || this.level[e] !== 0) continue
         const de = deploymentOf(instance, e)

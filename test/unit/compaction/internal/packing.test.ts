@@ -1,7 +1,7 @@
 /** `Packing`: one planning attempt's working state — drains all or nothing, best fit, make-room in two levels, kept reasons, rounds. */
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
-import { type DestinationMode, Packing } from "../../../../src/compaction/internal/packing.js"
+import { type DestinationMode, gridAxes, Packing } from "../../../../src/compaction/internal/packing.js"
 
 type NodeInput = { readonly id: string; readonly capacity: Record<string, number>; readonly releasable?: boolean; readonly acceptsIncoming?: boolean }
 type DeploymentInput = { readonly id: string; readonly demand: Record<string, number>; readonly maxReplicasPerNode?: number }
@@ -43,6 +43,52 @@ describe("Packing: the state at the start", () => {
       [["g", "a"]]
     )
     expect(new Packing(instance, Infinity).size(0)).toBeCloseTo(0.75, 12)
+  })
+})
+
+describe("gridAxes", () => {
+  it("takes the two resources with the largest total demand, each relative to the largest node", () => {
+    // Columns A, B, C (sorted by name); largest nodes A 10, B 100, C 2.
+    // p (A 1, B 20, C 1): 0.1, 0.2, 0.5 per replica; q (A 1, B 20): 0.1, 0.2, 0.
+    // Totals over the replicas p, q: A 0.2, B 0.4, C 0.5: C, then B.
+    // (Raw demands would rank B first; q alone, the last replica, would rank B, then A.)
+    const instance = instanceOf({
+      nodes: [{ id: "n", capacity: { A: 10, B: 100, C: 2 } }, { id: "m", capacity: { A: 5, B: 50, C: 1 } }],
+      deployments: [{ id: "p", demand: { A: 1, B: 20, C: 1 } }, { id: "q", demand: { A: 1, B: 20 } }],
+      replicas: [{ id: "r0", deployment: "p", node: "n" }, { id: "r1", deployment: "q", node: "n" }]
+    })
+    expect(instance.resources).toEqual(["A", "B", "C"])
+    expect(gridAxes(instance)).toEqual([2, 1])
+  })
+
+  it("counts every replica of a deployment", () => {
+    // a (A 3): 0.3 of A, twice: 0.6; b (B 5): 0.5 of B; c (C 4): 0.4 of C. A, then B.
+    const instance = instanceOf({
+      nodes: [{ id: "n", capacity: { A: 10, B: 10, C: 10 } }],
+      deployments: [{ id: "b", demand: { B: 5 } }, { id: "c", demand: { C: 4 } }, { id: "a", demand: { A: 3 } }],
+      replicas: [{ id: "r0", deployment: "a", node: "n" }, { id: "r1", deployment: "b", node: "n" }, { id: "r2", deployment: "c", node: "n" }, { id: "r3", deployment: "a", node: "n" }]
+    })
+    expect(gridAxes(instance)).toEqual([0, 1])
+  })
+
+  it("keeps a tie in column order", () => {
+    // A and C tie at 0.3 (B 0.1): A, then C; with B and C tied under a larger A: A, then B.
+    const tie = (demand: Record<string, number>) =>
+      gridAxes(
+        instanceOf({
+          nodes: [{ id: "n", capacity: { A: 10, B: 10, C: 10 } }],
+          deployments: [{ id: "x", demand }],
+          replicas: [{ id: "r0", deployment: "x", node: "n" }]
+        })
+      )
+    expect(tie({ A: 3, B: 1, C: 3 })).toEqual([0, 2])
+    expect(tie({ A: 1, B: 3, C: 3 })).toEqual([1, 2])
+    expect(tie({ A: 5, B: 2, C: 2 })).toEqual([0, 1])
+  })
+
+  it("takes the single resource twice", () => {
+    expect(gridAxes(instanceOf({ nodes: [cpu("n", 10)], deployments: [dep("x", 2)], replicas: [{ id: "r0", deployment: "x", node: "n" }] }))).toEqual([0, 0])
+    expect(gridAxes(instanceOf({ nodes: [cpu("n", 10)], deployments: [], replicas: [] }))).toEqual([0, 0])
   })
 })
 
@@ -282,6 +328,89 @@ describe("Packing: make-room moves", () => {
     expect(seven.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
   })
 
+  it("makes room on node 0, evicting the smaller of two replicas listed larger first", () => {
+    // As above, with a first: a {10} holds V (3) then Y (2), 5 free, lacking 5 + 6 − 10 = 1; b {10} holds Z (6), 4 free;
+    // c holds X (6), which fits nowhere. Both V and Y free a's missing 1 and fit b: Y, the smaller, moves to b, X lands on a.
+    // b cannot make room (Z fits nowhere else). (Deployments x, z, v, y in that order: y is the last.)
+    const first = build(
+      [cpu("a", 10), cpu("b", 10), cpu("c", 10)],
+      [dep("x", 6), dep("z", 6), dep("v", 3), dep("y", 2)],
+      [["x", "c"], ["z", "b"], ["v", "a"], ["y", "a"]]
+    )
+    const p = new Packing(first, Infinity)
+    expect(p.drain(2)).toBe(true)
+    expect(list(p.target)).toEqual([0, 1, 0, 1])
+    expect(list(p.level)).toEqual([2, 0, 0, 1])
+  })
+
+  // (CPU 100, a 32 × 32 grid above 1,000 nodes in use, one axis twice: a cell spans 3.125 of free CPU.) c holds X (60, cell 19);
+  // kept nodes hold one pinned replica each, nearest X's cell first: 58 free (cell 18), 55 twice (17), 51 twice (16), 48 twice (15),
+  // 45 (14); then m (cell 14) holds Y (15) and a pinned V (40): 45 free, lacking 15, which Y frees; b holds a pinned W (80): 20 free,
+  // room for Y. The other nodes are full (pinned replicas of 100, cell 0), up to `inUse` nodes holding replicas.
+  // With `eighthMakesRoom`, the last kept node in cell 14 holds a Y and a V as m does.
+  const large = (inUse: number, eighthMakesRoom = false) => {
+    const kept = [42, 45, 45, 49, 49, 52, 52, 55]
+    const full = inUse - kept.length - 3
+    return build(
+      [cpu("c", 100), ...kept.map((_, i) => cpu(`k${i}`, 100)), cpu("m", 100), cpu("b", 100), ...Array.from({ length: full }, (_, i) => cpu(`f${i}`, 100))],
+      [dep("x", 60), dep("y", 15), dep("v", 40), dep("w", 80), dep("full", 100), ...[42, 45, 49, 52, 55].map((u) => dep(`p${u}`, u))],
+      [
+        ["x", "c"],
+        ...kept.flatMap((u, i): Array<readonly [string, string, boolean?]> =>
+          eighthMakesRoom && i === 7 ? [["y", "k7"], ["v", "k7", false]] : [[`p${u}`, `k${i}`, false]]
+        ),
+        ["y", "m"],
+        ["v", "m", false],
+        ["w", "b", false],
+        ...Array.from({ length: full }, (_, i) => ["full", `f${i}`, false] as const)
+      ]
+    )
+  }
+
+  it("tries 48 kept nodes, 6 a cell, up to 2,000 nodes in use; above, 8, 2 a cell", () => {
+    // m is the ninth in the order: tried at 2,000 nodes in use, not at 2,001.
+    const at = new Packing(large(2000), Infinity)
+    expect(at.drain(0)).toBe(true)
+    expect(at.target[0]).toBe(9)
+    expect(at.target[9]).toBe(10)
+    const above = new Packing(large(2001), Infinity)
+    expect(above.drain(0)).toBe(false)
+    expect(above.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+    // The eighth is tried above 2,000 too.
+    const eighth = new Packing(large(2001, true), Infinity)
+    expect(eighth.drain(0)).toBe(true)
+    expect(eighth.target[0]).toBe(8)
+  })
+
+  it("makes room on the kept node nearest the demand's grid cell first", () => {
+    // (a, b 100 each; the grid on b, then a, 4 × 4: cells of 25) c holds X (30, 30), cell (1, 1). m1 has (30, 20) free, cell
+    // (0, 1), one step from X's; m2 has (80, 20), cell (0, 3), three steps; o has (15, 15), cell (0, 0). X fits nowhere;
+    // m1 and m2 each lack 10 of b, which their e1 or e2 (10, 10) frees, and which fits o. m1, the nearer, makes room.
+    const instance = instanceOf({
+      nodes: ["c", "m1", "m2", "o"].map((id) => ({ id, capacity: { a: 100, b: 100 } })),
+      deployments: [
+        { id: "x", demand: { a: 30, b: 30 } },
+        { id: "e", demand: { a: 10, b: 10 } },
+        { id: "p1", demand: { a: 60, b: 70 } },
+        { id: "p2", demand: { a: 10, b: 70 } },
+        { id: "q", demand: { a: 85, b: 85 } }
+      ],
+      replicas: [
+        { id: "r0", deployment: "x", node: "c" },
+        { id: "r1", deployment: "e", node: "m1" },
+        { id: "r2", deployment: "p1", node: "m1", movable: false },
+        { id: "r3", deployment: "e", node: "m2" },
+        { id: "r4", deployment: "p2", node: "m2", movable: false },
+        { id: "r5", deployment: "q", node: "o", movable: false }
+      ]
+    })
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(1)
+    expect(p.target[1]).toBe(3)
+    expect(p.target[3]).toBe(2)
+  })
+
   it("never evicts a replica that already moved in the round", () => {
     // b, d {10} hold Z (8) each: 2 free; c1 {6} holds X1 (6), c2 {3} holds X2 (3); a {10} holds Y (2), V (3).
     // Drain c1: X1 fits nowhere; a lacks 5 + 6 − 10 = 1: Y (the smaller) goes to b (tie with d, the lower index), X1 lands on a.
@@ -368,6 +497,93 @@ describe("Packing: what stays out of reach", () => {
   })
 })
 
+describe("Packing: the reach of a best-fit query", () => {
+  // Resources a, b, z (10 each at most; the grid on a and b, a 16 × 16 grid in free a and b). c1 {1, 1, 1} holds A (1, 1, 1),
+  // cell (1, 1); c2 {5, 5, 1} holds B (5, 5, 1), cell (8, 8); neither accepts replicas. f {10, 10, 10} holds a pinned P
+  // (4, 4, 5): free (6, 6, 5), cell (9, 9), room for A and B. `blockers` nodes {a 10, b 10} hold a pinned Q (7, 7): free
+  // (3, 3, 0), cell (4, 4), no room for z. A's query visits (4, 4) before (9, 9); B's never visits (4, 4). c3 {1, 1} (accepting
+  // none) holds W (1, 1), which fits a blocker.
+  const blocked = (blockers: number) =>
+    instanceOf({
+      nodes: [
+        { id: "c1", capacity: { a: 1, b: 1, z: 1 }, acceptsIncoming: false },
+        { id: "c2", capacity: { a: 5, b: 5, z: 1 }, acceptsIncoming: false },
+        { id: "c3", capacity: { a: 1, b: 1 }, acceptsIncoming: false },
+        { id: "f", capacity: { a: 10, b: 10, z: 10 } },
+        ...Array.from({ length: blockers }, (_, i) => ({ id: `k${i}`, capacity: { a: 10, b: 10 } }))
+      ],
+      deployments: [
+        { id: "A", demand: { a: 1, b: 1, z: 1 } },
+        { id: "B", demand: { a: 5, b: 5, z: 1 } },
+        { id: "P", demand: { a: 4, b: 4, z: 5 } },
+        { id: "Q", demand: { a: 7, b: 7 } },
+        { id: "W", demand: { a: 1, b: 1 } }
+      ],
+      replicas: [
+        { id: "r0", deployment: "A", node: "c1" },
+        { id: "r1", deployment: "B", node: "c2" },
+        { id: "r2", deployment: "P", node: "f", movable: false },
+        { id: "r3", deployment: "W", node: "c3" },
+        ...Array.from({ length: blockers }, (_, i) => ({ id: `q${i}`, deployment: "Q", node: `k${i}`, movable: false }))
+      ]
+    })
+  const within = blocked(511)
+  const beyond = blocked(512)
+
+  it("looks at 512 nodes at most", () => {
+    // Behind 511 blockers, f is the 512th node A's query looks at; behind 512, the 513th.
+    const p = new Packing(within, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(3)
+    const q = new Packing(beyond, Infinity)
+    expect(q.drain(0)).toBe(false)
+    expect(q.failures.get(0)).toEqual({ reason: "no-room", replica: 0 })
+  })
+
+  it("fails a demand at least as large as one that found no destination, without a query", () => {
+    // B alone goes to f; after A found nothing (f out of its reach), B, larger in every resource, fails too, even after
+    // W's move (a move frees no capacity in its round).
+    const alone = new Packing(beyond, Infinity)
+    expect(alone.drain(1)).toBe(true)
+    expect(alone.target[1]).toBe(3)
+    const after = new Packing(beyond, Infinity)
+    expect(after.drain(0)).toBe(false)
+    expect(after.drain(2)).toBe(true)
+    expect(after.drain(1)).toBe(false)
+    expect(after.failures.get(1)).toEqual({ reason: "no-room", replica: 1 })
+  })
+})
+
+describe("Packing: the failures remembered", () => {
+  it("remembers no failure of a search that left a node out", () => {
+    // a {10} holds e (3) and a pinned p (4): 3 free; c1 {5} holds r1 (5), c2 {3} holds r2 (3); all else full.
+    // r1 fits nowhere; making room on a, e (3) finds no node but a: c1 stays. r2 (3) then fits a.
+    const instance = build(
+      [cpu("a", 10), cpu("c1", 5), cpu("c2", 3)],
+      [dep("e", 3), dep("p", 4), dep("r1", 5), dep("r2", 3)],
+      [["e", "a"], ["p", "a", false], ["r1", "c1"], ["r2", "c2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(1)).toBe(false)
+    expect(p.drain(2)).toBe(true)
+    expect(p.target[3]).toBe(0)
+  })
+
+  it("remembers no failure of a deployment with a per-node limit", () => {
+    // L (3) at most 1 per node: a {10} holds one (7 free), c1 {3} holds another, which fits nowhere (a holds an L). c1 stays.
+    // c2 {4, accepts none} holds y (4, no limit): it fits a.
+    const instance = build(
+      [cpu("a", 10), cpu("c1", 3), cpu("c2", 4, { acceptsIncoming: false })],
+      [dep("L", 3, { maxReplicasPerNode: 1 }), dep("y", 4)],
+      [["L", "a"], ["L", "c1"], ["y", "c2"]]
+    )
+    const p = new Packing(instance, Infinity)
+    expect(p.drain(1)).toBe(false)
+    expect(p.drain(2)).toBe(true)
+    expect(p.target[2]).toBe(0)
+  })
+})
+
 describe("Packing: destination modes", () => {
   // d holds r0 (2); h (a head node, 8 free) holds r1; b (3 free) holds r2; f (5 free) holds r3.
   const instance = build(
@@ -442,6 +658,47 @@ describe("Packing: destination modes", () => {
     const q = new Packing(free, Infinity, "late", Float64Array.from([0, 2, 1]))
     expect(q.drain(0)).toBe(true)
     expect(q.target[0]).toBe(1)
+  })
+
+  it("best fit, the default, stops one diagonal of the grid after the first fit; a preference looks further", () => {
+    // (CPU 10, a 4 × 4 grid in free CPU, one axis twice) d's r0 (3, cell (1, 1)); t has 4 free (cell (1, 1)), s 6 (cell (2, 2)),
+    // u 8 (cell (3, 3)). The cells with room for sure come first: s fits in (2, 2), on diagonal 4; (3, 3), on diagonal 6, ends
+    // the search before the boundary cell (1, 1), which holds the tighter t. Anchored (no node stays anyway) finds t.
+    const stop = build(
+      [cpu("d", 10), cpu("t", 10), cpu("s", 10), cpu("u", 10)],
+      [dep("x", 3), dep("t6", 6), dep("s4", 4), dep("u2", 2)],
+      [["x", "d"], ["t6", "t"], ["s4", "s"], ["u2", "u"]]
+    )
+    const p = new Packing(stop, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
+    const q = new Packing(stop, Infinity, "anchored")
+    expect(q.drain(0)).toBe(true)
+    expect(q.target[0]).toBe(1)
+  })
+
+  it("best fit looks one diagonal past the first fit, and no further", () => {
+    // (a, b, z 100 each; the grid on a and b, 4 × 4: cells of 25) d's r0 (10, 10, 10), cell (0, 0). s has (49, 49, 100) free,
+    // diagonal 2: room left 39 + 39 + 90; t has (50, 25, 100), diagonal 3: 40 + 15 + 90, tighter; u has (50, 50, 10),
+    // diagonal 4: 40 + 40 + 0, the tightest, but two diagonals past s, the first fit.
+    const next = instanceOf({
+      nodes: ["d", "s", "t", "u"].map((id) => ({ id, capacity: { a: 100, b: 100, z: 100 } })),
+      deployments: [
+        { id: "x", demand: { a: 10, b: 10, z: 10 } },
+        { id: "s51", demand: { a: 51, b: 51 } },
+        { id: "t50", demand: { a: 50, b: 75 } },
+        { id: "u50", demand: { a: 50, b: 50, z: 90 } }
+      ],
+      replicas: [
+        { id: "r0", deployment: "x", node: "d" },
+        { id: "r1", deployment: "s51", node: "s" },
+        { id: "r2", deployment: "t50", node: "t" },
+        { id: "r3", deployment: "u50", node: "u" }
+      ]
+    })
+    const p = new Packing(next, Infinity)
+    expect(p.drain(0)).toBe(true)
+    expect(p.target[0]).toBe(2)
   })
 
   it("breaks a tie in score by the lower node index", () => {
