@@ -844,6 +844,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
   },
   {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ArithmeticOperator",
+    line: "if ((attempt - FIXED_ORDERS) % 2 === 0) return drawn(keys, () => next())",
+    original: "attempt - FIXED_ORDERS",
+    replacement: "attempt + FIXED_ORDERS",
+    reason: "attempt + 4 and attempt - 4 differ by 8, an even number: both have the same parity, so the same attempts draw random orders"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "BlockStatement",
+    line: "partial(): undefined {",
+    original: "{\n    return undefined\n  }",
+    replacement: "{}",
+    reason: "a method with an empty body returns undefined, as this one does"
+  },
+  {
     file: "src/compaction/internal/instance.ts",
     mutator: "StringLiteral",
     line: "export const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",

@@ -93,7 +93,7 @@ const perNode = (instance: Instance, options: PlanOptions, vector: Float64Array)
 const MODES: ReadonlyArray<DestinationMode> = ["anchored", "best-fit", "late"]
 
 /** Sort keys that do not change between attempts. */
-interface Keys {
+export interface Keys {
   /** Load (or, for the cost objective, load per unit of cost): the lightest nodes go first. */
   readonly light: Float64Array
   /** The size of each node's largest replica. */
@@ -105,7 +105,7 @@ interface Keys {
   readonly inUse: ReadonlyArray<number>
 }
 
-const keysOf = (instance: Instance, options: PlanOptions): Keys => {
+export const keysOf = (instance: Instance, options: PlanOptions): Keys => {
   const { load, replicasOn } = tally(instance, instance.replicaNode, "none")
   const largest = new Float64Array(nodeCount(instance))
   instance.replicaNode.forEach((n, r) => (largest[n] = Math.max(largest[n] ?? 0, sizeOf(instance, deploymentOf(instance, r)))))
@@ -137,7 +137,7 @@ const drawn = (keys: Keys, draw: (n: number) => number): Float64Array => {
  * then seeded random orders and perturbations of the lightest first. Each
  * order runs with the three destination modes (`i % 3`).
  */
-const orderKeys = (keys: Keys, seed: number, attempt: number): Float64Array => {
+export const orderKeys = (keys: Keys, seed: number, attempt: number): Float64Array => {
   const { light, largest, counts, room } = keys
   if (attempt === 0) return light
   if (attempt === 1) return drawn(keys, (n) => -(largest[n] ?? 0) * PRIMARY - (light[n] ?? 0))
@@ -250,7 +250,7 @@ class Attempts {
   constructor(readonly instance: Instance, readonly options: PlanOptions) {
     const keys = keysOf(instance, options)
     const drains = Array.from({ length: attemptsFor(instance) }, (_, i) => () =>
-      new Attempt(instance, options, orderKeys(keys, options.seed, Math.floor(i / 3)), MODES[i % 3] ?? "best-fit"))
+      new Attempt(instance, options, orderKeys(keys, options.seed, Math.floor(i / 3)), MODES[i % 3] as DestinationMode))
     const repacks = repacksFor(instance).map((kind) => () => new RepackRunner(new Repack(instance, options, kind)))
     this.boundSteps = lowerBoundSteps(instance, instance.replicaNode)
     this.makers = [...drains, ...repacks]

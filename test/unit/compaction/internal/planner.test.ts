@@ -3,7 +3,8 @@ import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
 import type { Instance } from "../../../../src/compaction/internal/instance.js"
-import { attemptsFor, repacksFor, SearchMachine } from "../../../../src/compaction/internal/planner.js"
+import { attemptsFor, keysOf, orderKeys, repacksFor, SearchMachine } from "../../../../src/compaction/internal/planner.js"
+import { seededRandom } from "../../../../src/internal/random.js"
 import { Compaction } from "../../../../src/index.js"
 
 // Two nodes of CPU 10 (b empty): the base that `withReplicas` fills.
@@ -21,6 +22,8 @@ const withReplicas = (count: number): Instance => ({
   replicaNode: new Int32Array(count),
   replicaMovable: new Uint8Array(count).fill(1)
 })
+
+const options = (input: Compaction.PlanOptionsInput = {}) => Either.getOrThrow(Compaction.planOptions(input))
 
 describe("attemptsFor", () => {
   it("makes 18 attempts up to a size of 165, then 3,000 / (size + 1), at least 2 up to 5,000 and 1 above", () => {
@@ -50,7 +53,6 @@ describe("repacksFor", () => {
   })
 })
 
-const options = (input: Compaction.PlanOptionsInput = {}) => Either.getOrThrow(Compaction.planOptions(input))
 
 const run = (machine: SearchMachine): SearchMachine => {
   while (!machine.done) machine.step()
@@ -128,5 +130,102 @@ describe("SearchMachine", () => {
     }
     expect(kept.every((k, i) => i === 0 || k <= (kept[i - 1] ?? 4))).toBe(true)
     expect(kept[kept.length - 1]).toBe(1)
+  })
+})
+
+describe("orderKeys", () => {
+  // One resource (CPU); x 1, y 4, z 2. Per node: load, largest replica, replicas, capacity.
+  //   n0 {10}: y x     load 5, largest 4, 2 replicas
+  //   n1 {20}: y       load 4, largest 4, 1 replica
+  //   n2 {16}: empty
+  //   n3 {10}: x x x   load 3, largest 1, 3 replicas
+  //   n4 {12}: y z     load 6, largest 4, 2 replicas
+  //   n5 {8}:  z       load 2, largest 2, 1 replica
+  // Every tie on a primary key is broken against the index order, so the secondary key shows.
+  const nodes = [["n0", 10], ["n1", 20], ["n2", 16], ["n3", 10], ["n4", 12], ["n5", 8]] as const
+  const held: ReadonlyArray<readonly [string, string]> = [
+    ["y", "n0"], ["x", "n0"], ["y", "n1"], ["x", "n3"], ["x", "n3"], ["x", "n3"], ["y", "n4"], ["z", "n4"], ["z", "n5"]
+  ]
+  const sixNodes = (costs: ReadonlyArray<number> = [1, 1, 1, 1, 1, 1]) =>
+    instanceOf({
+      nodes: nodes.map(([id, cpu], n) => ({ id, capacity: { CPU: cpu }, cost: costs[n] ?? 1 })),
+      deployments: [{ id: "x", demand: { CPU: 1 } }, { id: "y", demand: { CPU: 4 } }, { id: "z", demand: { CPU: 2 } }],
+      replicas: held.map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))
+    })
+  const inUse = [0, 1, 3, 4, 5]
+  /** The nodes in use, ordered as an attempt walks them: by key, then index. */
+  const walk = (keys: Float64Array): Array<string> =>
+    [...inUse].sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b).map((n) => `n${n}`)
+  const keys = keysOf(sixNodes(), options())
+
+  it("lists the nodes in use in index order", () => {
+    expect(keys.inUse).toEqual(inUse)
+  })
+
+  it("walks the lightest nodes first", () => {
+    expect(walk(orderKeys(keys, 0, 0))).toEqual(["n5", "n3", "n1", "n0", "n4"])
+  })
+
+  it("walks the nodes with the largest replica first, the heaviest of them first", () => {
+    expect(walk(orderKeys(keys, 0, 1))).toEqual(["n4", "n0", "n1", "n5", "n3"])
+  })
+
+  it("walks the nodes with the fewest replicas first, the lightest of them first", () => {
+    expect(walk(orderKeys(keys, 0, 2))).toEqual(["n5", "n1", "n0", "n4", "n3"])
+  })
+
+  it("walks the smallest nodes first, the lightest of them first", () => {
+    expect(walk(orderKeys(keys, 0, 3))).toEqual(["n5", "n3", "n0", "n4", "n1"])
+  })
+
+  it("gives the nodes that hold no replica the key 0", () => {
+    for (let attempt = 0; attempt < 10; attempt++) expect(orderKeys(keys, 3, attempt)[2], `attempt ${attempt}`).toBe(0)
+  })
+
+  it("for the cost objective, orders by load and capacity per unit of cost, a free node last", () => {
+    // Costs 1, 4, 0, 1, 3, 0: load per cost n0 5, n1 1, n3 3, n4 2, n5 free; capacity per cost n0 10, n1 5, n3 10, n4 4, n5 free.
+    const cost = keysOf(sixNodes([1, 4, 0, 1, 3, 0]), options({ objective: "cost" }))
+    expect(walk(orderKeys(cost, 0, 0))).toEqual(["n1", "n4", "n3", "n0", "n5"])
+    expect(walk(orderKeys(cost, 0, 3))).toEqual(["n4", "n1", "n3", "n0", "n5"])
+    expect(cost.light[5]).toBe(Infinity)
+    expect(cost.light[2]).toBe(Infinity) // free and empty
+    expect(cost.room[2]).toBe(Infinity)
+  })
+
+  it("draws the seeded orders from the seed and the attempt: the same again, another for another seed or attempt", () => {
+    for (const attempt of [4, 5, 6, 7]) {
+      expect(Array.from(orderKeys(keys, 1, attempt))).toEqual(Array.from(orderKeys(keys, 1, attempt)))
+      expect(Array.from(orderKeys(keys, 2, attempt))).not.toEqual(Array.from(orderKeys(keys, 1, attempt)))
+    }
+    expect(Array.from(orderKeys(keys, 1, 6))).not.toEqual(Array.from(orderKeys(keys, 1, 4)))
+    expect(Array.from(orderKeys(keys, 1, 7))).not.toEqual(Array.from(orderKeys(keys, 1, 5)))
+  })
+
+  it("makes the first seeded order a random draw per node in use, in index order, seeded by seed · 7,919 + attempt", () => {
+    for (const seed of [0, 1, 42]) {
+      const next = seededRandom(seed * 7919 + 4)
+      const expected = [0, 0, 0, 0, 0, 0]
+      for (const n of inUse) expected[n] = next()
+      expect(Array.from(orderKeys(keys, seed, 4))).toEqual(expected)
+    }
+  })
+
+  it("alternates random orders and perturbations of the lightest first, which scale each load by a factor in [1, 1.65)", () => {
+    for (const seed of [0, 1, 2, 3, 7, 42]) {
+      for (let attempt = 4; attempt < 16; attempt++) {
+        const k = orderKeys(keys, seed, attempt)
+        const ratios = inUse.map((n) => (k[n] ?? 0) / (keys.light[n] ?? 1))
+        if (attempt % 2 === 0) {
+          // A random draw in [0, 1) per node, unrelated to the load.
+          expect(inUse.every((n) => (k[n] ?? -1) >= 0 && (k[n] ?? 1) < 1), `${seed}/${attempt}`).toBe(true)
+          expect(ratios.every((q) => q >= 1 && q < 1.65), `${seed}/${attempt}`).toBe(false)
+        } else {
+          expect(ratios.every((q) => q >= 1 && q < 1.65), `${seed}/${attempt}: ${ratios.join(", ")}`).toBe(true)
+          expect(ratios.some((q) => q > 1), `${seed}/${attempt}`).toBe(true)
+          // The extremes stay: the lightest (2) ahead of the heaviest (6).
+          expect((k[5] ?? 0) < (k[4] ?? 0)).toBe(true)
+        }
+      }
+    }
   })
 })
