@@ -320,18 +320,30 @@ const scaledToNodesInUse = (instance: Instance): Instance => {
 }
 
 /** Whether placement b uses fewer nodes than placement a. */
-const releasesMore = (instance: Instance, a: Int32Array, b: Int32Array): boolean =>
+export const releasesMore = (instance: Instance, a: Int32Array, b: Int32Array): boolean =>
   usedNodes(instance, b).reduce((x, y) => x + y, 0) < usedNodes(instance, a).reduce((x, y) => x + y, 0)
 
 /** How many times a plan is merged with the plan of its own result, at most: later merges released nothing on any benchmark family. */
 const MAX_MERGES = 8
 
 /** The migration cost of moving every replica from one placement to another. */
-const placementChangeCost = (instance: Instance, from: Int32Array, to: Int32Array): number => {
+export const placementChangeCost = (instance: Instance, from: Int32Array, to: Int32Array): number => {
   let cost = 0
   from.forEach((n, r) => (cost += n === to[r] ? 0 : migrationCostOf(instance, deploymentOf(instance, r))))
   return cost
 }
+
+/** The order in which a merge is sequenced: a replica the plan moves keeps its level; the others take the later search's levels after the plan's last. */
+export const mergePriority = (level: Int32Array, later: Int32Array, last: number): Int32Array =>
+  int32Of(level.length, (r) => ((level[r] ?? 0) > 0 ? level[r] ?? 0 : last + (later[r] ?? 0)))
+
+/** The levels of a plan followed by a later search's moves: those take the later levels after the plan's last, the other replicas keep theirs. */
+export const levelsAfter = (level: Int32Array, later: Int32Array, last: number): Int32Array =>
+  int32Of(level.length, (r) => ((later[r] ?? 0) > 0 ? last + (later[r] ?? 0) : level[r] ?? 0))
+
+/** Which replicas a pinned search may move: the movable ones that have not moved yet (level 0). */
+export const unmovedMovable = (level: Int32Array, movable: Uint8Array): Uint8Array =>
+  uint8Of(level.length, (r) => ((level[r] ?? 0) > 0 ? 0 : movable[r] ?? 0))
 
 const receivingOf = (instance: Instance, target: Int32Array): Int32Array => {
   const receiving = new Int32Array(nodeCount(instance))
@@ -402,10 +414,10 @@ export class SearchMachine {
     const last = highestLevel(this.level)
     if (this.pinned) {
       // The replicas that moved were pinned: the search's moves run after the plan's, level for level.
-      this.level = int32Of(this.level.length, (r) => ((result.level[r] ?? 0) > 0 ? last + (result.level[r] ?? 0) : this.level[r] ?? 0))
+      this.level = levelsAfter(this.level, result.level, last)
       return this.merged(result.target, placementChangeCost(instance, instance.replicaNode, result.target))
     }
-    const priority = int32Of(this.level.length, (r) => ((this.level[r] ?? 0) > 0 ? this.level[r] ?? 0 : last + (result.level[r] ?? 0)))
+    const priority = mergePriority(this.level, result.level, last)
     // The result as found, else its contents moved back onto the nodes that held them at the start.
     for (const target of [result.target, remap(instance, instance.replicaNode, result.target)]) {
       const merged = sequenceRepaired(instance, instance.replicaNode, target, priority)
@@ -435,7 +447,7 @@ export class SearchMachine {
     const { instance, options } = this
     this.pinned = pinned
     const remaining = options.migrationBudget === undefined ? {} : { migrationBudget: options.migrationBudget - this.spent }
-    const replicaMovable = pinned ? uint8Of(this.level.length, (r) => ((this.level[r] ?? 0) > 0 ? 0 : instance.replicaMovable[r] ?? 0)) : instance.replicaMovable
+    const replicaMovable = pinned ? unmovedMovable(this.level, instance.replicaMovable) : instance.replicaMovable
     this.attempts = new Attempts({ ...instance, replicaNode: this.target, replicaMovable }, { ...options, ...remaining })
   }
 

@@ -3,7 +3,18 @@ import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
 import type { Instance } from "../../../../src/compaction/internal/instance.js"
-import { attemptsFor, keysOf, orderKeys, repacksFor, SearchMachine } from "../../../../src/compaction/internal/planner.js"
+import {
+  attemptsFor,
+  keysOf,
+  levelsAfter,
+  mergePriority,
+  orderKeys,
+  placementChangeCost,
+  releasesMore,
+  repacksFor,
+  SearchMachine,
+  unmovedMovable
+} from "../../../../src/compaction/internal/planner.js"
 import { seededRandom } from "../../../../src/internal/random.js"
 import { Compaction } from "../../../../src/index.js"
 
@@ -227,5 +238,48 @@ describe("orderKeys", () => {
         }
       }
     }
+  })
+})
+
+describe("merging a search of the plan's own result", () => {
+  const levels = (...l: Array<number>) => Int32Array.from(l)
+  // Replicas 0 and 2 moved in the plan (levels 1 and 2, the last); the later search moves 1 and 3 (its levels 1 and 2) and 2 again (1).
+  const plan = levels(1, 0, 2, 0, 0)
+  const later = levels(0, 1, 1, 2, 0)
+
+  it("sequences a merge with the plan's levels first, the later search's after the plan's last level", () => {
+    // 0 and 2 keep 1 and 2; 1 and 3 come at 2 + 1 and 2 + 2; 4 moves in neither: 2 + 0.
+    expect(Array.from(mergePriority(plan, later, 2))).toEqual([1, 3, 2, 4, 2])
+  })
+
+  it("after a pinned search, gives the replicas it moved its levels after the plan's last, the others their own", () => {
+    // 1, 2 and 3 moved in the later search: 2 + 1, 2 + 1, 2 + 2; 0 keeps 1, 4 keeps 0.
+    expect(Array.from(levelsAfter(plan, later, 2))).toEqual([1, 3, 3, 4, 0])
+  })
+
+  it("lets a pinned search move only the movable replicas that have not moved yet", () => {
+    expect(Array.from(unmovedMovable(plan, Uint8Array.from([1, 1, 1, 0, 1])))).toEqual([0, 1, 0, 0, 1])
+  })
+
+  // Three nodes; x costs 1 to move, y 4, z 0.
+  const three = instanceOf({
+    nodes: ["a", "b", "c"].map((id) => ({ id, capacity: { CPU: 10 } })),
+    deployments: [{ id: "x", demand: { CPU: 1 }, migrationCost: 1 }, { id: "y", demand: { CPU: 1 }, migrationCost: 4 }, { id: "z", demand: { CPU: 1 }, migrationCost: 0 }],
+    replicas: [["x", "a"], ["y", "a"], ["x", "b"], ["z", "c"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+  })
+  const at = (...n: Array<number>) => Int32Array.from(n)
+
+  it("counts the migration cost of every replica whose node differs", () => {
+    expect(placementChangeCost(three, at(0, 0, 1, 2), at(0, 0, 1, 2))).toBe(0)
+    // r1 (y, 4) and r2 (x, 1) move; r3 (z) moves for nothing.
+    expect(placementChangeCost(three, at(0, 0, 1, 2), at(0, 1, 0, 0))).toBe(5)
+    expect(placementChangeCost(three, at(0, 0, 1, 2), at(1, 0, 1, 2))).toBe(1)
+  })
+
+  it("says a placement releases more only when it uses fewer nodes", () => {
+    expect(releasesMore(three, at(0, 0, 1, 2), at(0, 0, 1, 1))).toBe(true) // 3 nodes, then 2
+    expect(releasesMore(three, at(0, 0, 1, 2), at(1, 1, 2, 0))).toBe(false) // 3 and 3
+    expect(releasesMore(three, at(0, 0, 0, 0), at(0, 1, 0, 0))).toBe(false) // 1, then 2
+    expect(releasesMore(three, at(0, 1, 1, 2), at(0, 0, 0, 0))).toBe(true) // 3, then 1
   })
 })
