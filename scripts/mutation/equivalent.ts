@@ -860,6 +860,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a method with an empty body returns undefined, as this one does"
   },
   {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "StringLiteral",
+    line: "const { load, replicasOn } = tally(instance, instance.replicaNode, \"none\")",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "keysOf reads only the tally's load and replica counts; the mode only says which per-deployment counts to keep, and \"\" (neither \"all\" nor \"limited\") keeps none, as \"none\" does"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "BooleanLiteral",
+    line: "private progress = false",
+    original: "false",
+    replacement: "true",
+    reason: "it only lets a first round that released nothing be followed by another: that round moved nothing (every failed drain is undone), so the next ones meet the same candidates and fail the same way (see the !this.progress entry)"
+  },
+  {
     file: "src/compaction/internal/instance.ts",
     mutator: "StringLiteral",
     line: "export const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",

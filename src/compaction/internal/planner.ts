@@ -149,6 +149,15 @@ export const orderKeys = (keys: Keys, seed: number, attempt: number): Float64Arr
   return drawn(keys, (n) => (light[n] ?? 0) * (1 + spread * next()))
 }
 
+/** Each node's place in an attempt's order: by key, then by index (the sort is stable; two infinite keys compare as equal, their difference NaN counting as 0). */
+export const ranksOf = (keys: Float64Array): Float64Array => {
+  const rank = new Float64Array(keys.length)
+  Array.from({ length: keys.length }, (_, n) => n)
+    .sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0))
+    .forEach((n, i) => (rank[n] = i))
+  return rank
+}
+
 /** One way of finding a candidate, advanced a step at a time. */
 interface Runner {
   readonly done: boolean
@@ -170,10 +179,7 @@ class Attempt implements Runner {
   done = false
 
   constructor(instance: Instance, options: PlanOptions, keys: Float64Array, mode: DestinationMode) {
-    const N = nodeCount(instance)
-    const order = Array.from({ length: N }, (_, n) => n).sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b)
-    this.rank = new Float64Array(N)
-    order.forEach((n, i) => (this.rank[n] = i))
+    this.rank = ranksOf(keys)
     this.packing = new Packing(instance, options.migrationBudget ?? Infinity, mode, this.rank)
     this.candidates = this.roundCandidates()
   }

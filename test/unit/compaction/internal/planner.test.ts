@@ -10,6 +10,7 @@ import {
   mergePriority,
   orderKeys,
   placementChangeCost,
+  ranksOf,
   releasesMore,
   repacksFor,
   SearchMachine,
@@ -126,6 +127,58 @@ describe("SearchMachine", () => {
     expect(new Set(end.target).size).toBe(1)
   })
 
+  it("takes a repack from scratch when it keeps fewer nodes than every drain", () => {
+    // The two d0 replicas may not share a node: at least two nodes stay. n0 can hold d0 and d1 (5, 4 of 6, 9),
+    // n3 d0 and d2 (10, 6 of 10, 7): two suffice, but only with d2 leaving n0 for n3 as well.
+    const crossed = instanceOf({
+      nodes: [
+        { id: "n0", capacity: { CPU: 6, memory: 9 }, cost: 2 },
+        { id: "n1", capacity: { CPU: 2, memory: 2 }, cost: 0 },
+        { id: "n2", capacity: { CPU: 6, memory: 3 }, cost: 2, acceptsIncoming: false },
+        { id: "n3", capacity: { CPU: 10, memory: 7 }, cost: 3 }
+      ],
+      deployments: [
+        { id: "d0", demand: { CPU: 4, memory: 3 }, maxSurge: 3, migrationCost: 2, maxReplicasPerNode: 1 },
+        { id: "d1", demand: { CPU: 1, memory: 1 }, maxSurge: 2, migrationCost: 1 },
+        { id: "d2", demand: { CPU: 6, memory: 3 }, maxSurge: 1, migrationCost: 0, maxReplicasPerNode: 2 }
+      ],
+      replicas: [["d2", "n0"], ["d1", "n1"], ["d0", "n2"], ["d0", "n3"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+    })
+    const end = run(new SearchMachine(crossed, options({ maxConcurrentMigrations: 2, seed: 225 }))).outcome()
+    expect(new Set(end.target).size).toBe(2)
+  })
+
+  it("for the cost objective, merges the release its own result still offers", () => {
+    // n4 and n5 stay (not releasable), n0 too (its replica is pinned); n1's two empty-demand replicas fit anywhere,
+    // n2's d0 fits n5 and its d2 n4 (not n5: memory 3 + 5 > 4): n1 and n2 both go.
+    const freeAndDear = instanceOf({
+      nodes: [
+        { id: "n0", capacity: { CPU: 2, memory: 7 }, cost: 0 },
+        { id: "n1", capacity: { CPU: 2, memory: 5 }, cost: 0 },
+        { id: "n2", capacity: { CPU: 7, memory: 10 }, cost: 4 },
+        { id: "n3", capacity: { CPU: 3, memory: 1 }, cost: 5 },
+        { id: "n4", capacity: { CPU: 10, memory: 10 }, cost: 2, releasable: false },
+        { id: "n5", capacity: { CPU: 10, memory: 4 }, cost: 0, releasable: false }
+      ],
+      deployments: [
+        { id: "d0", demand: { CPU: 4, memory: 3 }, maxSurge: 3, migrationCost: 3 },
+        { id: "d1", demand: { CPU: 0, memory: 0 }, maxSurge: 2, migrationCost: 2 },
+        { id: "d2", demand: { CPU: 0, memory: 5 }, maxSurge: 2, migrationCost: 1, maxReplicasPerNode: 2 }
+      ],
+      replicas: [
+        { id: "r0", deployment: "d2", node: "n0", movable: false },
+        { id: "r1", deployment: "d1", node: "n4" },
+        { id: "r2", deployment: "d0", node: "n2" },
+        { id: "r3", deployment: "d1", node: "n5" },
+        { id: "r4", deployment: "d1", node: "n1" },
+        { id: "r5", deployment: "d1", node: "n1" },
+        { id: "r6", deployment: "d2", node: "n2" }
+      ]
+    })
+    const end = run(new SearchMachine(freeAndDear, options({ objective: "cost", seed: 500 }))).outcome()
+    expect([...new Set(end.target)].sort()).toEqual([0, 4, 5])
+  })
+
   it("never gives back a release between two steps: each outcome keeps at most as many nodes as the one before", () => {
     // The chain above: once an attempt has finished, the best one stands while the next ones start from scratch.
     const chain = instanceOf({
@@ -187,6 +240,23 @@ describe("orderKeys", () => {
 
   it("walks the smallest nodes first, the lightest of them first", () => {
     expect(walk(orderKeys(keys, 0, 3))).toEqual(["n5", "n3", "n0", "n4", "n1"])
+  })
+
+  it("walks the lightest first by every resource, each relative to the largest node's", () => {
+    // CPU scale 10, memory scale 100: m0 0.2 + 0.1 = 0.3, m1 0.1 + 0.5 = 0.6, m2 0.5 + 0.05 = 0.55 (by raw sums: m1 51, m0 12, m2 10).
+    const two = instanceOf({
+      nodes: ["m0", "m1", "m2"].map((id) => ({ id, capacity: { CPU: 10, memory: 100 } })),
+      deployments: [{ id: "p", demand: { CPU: 2, memory: 10 } }, { id: "q", demand: { CPU: 1, memory: 50 } }, { id: "s", demand: { CPU: 5, memory: 5 } }],
+      replicas: [["p", "m0"], ["q", "m1"], ["s", "m2"]].map(([deployment, node], i) => ({ id: `r${i}`, deployment: deployment ?? "", node: node ?? "" }))
+    })
+    const light = keysOf(two, options()).light
+    expect(Array.from(light, (v) => Math.round(v * 100) / 100)).toEqual([0.3, 0.6, 0.55])
+  })
+
+  it("ranks the nodes by key, equal keys by index", () => {
+    expect(Array.from(ranksOf(Float64Array.from([0.5, 0, 0.25, 0, 0.5, -1])))).toEqual([4, 1, 3, 2, 5, 0])
+    // Free nodes for the cost objective: infinite keys, last, by index.
+    expect(Array.from(ranksOf(Float64Array.from([Infinity, 2, Infinity, 1])))).toEqual([2, 1, 3, 0])
   })
 
   it("gives the nodes that hold no replica the key 0", () => {
