@@ -175,8 +175,12 @@ describe("SearchMachine", () => {
         { id: "r6", deployment: "d2", node: "n2" }
       ]
     })
+    // Every destination has room from the start and no deployment moves more replicas than its surge: the merged moves
+    // are ordered as soon as possible, all in the first wave.
+    const moved = [0, 0, 1, 0, 1, 1, 1]
     const end = run(new SearchMachine(freeAndDear, options({ objective: "cost", seed: 500 }))).outcome()
     expect([...new Set(end.target)].sort()).toEqual([0, 4, 5])
+    expect(Array.from(end.level)).toEqual(moved)
   })
 
   it("never gives back a release between two steps: each outcome keeps at most as many nodes as the one before", () => {
