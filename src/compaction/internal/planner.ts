@@ -92,6 +92,11 @@ const perNode = (instance: Instance, options: PlanOptions, vector: Float64Array)
 
 const MODES: ReadonlyArray<DestinationMode> = ["anchored", "best-fit", "late"]
 
+/** Drain attempt i walks candidate order ⌊i / 3⌋: each order runs with the three destination modes. */
+export const orderOf = (i: number): number => Math.floor(i / MODES.length)
+/** Drain attempt i chooses destinations by mode i % 3. */
+export const modeOf = (i: number): DestinationMode => MODES[i % MODES.length] as DestinationMode
+
 /** Sort keys that do not change between attempts. */
 export interface Keys {
   /** Load (or, for the cost objective, load per unit of cost): the lightest nodes go first. */
@@ -256,7 +261,7 @@ class Attempts {
   constructor(readonly instance: Instance, readonly options: PlanOptions) {
     const keys = keysOf(instance, options)
     const drains = Array.from({ length: attemptsFor(instance) }, (_, i) => () =>
-      new Attempt(instance, options, orderKeys(keys, options.seed, Math.floor(i / 3)), MODES[i % 3] as DestinationMode))
+      new Attempt(instance, options, orderKeys(keys, options.seed, orderOf(i)), modeOf(i)))
     const repacks = repacksFor(instance).map((kind) => () => new RepackRunner(new Repack(instance, options, kind)))
     this.boundSteps = lowerBoundSteps(instance, instance.replicaNode)
     this.makers = [...drains, ...repacks]

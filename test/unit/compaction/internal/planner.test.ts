@@ -8,6 +8,8 @@ import {
   keysOf,
   levelsAfter,
   mergePriority,
+  modeOf,
+  orderOf,
   orderKeys,
   placementChangeCost,
   ranksOf,
@@ -53,6 +55,13 @@ describe("attemptsFor", () => {
     // 164 replicas spread over two nodes: size 166, not 165.
     const spread = { ...withReplicas(164), replicaNode: Int32Array.from({ length: 164 }, (_, r) => r % 2) }
     expect(attemptsFor(spread)).toBe(17)
+  })
+})
+
+describe("orderOf and modeOf", () => {
+  it("runs each candidate order with the three destination modes in turn", () => {
+    const attempts = Array.from({ length: 8 }, (_, i) => `${orderOf(i)} ${modeOf(i)}`)
+    expect(attempts).toEqual(["0 anchored", "0 best-fit", "0 late", "1 anchored", "1 best-fit", "1 late", "2 anchored", "2 best-fit"])
   })
 })
 
