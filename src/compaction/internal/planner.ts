@@ -244,7 +244,7 @@ class RepackRunner implements Runner {
  * the best candidate keeps no more nodes than it (for the nodes objective),
  * after one drain attempt at least, whose failures explain the kept nodes.
  */
-class Attempts {
+export class Attempts {
   private readonly makers: Array<() => Runner>
   /** How many of the makers, at the end, are repacks. */
   private readonly repacks: number

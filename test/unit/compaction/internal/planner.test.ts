@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
 import type { Instance } from "../../../../src/compaction/internal/instance.js"
 import {
+  Attempts,
   attemptsFor,
   keysOf,
   levelsAfter,
@@ -79,6 +80,43 @@ const run = (machine: SearchMachine): SearchMachine => {
   while (!machine.done) machine.step()
   return machine
 }
+
+describe("Attempts", () => {
+  const finish = (attempts: Attempts): Attempts => {
+    while (!attempts.done) attempts.step()
+    return attempts
+  }
+  // 3,001 replicas of CPU 1 on two nodes of 10,000, 3,000 on a, one on b: one node suffices; a search of size 3,003,
+  // above the 3,000 that keeps drain attempts running.
+  const large = (replicas = 3001): Instance => ({
+    ...instanceOf({
+      nodes: [{ id: "a", capacity: { CPU: 10_000 } }, { id: "b", capacity: { CPU: 10_000 } }],
+      deployments: [{ id: "x", demand: { CPU: 1 } }],
+      replicas: [{ id: "r0", deployment: "x", node: "a" }]
+    }),
+    replicaIds: Array.from({ length: replicas }, (_, i) => `r${i}`),
+    replicaDeployment: new Int32Array(replicas),
+    replicaNode: Int32Array.from({ length: replicas }, (_, r) => (r === replicas - 1 ? 1 : 0)),
+    replicaMovable: new Uint8Array(replicas).fill(1)
+  })
+
+  it("ends a large search as soon as one attempt keeps no more nodes than the lower bound (one node here)", () => {
+    const attempts = finish(new Attempts(large(), options()))
+    expect(attempts.finished.length).toBe(1)
+    expect(Array.from(attempts.best?.released ?? [])).toEqual([0, 1])
+  })
+
+  it("at a size of 3,000, runs its remaining drain attempt once the bound is reached, but no repack", () => {
+    // 2,998 replicas and 2 nodes: 2 drain attempts.
+    expect(finish(new Attempts(large(2998), options())).finished.length).toBe(2)
+  })
+
+  it("for the cost objective, runs every attempt and repack", () => {
+    // 2 drain attempts at this size, 3 repacks up to 4,000 replicas.
+    const attempts = finish(new Attempts(large(), options({ objective: "cost" })))
+    expect(attempts.finished.length).toBe(5)
+  })
+})
 
 describe("SearchMachine", () => {
   // a {10} holds x (6), b {10} holds y (3): one of them can go (9 ≤ 10), not both.
