@@ -861,6 +861,30 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/planner.ts",
+    mutator: "BooleanLiteral",
+    line: "private pinned = false",
+    original: "false",
+    replacement: "true",
+    reason: "the initial value is never read: pinned is read only while merging, and merging starts with restartFrom, whose searchOwnResult(false) sets it"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ArrayDeclaration",
+    line: "private alternatives: Array<Candidate> = []",
+    original: "[]",
+    replacement: "[\"Stryker was here\"]",
+    reason: "the initial value is never read: alternatives is read only by stuck(), while merging, and is assigned when merging starts"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "if (result === undefined) return this.finish()",
+    original: "result === undefined",
+    replacement: "false",
+    reason: "unreachable: every search makes at least one drain attempt (attemptsFor is at least 1), a drain attempt always yields its packing as a candidate, and the attempts end only after one has finished, so best is set"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
     mutator: "StringLiteral",
     line: "const { load, replicasOn } = tally(instance, instance.replicaNode, \"none\")",
     original: "\"none\"",

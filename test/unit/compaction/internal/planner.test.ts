@@ -225,9 +225,15 @@ describe("SearchMachine", () => {
     // Every destination has room from the start and no deployment moves more replicas than its surge: the merged moves
     // are ordered as soon as possible, all in the first wave.
     const moved = [0, 0, 1, 0, 1, 1, 1]
-    const end = run(new SearchMachine(freeAndDear, options({ objective: "cost", seed: 500 }))).outcome()
+    const machine = run(new SearchMachine(freeAndDear, options({ objective: "cost", seed: 500 })))
+    const end = machine.outcome()
     expect([...new Set(end.target)].sort()).toEqual([0, 4, 5])
     expect(Array.from(end.level)).toEqual(moved)
+    // n0 receives n1's two replicas, n4 and n5 one each.
+    expect(Array.from(end.receiving)).toEqual([2, 0, 0, 0, 1, 1])
+    // A step once done changes nothing.
+    machine.step()
+    expect(machine.outcome()).toEqual(end)
   })
 
   it("never gives back a release between two steps: each outcome keeps at most as many nodes as the one before", () => {
