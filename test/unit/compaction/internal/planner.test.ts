@@ -130,3 +130,34 @@ describe("SearchMachine", () => {
     expect(kept[kept.length - 1]).toBe(1)
   })
 })
+
+describe("SearchMachine: the lightest node first", () => {
+  // Two nodes of CPU 10 and mem 1,000, one replica each; either replica fits beside the other, and
+  // either release moves one replica of cost 1 at level 1: a tie, which the first attempt (the
+  // lightest node first) settles. A node's load is summed over resources relative to the largest node.
+  const two = (first: Record<string, number>, second: Record<string, number>, objective: "nodes" | "cost" = "nodes") =>
+    run(
+      new SearchMachine(
+        instanceOf({
+          nodes: [{ id: "n0", capacity: { CPU: 10, mem: 1000 } }, { id: "n1", capacity: { CPU: 10, mem: 1000 } }],
+          deployments: [{ id: "x", demand: first, maxSurge: 8 }, { id: "y", demand: second, maxSurge: 8 }],
+          replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
+        }),
+        options({ objective })
+      )
+    ).outcome()
+
+  it("releases n0 at 1/10 + 300/1,000 = 0.4 before n1 at 4/10 + 100/1,000 = 0.5", () => {
+    const end = two({ CPU: 1, mem: 300 }, { CPU: 4, mem: 100 })
+    expect(Array.from(end.target)).toEqual([1, 1])
+    expect(Array.from(end.level)).toEqual([1, 0])
+    expect(Array.from(end.receiving)).toEqual([0, 1])
+  })
+
+  it("releases n1 at 1/10 + 400/1,000 = 0.5 before n0 at 1/10 + 500/1,000 = 0.6", () => {
+    const end = two({ CPU: 1, mem: 500 }, { CPU: 1, mem: 400 })
+    expect(Array.from(end.target)).toEqual([0, 0])
+    expect(Array.from(end.level)).toEqual([0, 1])
+    expect(Array.from(end.receiving)).toEqual([1, 0])
+  })
+})
