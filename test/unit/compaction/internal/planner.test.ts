@@ -2,6 +2,8 @@
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
+import { assemble } from "../../../../src/compaction/internal/assemble.js"
+import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
 import type { Instance } from "../../../../src/compaction/internal/instance.js"
 import { attemptsFor, repacksFor, SearchMachine } from "../../../../src/compaction/internal/planner.js"
 import { Compaction } from "../../../../src/index.js"
@@ -159,5 +161,76 @@ describe("SearchMachine: the lightest node first", () => {
     expect(Array.from(end.target)).toEqual([0, 0])
     expect(Array.from(end.level)).toEqual([0, 1])
     expect(Array.from(end.receiving)).toEqual([1, 0])
+  })
+})
+
+/** Runs a machine on a snapshot to its end, checking with `verify` that the outcome is a valid plan between every two steps. */
+const validEveryStep = (input: Compaction.SnapshotInput, optionsInput: Compaction.PlanOptionsInput = {}) => {
+  const snapshot = Compaction.validateOrThrow(input)
+  const planOptions = options(optionsInput)
+  const machine = new SearchMachine(fromSnapshot(snapshot), planOptions)
+  for (let steps = 0; !machine.done; steps++) {
+    machine.step()
+    const plan = assemble(snapshot, machine.instance, machine.outcome(), planOptions, machine.done)
+    const verdict = Compaction.verify(snapshot, plan)
+    if (Either.isLeft(verdict)) expect.fail(`step ${steps}: ${verdict.left.message}`)
+  }
+  return machine.outcome()
+}
+
+describe("SearchMachine: a merge with the search of its own result", () => {
+  // n1 {7} holds r3 (5, unmovable): it stays, with room for 2. n3 {10} holds r5 (d1) and r7 (d2, 5): room for 4.
+  // The other 5 replicas (size 1: r0, r6 of d0; r1, r2, r4 of d1; at most 2 of a deployment per node) fit
+  // there: two d1 on n1, r0, r6 and one d1 on n3 (9 of 10). n0, n2 and n4 go; no other node holds 9, so
+  // no plan releases more, and no plan moves fewer than those 5 replicas.
+  // The first search releases n0 and n2 alone (their replicas fill n1); the search of its result releases n4.
+  const merge: Compaction.SnapshotInput = {
+    nodes: [8, 7, 8, 10, 4].map((CPU, i) => ({ id: `n${i}`, capacity: { CPU } })),
+    deployments: [
+      { id: "d0", demand: { CPU: 1 }, maxReplicasPerNode: 2 },
+      { id: "d1", demand: { CPU: 1 }, maxReplicasPerNode: 2 },
+      { id: "d2", demand: { CPU: 5 }, maxReplicasPerNode: 1 }
+    ],
+    replicas: [
+      { id: "r0", deployment: "d0", node: "n4" },
+      { id: "r1", deployment: "d1", node: "n4" },
+      { id: "r2", deployment: "d1", node: "n4" },
+      { id: "r3", deployment: "d2", node: "n1", movable: false },
+      { id: "r4", deployment: "d1", node: "n2" },
+      { id: "r5", deployment: "d1", node: "n3" },
+      { id: "r6", deployment: "d0", node: "n0" },
+      { id: "r7", deployment: "d2", node: "n3" }
+    ]
+  }
+  const check = (end: { readonly target: Int32Array; readonly level: Int32Array; readonly receiving: Int32Array }) => {
+    const target = Array.from(end.target)
+    expect([...new Set(target)].sort()).toEqual([1, 3])
+    expect([target[0], target[3], target[5], target[6], target[7]]).toEqual([3, 1, 3, 3, 3])
+    // Two of the three d1 replicas on n1, one on n3.
+    expect([target[1], target[2], target[4]].filter((n) => n === 1)).toHaveLength(2)
+    // Every arrival fits beside the replicas there at the start: one level, each replica moved straight to its place.
+    expect(Array.from(end.level)).toEqual(target.map((n, r) => (n === [4, 4, 4, 1, 2, 3, 0, 3][r] ? 0 : 1)))
+    expect(Array.from(end.receiving)).toEqual([0, 2, 0, 3, 0])
+  }
+
+  it("releases n0, n2 and n4, each moved replica straight to its place at one level, valid between steps", () => {
+    check(validEveryStep(merge))
+  })
+
+  // With d0 free to move, releasing all three costs the three d1 moves (r1, r2, r4): 3.
+  const freeD0 = { ...merge, deployments: merge.deployments.map((d) => (d.id === "d0" ? { ...d, migrationCost: 0 } : d)) }
+  const movedD1 = (end: { readonly target: Int32Array }) => [1, 2, 4].filter((r) => end.target[r] !== [4, 4, 4, 1, 2, 3, 0, 3][r]).length
+
+  it("takes the merge that spends the whole budget (3)", () => {
+    const end = validEveryStep(freeD0, { migrationBudget: 3 })
+    check(end)
+    expect(movedD1(end)).toBe(3)
+  })
+
+  it("with a budget of 2, releases two nodes of the three and moves at most two d1 replicas", () => {
+    // n0 and n2 go for 1 (r6 and r4 onto n1); no third node can go within 2.
+    const end = validEveryStep(freeD0, { migrationBudget: 2 })
+    expect(movedD1(end)).toBeLessThanOrEqual(2)
+    expect(new Set(end.target).size).toBe(3)
   })
 })
