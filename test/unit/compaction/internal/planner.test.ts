@@ -169,11 +169,16 @@ const validEveryStep = (input: Compaction.SnapshotInput, optionsInput: Compactio
   const snapshot = Compaction.validateOrThrow(input)
   const planOptions = options(optionsInput)
   const machine = new SearchMachine(fromSnapshot(snapshot), planOptions)
+  let kept = snapshot.nodes.length
   for (let steps = 0; !machine.done; steps++) {
     machine.step()
     const plan = assemble(snapshot, machine.instance, machine.outcome(), planOptions, machine.done)
     const verdict = Compaction.verify(snapshot, plan)
     if (Either.isLeft(verdict)) expect.fail(`step ${steps}: ${verdict.left.message}`)
+    // A release once in the outcome stays there.
+    const now = new Set(machine.outcome().target).size
+    expect(now, `step ${steps}`).toBeLessThanOrEqual(kept)
+    kept = now
   }
   return machine.outcome()
 }
@@ -217,8 +222,11 @@ describe("SearchMachine: a merge with the search of its own result", () => {
     check(validEveryStep(merge))
   })
 
-  // With d0 free to move, releasing all three costs the three d1 moves (r1, r2, r4): 3.
-  const freeD0 = { ...merge, deployments: merge.deployments.map((d) => (d.id === "d0" ? { ...d, migrationCost: 0 } : d)) }
+  // With d0 free to move (and d2, which never moves, dear), releasing all three costs the three d1 moves (r1, r2, r4): 3.
+  const freeD0 = {
+    ...merge,
+    deployments: merge.deployments.map((d) => (d.id === "d0" ? { ...d, migrationCost: 0 } : d.id === "d2" ? { ...d, migrationCost: 2 } : d))
+  }
   const movedD1 = (end: { readonly target: Int32Array }) => [1, 2, 4].filter((r) => end.target[r] !== [4, 4, 4, 1, 2, 3, 0, 3][r]).length
 
   it("takes the merge that spends the whole budget (3)", () => {
