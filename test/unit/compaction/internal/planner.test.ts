@@ -242,3 +242,40 @@ describe("SearchMachine: a merge with the search of its own result", () => {
     expect(new Set(end.target).size).toBe(3)
   })
 })
+
+/** Whether planning the placement `end` arrives at again (no budget) releases nothing more. */
+const settled = (input: Compaction.SnapshotInput, end: { readonly target: Int32Array }): boolean => {
+  const instance = instanceOf(input)
+  const again = run(new SearchMachine({ ...instance, replicaNode: end.target }, options())).outcome()
+  return new Set(again.target).size === new Set(end.target).size
+}
+
+describe("SearchMachine: merges that cannot be taken", () => {
+  // Seven nodes of two resources, thirteen movable replicas under per-node limits: the search of the first
+  // result plans a release whose moves cannot be ordered with the first plan's, the search with the moved
+  // replicas pinned releases nothing, and the search starts over from the first search's other candidates.
+  const crowded: Compaction.SnapshotInput = {
+    nodes: [
+      { id: "n0", capacity: { CPU: 8, memory: 4 } },
+      { id: "n1", capacity: { CPU: 4, memory: 5 } },
+      { id: "n2", capacity: { CPU: 7, memory: 7 } },
+      { id: "n3", capacity: { CPU: 10, memory: 7 } },
+      { id: "n4", capacity: { CPU: 10, memory: 7 } },
+      { id: "n5", capacity: { CPU: 9, memory: 9 } },
+      { id: "n6", capacity: { CPU: 5, memory: 4 } }
+    ],
+    deployments: [
+      { id: "d0", demand: { CPU: 3, memory: 1 }, maxReplicasPerNode: 2, maxSurge: 2 },
+      { id: "d1", demand: { CPU: 4, memory: 3 }, maxReplicasPerNode: 3, maxSurge: 2 },
+      { id: "d2", demand: { CPU: 4, memory: 0 }, maxReplicasPerNode: 2, maxSurge: 1 },
+      { id: "d3", demand: { CPU: 1, memory: 3 }, maxReplicasPerNode: 2, maxSurge: 1 },
+      { id: "d4", demand: { CPU: 2, memory: 4 }, maxReplicasPerNode: 2, maxSurge: 2 }
+    ],
+    replicas: ([["d3", "n6"], ["d3", "n5"], ["d3", "n3"], ["d3", "n0"], ["d4", "n2"], ["d2", "n5"], ["d0", "n6"], ["d1", "n3"], ["d1", "n2"], ["d2", "n5"], ["d2", "n0"], ["d2", "n4"], ["d3", "n1"]] as const).map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))
+  }
+
+  it("ends valid between every two steps, at a placement whose plan releases nothing more", () => {
+    const end = validEveryStep(crowded)
+    expect(settled(crowded, end)).toBe(true)
+  })
+})
