@@ -844,6 +844,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "the lower bound's steps yield undefined until the last: assigning a pending step's value leaves the bound undefined, as not assigning does"
   },
   {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "StringLiteral",
+    line: "const { load, replicasOn } = tally(instance, instance.replicaNode, \"none\")",
+    original: "\"none\"",
+    replacement: "\"\"",
+    reason: "`counted` only chooses which deployments `perDeployment` counts (\"all\", \"limited\", else none): \"\" counts none, as \"none\" does, and the sort keys read only load and replicasOn"
+  },
+  {
     file: "src/compaction/internal/instance.ts",
     mutator: "StringLiteral",
     line: "export const idOf = (ids: ReadonlyArray<string>, i: number): string => ids[i] ?? \"\"",
