@@ -2,6 +2,8 @@
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { instanceOf } from "../fixtures.js"
+import { assemble } from "../../../../src/compaction/internal/assemble.js"
+import { fromSnapshot } from "../../../../src/compaction/internal/instance.js"
 import type { Instance } from "../../../../src/compaction/internal/instance.js"
 import {
   Attempts,
@@ -408,5 +410,152 @@ describe("merging a search of the plan's own result", () => {
     expect(releasesMore(three, at(0, 0, 1, 2), at(1, 1, 2, 0))).toBe(false) // 3 and 3
     expect(releasesMore(three, at(0, 0, 0, 0), at(0, 1, 0, 0))).toBe(false) // 1, then 2
     expect(releasesMore(three, at(0, 1, 1, 2), at(0, 0, 0, 0))).toBe(true) // 3, then 1
+  })
+})
+
+describe("SearchMachine: the lightest node first", () => {
+  // Two nodes of CPU 10 and mem 1,000, one replica each; either replica fits beside the other, and
+  // either release moves one replica of cost 1 at level 1: a tie, which the first attempt (the
+  // lightest node first) settles. A node's load is summed over resources relative to the largest node.
+  const two = (first: Record<string, number>, second: Record<string, number>, objective: "nodes" | "cost" = "nodes") =>
+    run(
+      new SearchMachine(
+        instanceOf({
+          nodes: [{ id: "n0", capacity: { CPU: 10, mem: 1000 } }, { id: "n1", capacity: { CPU: 10, mem: 1000 } }],
+          deployments: [{ id: "x", demand: first, maxSurge: 8 }, { id: "y", demand: second, maxSurge: 8 }],
+          replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
+        }),
+        options({ objective })
+      )
+    ).outcome()
+
+  it("releases n0 at 1/10 + 300/1,000 = 0.4 before n1 at 4/10 + 100/1,000 = 0.5", () => {
+    const end = two({ CPU: 1, mem: 300 }, { CPU: 4, mem: 100 })
+    expect(Array.from(end.target)).toEqual([1, 1])
+    expect(Array.from(end.level)).toEqual([1, 0])
+    expect(Array.from(end.receiving)).toEqual([0, 1])
+  })
+
+  it("releases n1 at 1/10 + 400/1,000 = 0.5 before n0 at 1/10 + 500/1,000 = 0.6", () => {
+    const end = two({ CPU: 1, mem: 500 }, { CPU: 1, mem: 400 })
+    expect(Array.from(end.target)).toEqual([0, 0])
+    expect(Array.from(end.level)).toEqual([0, 1])
+    expect(Array.from(end.receiving)).toEqual([1, 0])
+  })
+})
+
+/** Runs a machine on a snapshot to its end, checking with `verify` that the outcome is a valid plan between every two steps. */
+const validEveryStep = (input: Compaction.SnapshotInput, optionsInput: Compaction.PlanOptionsInput = {}) => {
+  const snapshot = Compaction.validateOrThrow(input)
+  const planOptions = options(optionsInput)
+  const machine = new SearchMachine(fromSnapshot(snapshot), planOptions)
+  let kept = snapshot.nodes.length
+  for (let steps = 0; !machine.done; steps++) {
+    machine.step()
+    const plan = assemble(snapshot, machine.instance, machine.outcome(), planOptions, machine.done)
+    const verdict = Compaction.verify(snapshot, plan)
+    if (Either.isLeft(verdict)) expect.fail(`step ${steps}: ${verdict.left.message}`)
+    // A release once in the outcome stays there.
+    const now = new Set(machine.outcome().target).size
+    expect(now, `step ${steps}`).toBeLessThanOrEqual(kept)
+    kept = now
+  }
+  return machine.outcome()
+}
+
+describe("SearchMachine: a merge with the search of its own result", () => {
+  // n1 {7} holds r3 (5, unmovable): it stays, with room for 2. n3 {10} holds r5 (d1) and r7 (d2, 5): room for 4.
+  // The other 5 replicas (size 1: r0, r6 of d0; r1, r2, r4 of d1; at most 2 of a deployment per node) fit
+  // there: two d1 on n1, r0, r6 and one d1 on n3 (9 of 10). n0, n2 and n4 go; no other node holds 9, so
+  // no plan releases more, and no plan moves fewer than those 5 replicas.
+  // The first search releases n0 and n2 alone (their replicas fill n1); the search of its result releases n4.
+  const merge: Compaction.SnapshotInput = {
+    nodes: [8, 7, 8, 10, 4].map((CPU, i) => ({ id: `n${i}`, capacity: { CPU } })),
+    deployments: [
+      { id: "d0", demand: { CPU: 1 }, maxReplicasPerNode: 2 },
+      { id: "d1", demand: { CPU: 1 }, maxReplicasPerNode: 2 },
+      { id: "d2", demand: { CPU: 5 }, maxReplicasPerNode: 1 }
+    ],
+    replicas: [
+      { id: "r0", deployment: "d0", node: "n4" },
+      { id: "r1", deployment: "d1", node: "n4" },
+      { id: "r2", deployment: "d1", node: "n4" },
+      { id: "r3", deployment: "d2", node: "n1", movable: false },
+      { id: "r4", deployment: "d1", node: "n2" },
+      { id: "r5", deployment: "d1", node: "n3" },
+      { id: "r6", deployment: "d0", node: "n0" },
+      { id: "r7", deployment: "d2", node: "n3" }
+    ]
+  }
+  const check = (end: { readonly target: Int32Array; readonly level: Int32Array; readonly receiving: Int32Array }) => {
+    const target = Array.from(end.target)
+    expect([...new Set(target)].sort()).toEqual([1, 3])
+    expect([target[0], target[3], target[5], target[6], target[7]]).toEqual([3, 1, 3, 3, 3])
+    // Two of the three d1 replicas on n1, one on n3.
+    expect([target[1], target[2], target[4]].filter((n) => n === 1)).toHaveLength(2)
+    // Every arrival fits beside the replicas there at the start: one level, each replica moved straight to its place.
+    expect(Array.from(end.level)).toEqual(target.map((n, r) => (n === [4, 4, 4, 1, 2, 3, 0, 3][r] ? 0 : 1)))
+    expect(Array.from(end.receiving)).toEqual([0, 2, 0, 3, 0])
+  }
+
+  it("releases n0, n2 and n4, each moved replica straight to its place at one level, valid between steps", () => {
+    check(validEveryStep(merge))
+  })
+
+  // With d0 free to move (and d2, which never moves, dear), releasing all three costs the three d1 moves (r1, r2, r4): 3.
+  const freeD0 = {
+    ...merge,
+    deployments: merge.deployments.map((d) => (d.id === "d0" ? { ...d, migrationCost: 0 } : d.id === "d2" ? { ...d, migrationCost: 2 } : d))
+  }
+  const movedD1 = (end: { readonly target: Int32Array }) => [1, 2, 4].filter((r) => end.target[r] !== [4, 4, 4, 1, 2, 3, 0, 3][r]).length
+
+  it("takes the merge that spends the whole budget (3)", () => {
+    const end = validEveryStep(freeD0, { migrationBudget: 3 })
+    check(end)
+    expect(movedD1(end)).toBe(3)
+  })
+
+  it("with a budget of 2, releases two nodes of the three and moves at most two d1 replicas", () => {
+    // n0 and n2 go for 1 (r6 and r4 onto n1); no third node can go within 2.
+    const end = validEveryStep(freeD0, { migrationBudget: 2 })
+    expect(movedD1(end)).toBeLessThanOrEqual(2)
+    expect(new Set(end.target).size).toBe(3)
+  })
+})
+
+/** Whether planning the placement `end` arrives at again (no budget) releases nothing more. */
+const settled = (input: Compaction.SnapshotInput, end: { readonly target: Int32Array }): boolean => {
+  const instance = instanceOf(input)
+  const again = run(new SearchMachine({ ...instance, replicaNode: end.target }, options())).outcome()
+  return new Set(again.target).size === new Set(end.target).size
+}
+
+describe("SearchMachine: merges that cannot be taken", () => {
+  // Seven nodes of two resources, thirteen movable replicas under per-node limits: the search of the first
+  // result plans a release whose moves cannot be ordered with the first plan's, the search with the moved
+  // replicas pinned releases nothing, and the search starts over from the first search's other candidates.
+  const crowded: Compaction.SnapshotInput = {
+    nodes: [
+      { id: "n0", capacity: { CPU: 8, memory: 4 } },
+      { id: "n1", capacity: { CPU: 4, memory: 5 } },
+      { id: "n2", capacity: { CPU: 7, memory: 7 } },
+      { id: "n3", capacity: { CPU: 10, memory: 7 } },
+      { id: "n4", capacity: { CPU: 10, memory: 7 } },
+      { id: "n5", capacity: { CPU: 9, memory: 9 } },
+      { id: "n6", capacity: { CPU: 5, memory: 4 } }
+    ],
+    deployments: [
+      { id: "d0", demand: { CPU: 3, memory: 1 }, maxReplicasPerNode: 2, maxSurge: 2 },
+      { id: "d1", demand: { CPU: 4, memory: 3 }, maxReplicasPerNode: 3, maxSurge: 2 },
+      { id: "d2", demand: { CPU: 4, memory: 0 }, maxReplicasPerNode: 2, maxSurge: 1 },
+      { id: "d3", demand: { CPU: 1, memory: 3 }, maxReplicasPerNode: 2, maxSurge: 1 },
+      { id: "d4", demand: { CPU: 2, memory: 4 }, maxReplicasPerNode: 2, maxSurge: 2 }
+    ],
+    replicas: ([["d3", "n6"], ["d3", "n5"], ["d3", "n3"], ["d3", "n0"], ["d4", "n2"], ["d2", "n5"], ["d0", "n6"], ["d1", "n3"], ["d1", "n2"], ["d2", "n5"], ["d2", "n0"], ["d2", "n4"], ["d3", "n1"]] as const).map(([deployment, node], i) => ({ id: `r${i}`, deployment, node }))
+  }
+
+  it("ends valid between every two steps, at a placement whose plan releases nothing more", () => {
+    const end = validEveryStep(crowded)
+    expect(settled(crowded, end)).toBe(true)
   })
 })
