@@ -113,6 +113,42 @@ describe("Attempts", () => {
     expect(finish(new Attempts(large(2998), options())).finished.length).toBe(2)
   })
 
+  // Make-before-break frees a node's room only when the round ends. Two resources (CPU, memory), nodes of (10, 10);
+  // n0 and n1 accept no replica, the fillers f on n2 and n3 never move:
+  //   n0: x (2, 2)            n2: f (6, 8), e (3, 1): room (1, 1)
+  //   n1: s (2, 0)            n3: f (7, 9):           room (3, 1)
+  // The largest-replica-first order walks n0, then n1. x fits neither n2 nor n3, so e makes room: it leaves n2 for
+  // n3 in the first level, x takes its place in the second, and n0 goes. s fits nowhere in that round (e still
+  // counts on n2 until it has left, and n3 is full); in the next round n2 has room (2, 0) and n1 goes too.
+  const makeRoomThenDrain = instanceOf({
+    nodes: [0, 1, 2, 3].map((n) => ({ id: `n${n}`, capacity: { CPU: 10, memory: 10 }, ...(n < 2 ? { acceptsIncoming: false } : {}) })),
+    deployments: [
+      { id: "x", demand: { CPU: 2, memory: 2 } },
+      { id: "s", demand: { CPU: 2, memory: 0 } },
+      { id: "f2", demand: { CPU: 6, memory: 8 } },
+      { id: "e", demand: { CPU: 3, memory: 1 } },
+      { id: "f3", demand: { CPU: 7, memory: 9 } }
+    ],
+    replicas: [
+      { id: "r0", deployment: "x", node: "n0" },
+      { id: "r1", deployment: "s", node: "n1" },
+      { id: "r2", deployment: "f2", node: "n2", movable: false },
+      { id: "r3", deployment: "e", node: "n2" },
+      { id: "r4", deployment: "f3", node: "n3", movable: false }
+    ]
+  })
+
+  it("drains again in a new round what the last round's make-room moves made room for", () => {
+    const attempts = new Attempts(makeRoomThenDrain, options())
+    while (attempts.finished.length < 4) attempts.step()
+    // Attempt 3: the largest replica first, the anchored mode.
+    const third = attempts.finished[3]
+    expect(Array.from(third?.released ?? [])).toEqual([1, 1, 0, 0])
+    expect(Array.from(third?.target ?? [])).toEqual([2, 2, 2, 3, 3])
+    // e leaves first, x follows in the second level; s moves in the next round, after both.
+    expect(Array.from(third?.level ?? [])).toEqual([2, 3, 0, 1, 0])
+  })
+
   it("for the cost objective, runs every attempt and repack", () => {
     // 2 drain attempts at this size, 3 repacks up to 4,000 replicas.
     const attempts = finish(new Attempts(large(), options({ objective: "cost" })))
@@ -279,26 +315,27 @@ describe("orderKeys", () => {
   /** The nodes in use, ordered as an attempt walks them: by key, then index. */
   const walk = (keys: Float64Array): Array<string> =>
     [...inUse].sort((a, b) => (keys[a] ?? 0) - (keys[b] ?? 0) || a - b).map((n) => `n${n}`)
-  const keys = keysOf(sixNodes(), options())
+  // Built inside each test, not when the suite is collected: a mutation run switches its mutant on only for the tests.
+  const sixKeys = () => keysOf(sixNodes(), options())
 
   it("lists the nodes in use in index order", () => {
-    expect(keys.inUse).toEqual(inUse)
+    expect(sixKeys().inUse).toEqual(inUse)
   })
 
   it("walks the lightest nodes first", () => {
-    expect(walk(orderKeys(keys, 0, 0))).toEqual(["n5", "n3", "n1", "n0", "n4"])
+    expect(walk(orderKeys(sixKeys(), 0, 0))).toEqual(["n5", "n3", "n1", "n0", "n4"])
   })
 
   it("walks the nodes with the largest replica first, the heaviest of them first", () => {
-    expect(walk(orderKeys(keys, 0, 1))).toEqual(["n4", "n0", "n1", "n5", "n3"])
+    expect(walk(orderKeys(sixKeys(), 0, 1))).toEqual(["n4", "n0", "n1", "n5", "n3"])
   })
 
   it("walks the nodes with the fewest replicas first, the lightest of them first", () => {
-    expect(walk(orderKeys(keys, 0, 2))).toEqual(["n5", "n1", "n0", "n4", "n3"])
+    expect(walk(orderKeys(sixKeys(), 0, 2))).toEqual(["n5", "n1", "n0", "n4", "n3"])
   })
 
   it("walks the smallest nodes first, the lightest of them first", () => {
-    expect(walk(orderKeys(keys, 0, 3))).toEqual(["n5", "n3", "n0", "n4", "n1"])
+    expect(walk(orderKeys(sixKeys(), 0, 3))).toEqual(["n5", "n3", "n0", "n4", "n1"])
   })
 
   it("walks the lightest first by every resource, each relative to the largest node's", () => {
@@ -319,7 +356,7 @@ describe("orderKeys", () => {
   })
 
   it("gives the nodes that hold no replica the key 0", () => {
-    for (let attempt = 0; attempt < 10; attempt++) expect(orderKeys(keys, 3, attempt)[2], `attempt ${attempt}`).toBe(0)
+    for (let attempt = 0; attempt < 10; attempt++) expect(orderKeys(sixKeys(), 3, attempt)[2], `attempt ${attempt}`).toBe(0)
   })
 
   it("for the cost objective, orders by load and capacity per unit of cost, a free node last", () => {
@@ -333,6 +370,7 @@ describe("orderKeys", () => {
   })
 
   it("draws the seeded orders from the seed and the attempt: the same again, another for another seed or attempt", () => {
+    const keys = sixKeys()
     for (const attempt of [4, 5, 6, 7]) {
       expect(Array.from(orderKeys(keys, 1, attempt))).toEqual(Array.from(orderKeys(keys, 1, attempt)))
       expect(Array.from(orderKeys(keys, 2, attempt))).not.toEqual(Array.from(orderKeys(keys, 1, attempt)))
@@ -346,11 +384,12 @@ describe("orderKeys", () => {
       const next = seededRandom(seed * 7919 + 4)
       const expected = [0, 0, 0, 0, 0, 0]
       for (const n of inUse) expected[n] = next()
-      expect(Array.from(orderKeys(keys, seed, 4))).toEqual(expected)
+      expect(Array.from(orderKeys(sixKeys(), seed, 4))).toEqual(expected)
     }
   })
 
   it("alternates random orders and perturbations of the lightest first, which scale each load by a factor in [1, 1.65)", () => {
+    const keys = sixKeys()
     for (const seed of [0, 1, 2, 3, 7, 42]) {
       for (let attempt = 4; attempt < 16; attempt++) {
         const k = orderKeys(keys, seed, attempt)
