@@ -837,6 +837,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/planner.ts",
+    mutator: "BooleanLiteral",
+    line: "this.progress = false",
+    original: "false",
+    replacement: "true",
+    reason: "progress then stays true once a round has released: the attempt runs on to MAX_ROUNDS, and a round that releases nothing changes nothing (see the !this.progress entry), so the extra rounds leave the same packing"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
     mutator: "ConditionalExpression",
     line: "if (step.done === true) this.bound = step.value",
     original: "step.done === true",

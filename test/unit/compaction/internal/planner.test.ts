@@ -149,6 +149,58 @@ describe("Attempts", () => {
     expect(Array.from(third?.level ?? [])).toEqual([2, 3, 0, 1, 0])
   })
 
+  // A chain of four such links, one resource per role (every node has 1 of each): link k's x_k (u_k, v_k) fits only
+  // on k_k once e_k (t_k, u_k, t_k+1) has left it, and e_k only on k_k-1 once e_k-1 has left that: each round frees
+  // the room the next one needs. k0 has room for e1 from the start; k_k has room for v_k, u_k+1 and t_k+2.
+  const chainOfRooms = (links: number): Instance => {
+    const resources = [
+      ...Array.from({ length: links + 1 }, (_, i) => `t${i + 1}`),
+      ...Array.from({ length: links }, (_, i) => `u${i + 1}`),
+      ...Array.from({ length: links }, (_, i) => `v${i + 1}`)
+    ]
+    const vector = (held: ReadonlyArray<string>) => Object.fromEntries(resources.map((k) => [k, held.includes(k) ? 1 : 0]))
+    const filler = (free: ReadonlyArray<string>) => vector(resources.filter((k) => !free.includes(k)))
+    const full = vector(resources)
+    const link = (k: number) => ({
+      e: [`t${k}`, `u${k}`, `t${k + 1}`],
+      x: [`u${k}`, `v${k}`],
+      room: [`v${k}`, `u${k + 1}`, `t${k + 2}`]
+    })
+    const chain = Array.from({ length: links }, (_, i) => link(i + 1))
+    return instanceOf({
+      nodes: [
+        { id: "k0", capacity: full },
+        ...chain.flatMap((_, i) => [{ id: `x${i + 1}`, capacity: full, acceptsIncoming: false }, { id: `k${i + 1}`, capacity: full }])
+      ],
+      deployments: [
+        { id: "f0", demand: filler(link(1).e) },
+        ...chain.flatMap(({ e, x, room }, i) => [
+          { id: `x${i + 1}`, demand: vector(x) },
+          { id: `e${i + 1}`, demand: vector(e) },
+          { id: `f${i + 1}`, demand: filler([...room, ...e]) }
+        ])
+      ],
+      replicas: [
+        { id: "f0", deployment: "f0", node: "k0", movable: false },
+        ...chain.flatMap((_, i) => [
+          { id: `x${i + 1}`, deployment: `x${i + 1}`, node: `x${i + 1}` },
+          { id: `e${i + 1}`, deployment: `e${i + 1}`, node: `k${i + 1}` },
+          { id: `f${i + 1}`, deployment: `f${i + 1}`, node: `k${i + 1}`, movable: false }
+        ])
+      ]
+    })
+  }
+
+  it("drains in three rounds at most: a fourth would release x4 too", () => {
+    const attempts = new Attempts(chainOfRooms(4), options())
+    while (attempts.finished.length < 1) attempts.step()
+    const first = attempts.finished[0]
+    // Nodes k0, x1, k1, …, x4, k4: x1, x2 and x3 go, one a round.
+    expect(Array.from(first?.released ?? [])).toEqual([0, 1, 0, 1, 0, 1, 0, 0, 0])
+    // Replicas f0, then x_k, e_k, f_k per link: round k moves e_k at level 2k - 1, x_k at 2k.
+    expect(Array.from(first?.level ?? [])).toEqual([0, 2, 1, 0, 4, 3, 0, 6, 5, 0, 0, 0, 0])
+  })
+
   it("for the cost objective, runs every attempt and repack", () => {
     // 2 drain attempts at this size, 3 repacks up to 4,000 replicas.
     const attempts = finish(new Attempts(large(), options({ objective: "cost" })))
