@@ -836,6 +836,30 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "a round that released nothing moved nothing (every failed drain is undone): the next round starts from the same targets, pins, levels and spent cost, meets the same candidates in the same order and fails the same way, up to MAX_ROUNDS, leaving the same packing and the same reasons"
   },
   {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "ArrayDeclaration",
+    line: "const nodeIds = new Array<string>(N)",
+    original: "new Array<string>(N)",
+    replacement: "new Array()",
+    reason: "every index from 0 up is assigned, in order (chunked walks the records in order): an array that starts empty ends with the same length and contents"
+  },
+  {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "ArrayDeclaration",
+    line: "const deploymentIds = new Array<string>(D)",
+    original: "new Array<string>(D)",
+    replacement: "new Array()",
+    reason: "every index from 0 up is assigned, in order (chunked walks the records in order): an array that starts empty ends with the same length and contents"
+  },
+  {
+    file: "src/compaction/internal/instance.ts",
+    mutator: "ArrayDeclaration",
+    line: "const replicaIds = new Array<string>(P)",
+    original: "new Array<string>(P)",
+    replacement: "new Array()",
+    reason: "every index from 0 up is assigned, in order (chunked walks the records in order): an array that starts empty ends with the same length and contents"
+  },
+  {
     file: "src/compaction/internal/planner.ts",
     mutator: "BooleanLiteral",
     line: "this.progress = false",

@@ -62,9 +62,10 @@ describe("fromSnapshot", () => {
 })
 
 describe("accessors", () => {
-  const view = fromSnapshot(small)
+  // Built inside each test, not when the suite is collected: a mutation run switches its mutant on only for the tests.
 
   it("count the records and read each table by index", () => {
+    const view = fromSnapshot(small)
     expect([resourceCount(view), nodeCount(view), deploymentCount(view), replicaCount(view)]).toEqual([3, 2, 2, 3])
     // r0 is a replica of y (deployment 1); y demands GPU 1 and memory 100 (columns 1, 2), x CPU 1000.
     expect(deploymentOf(view, 0)).toBe(1)
@@ -77,11 +78,13 @@ describe("accessors", () => {
   })
 
   it("read past the end as 0 (a scale as 1)", () => {
+    const view = fromSnapshot(small)
     expect([deploymentOf(view, 3), demandOf(view, 2, 0), capacityOf(view, 2, 0), limitOf(view, 2), migrationCostOf(view, 2)]).toEqual([0, 0, 0, 0, 0])
     expect(scaleOf(view, 3)).toBe(1)
   })
 
   it("sizeOf sums a deployment's demands, each over the largest capacity of its resource", () => {
+    const view = fromSnapshot(small)
     // x: 1000 / 4000; y: 1 / 1 + 100 / 512.
     expect(sizeOf(view, 0)).toBeCloseTo(0.25, 12)
     expect(sizeOf(view, 1)).toBeCloseTo(1 + 100 / 512, 12)
@@ -96,6 +99,7 @@ describe("accessors", () => {
   })
 
   it("replicasByNode lists each node's replicas in snapshot order, an empty list for an empty node", () => {
+    const view = fromSnapshot(small)
     expect(replicasByNode(view, Int32Array.from([1, 0, 1]))).toEqual([[1], [0, 2]])
     expect(replicasByNode(view, Int32Array.from([0, 0, 0]))).toEqual([[0, 1, 2], []])
   })
