@@ -278,7 +278,8 @@ const mutate = (core: Core): boolean => {
     readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
   }
   const results = Object.fromEntries(Object.entries(report.files).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)]))
-  writeLedger(core, merged(ledger, results, { commit, started, minutes: (Date.now() - started) / 60_000, runs, exhaustive }))
+  // (read again: the results may have been recorded by another command while this one ran)
+  writeLedger(core, merged(readLedger(core), results, { commit, started, minutes: (Date.now() - started) / 60_000, runs, exhaustive }))
   return true
 }
 
