@@ -861,6 +861,22 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/planner.ts",
+    mutator: "EqualityOperator",
+    line: "if (this.started < drains && sizeOfSearch(this.instance) <= ATTEMPT_WORK) this.makers.length = drains",
+    original: "this.started < drains",
+    replacement: "this.started <= drains",
+    reason: "when every drain attempt has started, cutting the makers to the drains leaves none to start, so the search ends at the next step as it does once reached"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
+    mutator: "EqualityOperator",
+    line: "if (u === 1) for (let k = 0; k < R; k++) scale[k] = Math.max(scale[k] ?? 1, instance.capacity[n * R + k] ?? 0)",
+    original: "k < R",
+    replacement: "k <= R",
+    reason: "the extra pass writes scale[R], past the end of a typed array of R entries: the write is dropped, and the scales are those of k < R"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
     mutator: "BooleanLiteral",
     line: "this.progress = false",
     original: "false",
