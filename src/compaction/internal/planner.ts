@@ -289,8 +289,9 @@ export class Attempts {
     this.current = undefined
     if (candidate === undefined) return
     this.finished.push(candidate)
-    if (this.best === undefined || better(this.instance, candidate, this.best, this.options)) this.best = candidate
-    if (this.options.objective === "nodes" && this.keeps(this.best) <= this.bound) this.boundReached()
+    const best = this.best === undefined || better(this.instance, candidate, this.best, this.options) ? candidate : this.best
+    this.best = best
+    if (this.options.objective === "nodes" && this.keeps(best) <= this.bound) this.boundReached()
   }
 
   /**
@@ -304,10 +305,10 @@ export class Attempts {
     else this.reached = true
   }
 
-  /** How many nodes hold replicas after a candidate (or at the start). */
-  private keeps(candidate: Candidate | undefined): number {
+  /** How many nodes hold replicas after a candidate. */
+  private keeps(candidate: Candidate): number {
     const used = usedNodes(this.instance, this.instance.replicaNode).reduce((a, b) => a + b, 0)
-    return used - (candidate?.released.reduce((a, b) => a + b, 0) ?? 0)
+    return used - candidate.released.reduce((a, b) => a + b, 0)
   }
 
   /** The best finished attempt, or else the attempt under way: each completed drain is a valid partial plan. */

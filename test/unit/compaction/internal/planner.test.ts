@@ -535,6 +535,39 @@ describe("SearchMachine: the lightest node first", () => {
   })
 })
 
+describe("SearchMachine: loads relative to the largest node in use, resource by resource", () => {
+  // n0 {CPU 20, mem 1,000} holds x, n1 {CPU 10, mem 2,000} holds y; either fits beside the other, so either node can
+  // go, each for one move: the lightest node first settles it. The scales are CPU 20 (n0's) and mem 2,000 (n1's);
+  // n2, empty, with mem 100,000, counts for nothing.
+  const release = (x: Record<string, number>, y: Record<string, number>) =>
+    run(
+      new SearchMachine(
+        instanceOf({
+          nodes: [
+            { id: "n0", capacity: { CPU: 20, mem: 1000 } },
+            { id: "n1", capacity: { CPU: 10, mem: 2000 } },
+            { id: "n2", capacity: { CPU: 10, mem: 100_000 } }
+          ],
+          deployments: [{ id: "x", demand: x, maxSurge: 8 }, { id: "y", demand: y, maxSurge: 8 }],
+          replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
+        }),
+        options()
+      )
+    ).outcome()
+
+  it("releases n0 at 4/20 + 100/2,000 = 0.25 before n1 at 1/20 + 550/2,000 = 0.325 (by CPU alone, or over CPU 10, n1 goes)", () => {
+    const end = release({ CPU: 4, mem: 100 }, { CPU: 1, mem: 550 })
+    expect(Array.from(end.target)).toEqual([1, 1])
+    expect(Array.from(end.level)).toEqual([1, 0])
+  })
+
+  it("releases n0 at 1/20 + 550/2,000 = 0.325 before n1 at 4/20 + 330/2,000 = 0.365 (over mem 1,000, n1 goes)", () => {
+    const end = release({ CPU: 1, mem: 550 }, { CPU: 4, mem: 330 })
+    expect(Array.from(end.target)).toEqual([1, 1])
+    expect(Array.from(end.level)).toEqual([1, 0])
+  })
+})
+
 /** Runs a machine on a snapshot to its end, checking with `verify` that the outcome is a valid plan between every two steps. */
 const validEveryStep = (input: Compaction.SnapshotInput, optionsInput: Compaction.PlanOptionsInput = {}) => {
   const snapshot = Compaction.validateOrThrow(input)
