@@ -168,7 +168,8 @@ const render = (core: Core, ledger: Ledger): { markdown: string; score: number; 
   const commits = new Set(files.map(({ f }) => f.commit))
   const newest = ledger.history[ledger.history.length - 1]?.commit ?? "?"
   const oneCommit = commits.size <= 1
-  const rows = files.map(({ path, f, tally: t }) => {
+  // (a file without mutants, types only, is measured but has no row)
+  const rows = files.filter(({ f }) => reported(f) > 0 || !complete(f)).map(({ path, f, tally: t }) => {
     const s = scoreOf(t)
     const goal = !complete(f) ? `not reached (${reported(f)} of ${f.planned} reported)` : s >= GOAL ? "met" : "**missed**"
     const at = oneCommit ? "" : ` \`${f.commit}\` |`
@@ -242,7 +243,13 @@ interface Started {
   readonly started: number
   readonly runs: number
   readonly exhaustive: boolean
+  /** The files it mutates (not recorded by runs before it was). */
+  readonly files?: ReadonlyArray<string>
 }
+
+/** The files a run mutated that have no mutant (types only): measured, with nothing to report, so that they do not read as not measured. */
+const withoutMutants = (commit: string, files: ReadonlyArray<string>, measured: Readonly<Record<string, FileResult>>): Record<string, FileResult> =>
+  Object.fromEntries(files.filter((f) => !(f in measured)).map((f) => [f, fileResult(commit, "", [])]))
 
 /** Runs Stryker over one core (or a part) and records the files it measured; false when it failed. */
 const mutate = (core: Core): boolean => {
@@ -260,7 +267,7 @@ const mutate = (core: Core): boolean => {
   mkdirSync("reports/mutation", { recursive: true })
   // A new run's events replace the last one's: `--partial` reads this run alone.
   rmSync(eventsDir(core), { recursive: true, force: true })
-  const start: Started = { commit, started, runs, exhaustive }
+  const start: Started = { commit, started, runs, exhaustive, files: part ?? sourceFiles(core) }
   writeFileSync(`reports/mutation/${core}.started.json`, JSON.stringify(start))
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
@@ -277,7 +284,8 @@ const mutate = (core: Core): boolean => {
   const report = JSON.parse(readFileSync(`reports/mutation/${core}.json`, "utf8")) as {
     readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
   }
-  const results = Object.fromEntries(Object.entries(report.files).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)]))
+  const measured = Object.fromEntries(Object.entries(report.files).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)]))
+  const results = { ...withoutMutants(commit, start.files ?? [], measured), ...measured }
   // (read again: the results may have been recorded by another command while this one ran)
   writeLedger(core, merged(readLedger(core), results, { commit, started, minutes: (Date.now() - started) / 60_000, runs, exhaustive }))
   return true
@@ -302,12 +310,16 @@ const recordPartial = (core: Core): boolean => {
     ;(byFile[pathOf(m.fileName)] ??= []).push(m)
   }
   // The events carry no source: each file as it was at the run's commit.
-  const results = Object.fromEntries(Object.entries(byFile).map(([path, mutants]) => [
+  const measured = Object.fromEntries(Object.entries(byFile).map(([path, mutants]) => [
     path,
     fileResult(start.commit, execSync(`git show ${start.commit}:${path}`).toString(), mutants, planned[path])
   ]))
+  // (a file the plan does not name has no mutant: the plan lists every mutant the run would test)
+  const unplanned = plan === undefined ? [] : (start.files ?? []).filter((f) => !(f in planned))
+  const results = { ...withoutMutants(start.commit, unplanned, measured), ...measured }
   const last = Math.max(start.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
-  writeLedger(core, merged(readLedger(core), results, { ...start, minutes: (last - start.started) / 60_000 }))
+  const { commit, exhaustive, runs, started } = start
+  writeLedger(core, merged(readLedger(core), results, { commit, started, runs, exhaustive, minutes: (last - started) / 60_000 }))
   return true
 }
 
