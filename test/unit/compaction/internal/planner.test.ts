@@ -504,21 +504,25 @@ describe("merging a search of the plan's own result", () => {
   })
 })
 
+/**
+ * x on n0 and y on n1, either of which fits beside the other: either node can go, for one move of cost 1 at level 1,
+ * a tie that the first attempt (the lightest node first) settles. Other nodes stay empty.
+ */
+const oneOfTwo = (capacities: ReadonlyArray<Record<string, number>>, x: Record<string, number>, y: Record<string, number>) =>
+  run(
+    new SearchMachine(
+      instanceOf({
+        nodes: capacities.map((capacity, n) => ({ id: `n${n}`, capacity })),
+        deployments: [{ id: "x", demand: x, maxSurge: 8 }, { id: "y", demand: y, maxSurge: 8 }],
+        replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
+      }),
+      options()
+    )
+  ).outcome()
+
 describe("SearchMachine: the lightest node first", () => {
-  // Two nodes of CPU 10 and mem 1,000, one replica each; either replica fits beside the other, and
-  // either release moves one replica of cost 1 at level 1: a tie, which the first attempt (the
-  // lightest node first) settles. A node's load is summed over resources relative to the largest node.
-  const two = (first: Record<string, number>, second: Record<string, number>, objective: "nodes" | "cost" = "nodes") =>
-    run(
-      new SearchMachine(
-        instanceOf({
-          nodes: [{ id: "n0", capacity: { CPU: 10, mem: 1000 } }, { id: "n1", capacity: { CPU: 10, mem: 1000 } }],
-          deployments: [{ id: "x", demand: first, maxSurge: 8 }, { id: "y", demand: second, maxSurge: 8 }],
-          replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
-        }),
-        options({ objective })
-      )
-    ).outcome()
+  // Two nodes of CPU 10 and mem 1,000. A node's load is summed over resources relative to the largest node.
+  const two = (x: Record<string, number>, y: Record<string, number>) => oneOfTwo([{ CPU: 10, mem: 1000 }, { CPU: 10, mem: 1000 }], x, y)
 
   it("releases n0 at 1/10 + 300/1,000 = 0.4 before n1 at 4/10 + 100/1,000 = 0.5", () => {
     const end = two({ CPU: 1, mem: 300 }, { CPU: 4, mem: 100 })
@@ -536,24 +540,10 @@ describe("SearchMachine: the lightest node first", () => {
 })
 
 describe("SearchMachine: loads relative to the largest node in use, resource by resource", () => {
-  // n0 {CPU 20, mem 1,000} holds x, n1 {CPU 10, mem 2,000} holds y; either fits beside the other, so either node can
-  // go, each for one move: the lightest node first settles it. The scales are CPU 20 (n0's) and mem 2,000 (n1's);
-  // n2, empty, with mem 100,000, counts for nothing.
+  // n0 {CPU 20, mem 1,000}, n1 {CPU 10, mem 2,000}: the scales are CPU 20 (n0's) and mem 2,000 (n1's); n2, empty,
+  // with mem 100,000, counts for nothing.
   const release = (x: Record<string, number>, y: Record<string, number>) =>
-    run(
-      new SearchMachine(
-        instanceOf({
-          nodes: [
-            { id: "n0", capacity: { CPU: 20, mem: 1000 } },
-            { id: "n1", capacity: { CPU: 10, mem: 2000 } },
-            { id: "n2", capacity: { CPU: 10, mem: 100_000 } }
-          ],
-          deployments: [{ id: "x", demand: x, maxSurge: 8 }, { id: "y", demand: y, maxSurge: 8 }],
-          replicas: [{ id: "r0", deployment: "x", node: "n0" }, { id: "r1", deployment: "y", node: "n1" }]
-        }),
-        options()
-      )
-    ).outcome()
+    oneOfTwo([{ CPU: 20, mem: 1000 }, { CPU: 10, mem: 2000 }, { CPU: 10, mem: 100_000 }], x, y)
 
   it("releases n0 at 4/20 + 100/2,000 = 0.25 before n1 at 1/20 + 550/2,000 = 0.325 (by CPU alone, or over CPU 10, n1 goes)", () => {
     const end = release({ CPU: 4, mem: 100 }, { CPU: 1, mem: 550 })
