@@ -89,7 +89,8 @@ const sourceFiles = (core: Core): ReadonlyArray<string> =>
     return readdirSync(folder, { recursive: true, encoding: "utf8" }).map((f) => `${folder}${f}`).filter((f) => inCore(core, f))
   }).filter((f) => !f.endsWith("/index.ts")).sort()
 /** `--files`: the part of one core this run mutates. */
-const part = values.files?.split(",").map((f) => f.trim()).filter((f) => f.length > 0)
+// (paths as the shell completes them, `./src/…`, name the same files)
+const part = values.files?.split(",").map((f) => f.trim().replace(/^\.\//, "")).filter((f) => f.length > 0)
 if (part !== undefined) {
   if (cores.length !== 1) fail("--files needs exactly one core, the one the files belong to")
   if (part.length === 0) fail("--files needs at least one file (comma-separated paths)")
