@@ -877,6 +877,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
   },
   {
     file: "src/compaction/internal/planner.ts",
+    mutator: "ConditionalExpression",
+    line: "const remaining = options.migrationBudget === undefined ? {} : { migrationBudget: options.migrationBudget - this.spent }",
+    original: "options.migrationBudget === undefined",
+    replacement: "false",
+    reason: "without a budget the remaining one is undefined - spent, NaN, and every use of a budget is a > comparison (a drain's, a repack's, a merge's), false against NaN as against no budget"
+  },
+  {
+    file: "src/compaction/internal/planner.ts",
     mutator: "BooleanLiteral",
     line: "this.progress = false",
     original: "false",
