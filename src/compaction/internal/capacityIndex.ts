@@ -116,7 +116,7 @@ export class CapacityIndex {
     return cells.sort((x, y) => key(x) - key(y))
   }
 
-  /** Every cell, the nearest to `start` first: where room can be made. */
+  /** Every cell, the nearest to `start` first (of equally near cells, the higher, roomier one first): where room can be made. */
   near(start: number): ReadonlyArray<number> {
     const size = this.size
     let order = nearOrders.get(orderKey(size, start))

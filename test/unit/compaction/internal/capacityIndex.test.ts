@@ -76,6 +76,72 @@ describe("CapacityIndex", () => {
     )
   })
 
+  it("keeps each cell's nodes in the order they were filed, after any sets and deletes, as a list per cell does", () => {
+    // Few nodes and two amounts per axis (four cells): nodes share cells and come back to those they left, node 0 and cell 0 often.
+    const amount = fc.constantFrom(0, 0.6)
+    const operation = fc.oneof(fc.record({ node: fc.nat({ max: 5 }), a: amount, b: amount }), fc.record({ node: fc.nat({ max: 5 }) }))
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), (operations) => {
+        const index = indexOf(6)
+        // The model: each cell's nodes as a list; a node filed again in its own cell keeps its place.
+        const cells = new Map<number, Array<number>>()
+        const cellOf = new Map<number, number>()
+        const leave = (node: number) => {
+          const cell = cellOf.get(node)
+          if (cell !== undefined) cells.set(cell, (cells.get(cell) ?? []).filter((m) => m !== node)), cellOf.delete(node)
+        }
+        for (const op of operations) {
+          if ("a" in op) {
+            index.set(op.node, free(op.a, op.b))
+            const cell = Math.floor(op.a * 4) * 4 + Math.floor(op.b * 4)
+            if (cellOf.get(op.node) === cell) continue
+            leave(op.node)
+            cells.set(cell, [...(cells.get(cell) ?? []), op.node])
+            cellOf.set(op.node, cell)
+          } else {
+            index.delete(op.node)
+            leave(op.node)
+          }
+        }
+        for (let cell = 0; cell < 16; cell++) {
+          expect(nodesIn(index, cell), `cell ${cell}`).toEqual(cells.get(cell) ?? [])
+          expect(index.countIn(cell), `cell ${cell}`).toBe((cells.get(cell) ?? []).length)
+        }
+        expect(index.total).toBe(cellOf.size)
+        for (let node = 0; node < 6; node++) expect(index.has(node)).toBe(cellOf.has(node))
+      }),
+      propertyParameters(200)
+    )
+  })
+
+  it("keeps a cell's list whole when the node before node 0 leaves it, then node 0", () => {
+    const index = indexOf(6)
+    index.set(3, free(0.1, 0.1))
+    index.set(0, free(0.1, 0.1))
+    index.delete(3)
+    expect(nodesIn(index, 0)).toEqual([0])
+    index.delete(0)
+    expect([nodesIn(index, 0), index.countIn(0), index.total]).toEqual([[], 0, 0])
+  })
+
+  it("lists every cell once for making room, the nearest to the start first, the roomier (higher) of equally near cells first", () => {
+    for (const nodes of [10, 500]) {
+      const index = indexOf(nodes)
+      const size = index.size
+      for (const start of [0, size + 1, size * size - 1, 2 * size + 3]) {
+        const distance = (c: number) => Math.abs(Math.floor(c / size) - Math.floor(start / size)) + Math.abs((c % size) - (start % size))
+        const order = index.near(start)
+        expect([...order].sort((x, y) => x - y)).toEqual(Array.from({ length: size * size }, (_, c) => c))
+        order.forEach((c, i) => {
+          const previous = order[i - 1]
+          if (previous === undefined) return
+          // Nearer first; at the same distance, the higher cell first.
+          expect(distance(previous) < distance(c) || (distance(previous) === distance(c) && previous > c), `${size}: ${start}: ${previous} then ${c}`).toBe(true)
+        })
+      }
+    }
+  })
+
   it("uses the last column of a 32 × 32 grid like any other", () => {
     const index = new CapacityIndex([0, 1], Float64Array.of(1, 1), 4, 5000)
     expect(index.size).toBe(32)
