@@ -62,6 +62,18 @@ describe("Repack", () => {
     expect(new Set(result?.target).size).toBe(2)
   })
 
+  it("fills on every resource: each trial fill is taken back from each", () => {
+    // n0 of (CPU 4, mem 4), four nodes of (10, 10), one replica of (2, 2) on each: all five fill n1 (the first of the
+    // largest) exactly, as the fills find by trying sets of replicas on it and taking each trial back.
+    const snapshot = Compaction.validateOrThrow({
+      nodes: [0, 1, 2, 3, 4].map((n) => ({ id: `n${n}`, capacity: n === 0 ? { CPU: 4, mem: 4 } : { CPU: 10, mem: 10 } })),
+      deployments: [{ id: "a", demand: { CPU: 2, mem: 2 }, maxSurge: 5 }],
+      replicas: [0, 1, 2, 3, 4].map((n) => ({ id: `r${n}`, deployment: "a", node: `n${n}` }))
+    })
+    const { result } = run(snapshot, "fill")
+    expect(Array.from(result?.target ?? [])).toEqual([1, 1, 1, 1, 1])
+  })
+
   it("leaves unmovable replicas and the replicas of a head node where they are, and fills no node that takes nothing in", () => {
     const snapshot = Compaction.validateOrThrow({
       nodes: [
