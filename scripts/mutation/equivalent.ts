@@ -884,6 +884,14 @@ export const EQUIVALENT: ReadonlyArray<Equivalent> = [
     reason: "without a budget the remaining one is undefined - spent, NaN, and every use of a budget is a > comparison (a drain's, a repack's, a merge's), false against NaN as against no budget"
   },
   {
+    file: "src/compaction/internal/repack.ts",
+    mutator: "ArithmeticOperator",
+    line: "const count = (flags: Uint8Array): number => flags.reduce((a, b) => a + b, 0)",
+    original: "a + b",
+    replacement: "a - b",
+    reason: "counts of releases are only compared: for equality (the one-level shortcut), which their negations keep, and by their difference in shorter, 0 wherever it is called (see the more > 0 entries)"
+  },
+  {
     file: "src/compaction/internal/planner.ts",
     mutator: "BooleanLiteral",
     line: "this.progress = false",

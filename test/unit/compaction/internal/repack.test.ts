@@ -72,6 +72,7 @@ describe("Repack", () => {
     })
     const { result } = run(snapshot, "fill")
     expect(Array.from(result?.target ?? [])).toEqual([1, 1, 1, 1, 1])
+    expect(Array.from(result?.receiving ?? [])).toEqual([0, 4, 0, 0, 0])
   })
 
   it("leaves unmovable replicas and the replicas of a head node where they are, and fills no node that takes nothing in", () => {
@@ -441,6 +442,23 @@ describe("Repack candidates", () => {
       ]
     }
     for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "b", "a", "b"])
+  })
+
+  it("weighs each resource's need against the room of every destination", () => {
+    // Four nodes {A 10, B 20}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 6. A is needed 20 of 40,
+    // B 24 of 80: A sizes the fills, p + s on a, q + r on b, two nodes. (By B every replica is 6: two of them on a
+    // node, whichever fit A, and the last two apart, three nodes.)
+    const input = {
+      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { A: 10, B: 20 } })),
+      deployments: [4, 5, 6].map((m) => ({ id: `a${m}`, demand: { A: m, B: 6 }, maxSurge: 1 })),
+      replicas: [
+        { id: "s", deployment: "a4", node: "a" },
+        { id: "q", deployment: "a5", node: "b" },
+        { id: "p", deployment: "a6", node: "c" },
+        { id: "r", deployment: "a5", node: "d" }
+      ]
+    }
+    expect(runAll(input).find(({ kind }) => kind === "fill")?.ids).toEqual(["a", "b", "a", "b"])
   })
 
   it("orders first fit by the sum of the shares or by the largest share", () => {
