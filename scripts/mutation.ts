@@ -285,7 +285,11 @@ const mutate = (core: Core): boolean => {
   const report = JSON.parse(readFileSync(`reports/mutation/${core}.json`, "utf8")) as {
     readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
   }
-  const measured = Object.fromEntries(Object.entries(report.files).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)]))
+  // (only the files this run mutated: the report also carries results an incremental run reused for others)
+  const mutated = new Set(start.files)
+  const measured = Object.fromEntries(
+    Object.entries(report.files).filter(([path]) => mutated.has(path)).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)])
+  )
   const results = { ...withoutMutants(commit, start.files ?? [], measured), ...measured }
   // (read again: the results may have been recorded by another command while this one ran)
   writeLedger(core, merged(readLedger(core), results, { commit, started, minutes: (Date.now() - started) / 60_000, runs, exhaustive }))
