@@ -248,16 +248,33 @@ interface Started {
   readonly files?: ReadonlyArray<string>
 }
 
-/** The files a run mutated that have no mutant (types only): measured, with nothing to report, so that they do not read as not measured. */
-const withoutMutants = (commit: string, files: ReadonlyArray<string>, measured: Readonly<Record<string, FileResult>>): Record<string, FileResult> =>
-  Object.fromEntries(files.filter((f) => !(f in measured)).map((f) => [f, fileResult(commit, "", [])]))
+/** The core's recorded results; a record that cannot be read ends the command with one line naming it. */
+const ledgerOf = (core: Core): Ledger | undefined => {
+  try {
+    return readLedger(core)
+  } catch (e) {
+    return fail(e instanceof Error ? e.message : String(e))
+  }
+}
+
+/**
+ * Records what a run measured: its files, and the files it mutated that have
+ * no mutant (types only), measured with nothing to report so that they do
+ * not read as not measured. Merged into the record as it is now (another
+ * command may have recorded results while the run went on).
+ */
+const record = (core: Core, start: Started, measured: Readonly<Record<string, FileResult>>, withoutMutants: ReadonlyArray<string>, minutes: number): void => {
+  const empty = Object.fromEntries(withoutMutants.filter((f) => !(f in measured)).map((f) => [f, fileResult(start.commit, "", [])]))
+  const { commit, exhaustive, runs: cap, started } = start
+  writeLedger(core, merged(ledgerOf(core), { ...empty, ...measured }, { commit, started, runs: cap, exhaustive, minutes }))
+}
 
 /** Runs Stryker over one core (or a part) and records the files it measured; false when it failed. */
 const mutate = (core: Core): boolean => {
   const started = Date.now()
   // The commit the sandbox is copied from: merges during a run do not change what it measured.
   const commit = execSync("git rev-parse --short HEAD").toString().trim()
-  const ledger = readLedger(core)
+  const ledger = ledgerOf(core)
   if (part !== undefined && ledger !== undefined && (ledger.runs !== runs || ledger.exhaustive !== exhaustive)) {
     console.error(
       `mutation: a part must use the settings of the results it completes (--runs ${ledger.runs}${ledger.exhaustive ? "" : " --skip-exhaustive"})`
@@ -268,7 +285,8 @@ const mutate = (core: Core): boolean => {
   mkdirSync("reports/mutation", { recursive: true })
   // A new run's events replace the last one's: `--partial` reads this run alone.
   rmSync(eventsDir(core), { recursive: true, force: true })
-  const start: Started = { commit, started, runs, exhaustive, files: part ?? sourceFiles(core) }
+  const files = part ?? sourceFiles(core)
+  const start: Started = { commit, started, runs, exhaustive, files }
   writeFileSync(`reports/mutation/${core}.started.json`, JSON.stringify(start))
   const result = spawnSync("npx", ["stryker", "run", "scripts/mutation/stryker.config.mjs"], {
     stdio: "inherit",
@@ -286,13 +304,10 @@ const mutate = (core: Core): boolean => {
     readonly files: Record<string, { readonly source: string; readonly mutants: ReadonlyArray<Mutant> }>
   }
   // (only the files this run mutated: the report also carries results an incremental run reused for others)
-  const mutated = new Set(start.files)
   const measured = Object.fromEntries(
-    Object.entries(report.files).filter(([path]) => mutated.has(path)).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)])
+    Object.entries(report.files).filter(([path]) => files.includes(path)).map(([path, f]) => [path, fileResult(commit, f.source, f.mutants)])
   )
-  const results = { ...withoutMutants(commit, start.files ?? [], measured), ...measured }
-  // (read again: the results may have been recorded by another command while this one ran)
-  writeLedger(core, merged(readLedger(core), results, { commit, started, minutes: (Date.now() - started) / 60_000, runs, exhaustive }))
+  record(core, start, measured, files, (Date.now() - started) / 60_000)
   return true
 }
 
@@ -321,10 +336,8 @@ const recordPartial = (core: Core): boolean => {
   ]))
   // (a file the plan does not name has no mutant: the plan lists every mutant the run would test)
   const unplanned = plan === undefined ? [] : (start.files ?? []).filter((f) => !(f in planned))
-  const results = { ...withoutMutants(start.commit, unplanned, measured), ...measured }
   const last = Math.max(start.started, ...names.map((n) => statSync(`${dir}/${n}`).mtimeMs))
-  const { commit, exhaustive, runs, started } = start
-  writeLedger(core, merged(readLedger(core), results, { commit, started, runs, exhaustive, minutes: (last - started) / 60_000 }))
+  record(core, start, measured, unplanned, (last - start.started) / 60_000)
   return true
 }
 
@@ -340,7 +353,7 @@ for (const core of cores) {
     process.exitCode = 1
     continue
   }
-  const ledger = readLedger(core)
+  const ledger = ledgerOf(core)
   if (ledger === undefined) {
     console.error(`mutation: ${core} has no recorded results (run \`npm run mutation -- ${core}\` first)`)
     process.exitCode = 1
@@ -357,8 +370,7 @@ const index = CORES.filter((core) => existsSync(`docs/mutation/${core}.md`)).map
   const whole = /\*\*Whole core: ([^*]+)\*\*/.exec(text)?.[1] ?? "?"
   const at = /at commit `([^`]+)`|commits up to `([^`]+)`/.exec(text)?.slice(1).find((c) => c !== undefined) ?? "?"
   const unmeasured = /\*\*Not measured yet: ([^*]+)\*\*/.exec(text)?.[1]
-  // (reports written before the results were recorded per file say "Partial run" and "run in parts")
-  const how = /\*\*Partial/.test(text) ? ", a part of it from a run stopped early" : /(run|measured) in parts/.test(text) ? ", in parts: the newest" : ""
+  const how = text.includes("**Partial:") ? ", a part of it from a run stopped early" : text.includes("measured in parts") ? ", in parts: the newest" : ""
   const partly = /\*\*Partial: ([^*]+)\*\*/.exec(text)?.[1]
   const rest = [unmeasured === undefined ? "" : `; not measured yet: ${unmeasured}`, partly === undefined ? "" : `; ${partly}`].join("")
   return `- [${core}](${core}.md): ${whole} (commit \`${at}\`${how}${rest})`

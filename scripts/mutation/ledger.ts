@@ -10,9 +10,10 @@
  * `equivalent.ts` when the report is written.
  *
  * @example
- * const ledger = merged(readLedger("slots"), fromStrykerReport(report, run), run)
- * writeLedger("slots", ledger)
+ * const results = { "src/slots/SlotState.ts": fileResult(commit, source, report.files["src/slots/SlotState.ts"].mutants) }
+ * writeLedger("slots", merged(readLedger("slots"), results, { commit, started, minutes, runs: 200, exhaustive: true }))
  */
+import { Either, ParseResult, Schema } from "effect"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 
 interface Position {
@@ -30,52 +31,56 @@ export interface Mutant {
 }
 
 /** A mutant that was not killed: enough to list it and to match it against `equivalent.ts`. */
-export interface Kept {
-  readonly mutator: string
-  readonly replacement: string | undefined
+const Kept = Schema.Struct({
+  mutator: Schema.String,
+  replacement: Schema.optionalWith(Schema.String, { exact: true }),
   /** The line it starts on, and that line's trimmed source. */
-  readonly line: number
-  readonly code: string
+  line: Schema.Number,
+  code: Schema.String,
   /** The code it replaces. */
-  readonly original: string
-  readonly status: string
-  readonly reason?: string
-}
+  original: Schema.String,
+  status: Schema.String,
+  reason: Schema.optionalWith(Schema.String, { exact: true })
+})
+export type Kept = Schema.Schema.Type<typeof Kept>
 
 /** One file as one run measured it. */
-export interface FileResult {
-  readonly commit: string
-  readonly killed: number
-  readonly timeout: number
+const FileResult = Schema.Struct({
+  commit: Schema.String,
+  killed: Schema.Number,
+  timeout: Schema.Number,
   /** Module-level constants, not run (`ignoreStatic`). */
-  readonly statics: number
+  statics: Schema.Number,
   /** Mutants that did not compile or made the run error. */
-  readonly errors: number
-  readonly kept: ReadonlyArray<Kept>
+  errors: Schema.Number,
+  kept: Schema.Array(Kept),
   /** How many of the file's mutants the run planned, when it reported fewer (a run stopped early). */
-  readonly planned?: number
-}
+  planned: Schema.optionalWith(Schema.Number, { exact: true })
+})
+export type FileResult = Schema.Schema.Type<typeof FileResult>
 
 /** What a run was: its commit, settings and length. */
-export interface RunInfo {
-  readonly commit: string
+const RunInfo = Schema.Struct({
+  commit: Schema.String,
   /** When it started (ms since the epoch): a stopped run recorded twice counts once. */
-  readonly started: number
-  readonly minutes: number
+  started: Schema.Number,
+  minutes: Schema.Number,
   /** The property runs each suite was capped at. */
-  readonly runs: number
+  runs: Schema.Number,
   /** False when the exhaustive explorations were left out (`--skip-exhaustive`). */
-  readonly exhaustive: boolean
-}
+  exhaustive: Schema.Boolean
+})
+export type RunInfo = Schema.Schema.Type<typeof RunInfo>
 
 /** Every file's latest result, under one setting of property runs and exhaustive explorations. */
-export interface Ledger {
-  readonly runs: number
-  readonly exhaustive: boolean
+const Ledger = Schema.Struct({
+  runs: Schema.Number,
+  exhaustive: Schema.Boolean,
   /** The runs whose results the ledger holds, oldest first. */
-  readonly history: ReadonlyArray<RunInfo & { readonly files: number; readonly stopped: boolean }>
-  readonly files: Readonly<Record<string, FileResult>>
-}
+  history: Schema.Array(Schema.extend(RunInfo, Schema.Struct({ files: Schema.Number, stopped: Schema.Boolean }))),
+  files: Schema.Record({ key: Schema.String, value: FileResult })
+})
+export type Ledger = Schema.Schema.Type<typeof Ledger>
 
 /** Stryker's reason for a static mutant it did not run. */
 const isStatic = (m: Mutant): boolean => m.status === "Ignored" && (m.statusReason ?? "").startsWith("Static mutant")
@@ -92,24 +97,25 @@ const originalOf = (lines: ReadonlyArray<string>, m: Mutant): string => {
 export const fileResult = (commit: string, source: string, mutants: ReadonlyArray<Mutant>, planned?: number): FileResult => {
   const lines = source.split("\n")
   const count = (status: string) => mutants.filter((m) => m.status === status).length
+  const [killed, timeout, statics] = [count("Killed"), count("Timeout"), mutants.filter(isStatic).length]
   const kept = mutants
     .filter((m) => m.status === "Survived" || m.status === "NoCoverage" || (m.status === "Ignored" && !isStatic(m)))
     .map((m): Kept => ({
       mutator: m.mutatorName,
-      replacement: m.replacement,
+      ...(m.replacement === undefined ? {} : { replacement: m.replacement }),
       line: m.location.start.line,
       code: lines[m.location.start.line - 1]?.trim() ?? "",
       original: originalOf(lines, m),
       status: m.status,
       ...(m.statusReason === undefined ? {} : { reason: m.statusReason })
     }))
-  const counted = count("Killed") + count("Timeout") + mutants.filter(isStatic).length + kept.length
   return {
     commit,
-    killed: count("Killed"),
-    timeout: count("Timeout"),
-    statics: mutants.filter(isStatic).length,
-    errors: mutants.length - counted,
+    killed,
+    timeout,
+    statics,
+    // (what is none of the others: a mutant that did not compile, or a run error)
+    errors: mutants.length - killed - timeout - statics - kept.length,
     kept,
     ...(planned !== undefined && planned > mutants.length ? { planned } : {})
   }
@@ -123,9 +129,18 @@ export const reported = (f: FileResult): number => f.killed + f.timeout + f.stat
 
 const pathOf = (core: string): string => `docs/mutation/${core}.results.json`
 
-/** The core's ledger, or undefined before its first recorded run. */
-export const readLedger = (core: string): Ledger | undefined =>
-  existsSync(pathOf(core)) ? JSON.parse(readFileSync(pathOf(core), "utf8")) as Ledger : undefined
+/**
+ * The core's ledger, or undefined before its first recorded run; a file that
+ * is not JSON, or not of a ledger's shape, throws one line naming it and the item.
+ */
+export const readLedger = (core: string): Ledger | undefined => {
+  const path = pathOf(core)
+  if (!existsSync(path)) return undefined
+  const decoded = Schema.decodeUnknownEither(Schema.parseJson(Ledger))(readFileSync(path, "utf8"))
+  if (Either.isRight(decoded)) return decoded.right
+  const [issue] = ParseResult.ArrayFormatter.formatErrorSync(decoded.left)
+  throw new Error(`${path}: ${issue === undefined || issue.path.length === 0 ? "" : `${issue.path.join(".")}: `}${issue?.message ?? "not a record of mutation results"}`)
+}
 
 export const writeLedger = (core: string, ledger: Ledger): void => writeFileSync(pathOf(core), `${JSON.stringify(ledger, null, 1)}\n`)
 
