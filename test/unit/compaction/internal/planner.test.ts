@@ -149,7 +149,7 @@ describe("Attempts", () => {
     expect(Array.from(third?.level ?? [])).toEqual([2, 3, 0, 1, 0])
   })
 
-  // A chain of four such links, one resource per role (every node has 1 of each): link k's x_k (u_k, v_k) fits only
+  // A chain of such links, one resource per role (every node has 1 of each): link k's x_k (u_k, v_k) fits only
   // on k_k once e_k (t_k, u_k, t_k+1) has left it, and e_k only on k_k-1 once e_k-1 has left that: each round frees
   // the room the next one needs. k0 has room for e1 from the start; k_k has room for v_k, u_k+1 and t_k+2.
   const chainOfRooms = (links: number): Instance => {
@@ -166,26 +166,26 @@ describe("Attempts", () => {
       x: [`u${k}`, `v${k}`],
       room: [`v${k}`, `u${k + 1}`, `t${k + 2}`]
     })
-    const chain = Array.from({ length: links }, (_, i) => link(i + 1))
+    const ks = Array.from({ length: links }, (_, i) => i + 1)
     return instanceOf({
       nodes: [
         { id: "k0", capacity: full },
-        ...chain.flatMap((_, i) => [{ id: `x${i + 1}`, capacity: full, acceptsIncoming: false }, { id: `k${i + 1}`, capacity: full }])
+        ...ks.flatMap((k) => [{ id: `x${k}`, capacity: full, acceptsIncoming: false }, { id: `k${k}`, capacity: full }])
       ],
       deployments: [
         { id: "f0", demand: filler(link(1).e) },
-        ...chain.flatMap(({ e, x, room }, i) => [
-          { id: `x${i + 1}`, demand: vector(x) },
-          { id: `e${i + 1}`, demand: vector(e) },
-          { id: `f${i + 1}`, demand: filler([...room, ...e]) }
+        ...ks.flatMap((k) => [
+          { id: `x${k}`, demand: vector(link(k).x) },
+          { id: `e${k}`, demand: vector(link(k).e) },
+          { id: `f${k}`, demand: filler([...link(k).room, ...link(k).e]) }
         ])
       ],
       replicas: [
         { id: "f0", deployment: "f0", node: "k0", movable: false },
-        ...chain.flatMap((_, i) => [
-          { id: `x${i + 1}`, deployment: `x${i + 1}`, node: `x${i + 1}` },
-          { id: `e${i + 1}`, deployment: `e${i + 1}`, node: `k${i + 1}` },
-          { id: `f${i + 1}`, deployment: `f${i + 1}`, node: `k${i + 1}`, movable: false }
+        ...ks.flatMap((k) => [
+          { id: `x${k}`, deployment: `x${k}`, node: `x${k}` },
+          { id: `e${k}`, deployment: `e${k}`, node: `k${k}` },
+          { id: `f${k}`, deployment: `f${k}`, node: `k${k}`, movable: false }
         ])
       ]
     })

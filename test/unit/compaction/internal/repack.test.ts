@@ -427,38 +427,30 @@ describe("Repack candidates", () => {
     }
   })
 
+  /** Four nodes {A 10, B `roomB`}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B `b`. */
+  const fourOfTwoResources = (roomB: number, b: number) => ({
+    nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { A: 10, B: roomB } })),
+    deployments: [4, 5, 6].map((m) => ({ id: `a${m}`, demand: { A: m, B: b }, maxSurge: 1 })),
+    replicas: [
+      { id: "s", deployment: "a4", node: "a" },
+      { id: "q", deployment: "a5", node: "b" },
+      { id: "p", deployment: "a6", node: "c" },
+      { id: "r", deployment: "a5", node: "d" }
+    ]
+  })
+
   it("of resources needed alike, sizes the fills in the first", () => {
     // Four nodes {A 10, B 10}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 5. A and B are both needed
     // 20 of 40: A, the first, sizes the fills: p + s on a, q + r on b, two nodes. (By B every replica is 5: s + q,
     // then p alone, r alone, three nodes.) FFD by sum (p, q, r, s) and by max (p, s, q, r) pair them alike.
-    const input = {
-      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { A: 10, B: 10 } })),
-      deployments: [4, 5, 6].map((m) => ({ id: `a${m}`, demand: { A: m, B: 5 }, maxSurge: 1 })),
-      replicas: [
-        { id: "s", deployment: "a4", node: "a" },
-        { id: "q", deployment: "a5", node: "b" },
-        { id: "p", deployment: "a6", node: "c" },
-        { id: "r", deployment: "a5", node: "d" }
-      ]
-    }
-    for (const { kind, ids } of runAll(input)) expect(ids, kind).toEqual(["a", "b", "a", "b"])
+    for (const { kind, ids } of runAll(fourOfTwoResources(10, 5))) expect(ids, kind).toEqual(["a", "b", "a", "b"])
   })
 
   it("weighs each resource's need against the room of every destination", () => {
     // Four nodes {A 10, B 20}, one replica each: s (A 4), q (A 5), p (A 6), r (A 5), all B 6. A is needed 20 of 40,
     // B 24 of 80: A sizes the fills, p + s on a, q + r on b, two nodes. (By B every replica is 6: two of them on a
     // node, whichever fit A, and the last two apart, three nodes.)
-    const input = {
-      nodes: ["a", "b", "c", "d"].map((id) => ({ id, capacity: { A: 10, B: 20 } })),
-      deployments: [4, 5, 6].map((m) => ({ id: `a${m}`, demand: { A: m, B: 6 }, maxSurge: 1 })),
-      replicas: [
-        { id: "s", deployment: "a4", node: "a" },
-        { id: "q", deployment: "a5", node: "b" },
-        { id: "p", deployment: "a6", node: "c" },
-        { id: "r", deployment: "a5", node: "d" }
-      ]
-    }
-    expect(runAll(input).find(({ kind }) => kind === "fill")?.ids).toEqual(["a", "b", "a", "b"])
+    expect(runAll(fourOfTwoResources(20, 6)).find(({ kind }) => kind === "fill")?.ids).toEqual(["a", "b", "a", "b"])
   })
 
   it("orders first fit by the sum of the shares or by the largest share", () => {
